@@ -1,0 +1,524 @@
+/**
+ * The shared ticket reader. One pass per ticket validates the record (id, createdAt, events or summary
+ * fields, statuses, authors), parses every timestamp once into reusable scratch arrays, and derives the facts
+ * most metrics need. Nothing is allocated per ticket in the common case, and inputs are never mutated.
+ *
+ * @internal
+ * @module
+ */
+import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
+import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
+import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
+import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
+
+/**
+ * What to do with a record that breaks a rule: `'throw'` a {@link MetricsError}, or `'exclude'` it with
+ * the reason `'invalid:<code>'`.
+ *
+ * @category Options
+ */
+export type InvalidMode = 'throw' | 'exclude';
+
+/**
+ * A half-open reporting window `[from, to)`.
+ *
+ * @category Options
+ */
+export interface Period {
+  readonly from: Timestamp;
+  readonly to: Timestamp;
+}
+
+/**
+ * Options every ticket metric takes for reading its input.
+ *
+ * @category Options
+ */
+export interface TicketInputOptions {
+  /** @defaultValue `'throw'` */
+  readonly invalid?: InvalidMode;
+  /** Maps custom statuses (`'resolved'`, `'waiting_on_customer'`) onto the canonical ones. */
+  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
+  /** IANA zone in which to read ISO strings that carry no offset. Without it such strings are errors. */
+  readonly timeZone?: string;
+}
+
+// Event kinds in the scratch arrays. At one instant events are ordered by kind: customer messages, agent
+// messages, bot, system, then statuses in lifecycle order. That makes every result independent of input order.
+/** @internal */ export const K_CUSTOMER = 0;
+/** @internal */ export const K_AGENT = 1;
+/** @internal */ export const K_BOT = 2;
+/** @internal */ export const K_SYSTEM = 3;
+/** @internal */ export const K_STATUS = 10;
+/** @internal Status kinds are K_STATUS + index in this list. */
+export const STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'];
+/** @internal Flag bits of the `qual` scratch array. */
+export const Q_REPLY = 1;
+/** @internal */ export const Q_PUBLIC = 2;
+/** @internal */ export const K_SOLVED = K_STATUS + 4;
+/** @internal */ export const K_CLOSED = K_STATUS + 5;
+
+const STATUS_KIND: Readonly<Record<string, number>> = {
+  new: K_STATUS,
+  open: K_STATUS + 1,
+  pending: K_STATUS + 2,
+  on_hold: K_STATUS + 3,
+  solved: K_SOLVED,
+  closed: K_CLOSED,
+};
+const AUTHOR_KIND: Readonly<Record<string, number>> = {
+  customer: K_CUSTOMER,
+  agent: K_AGENT,
+  bot: K_BOT,
+  system: K_SYSTEM,
+};
+const SUMMARY_FIELDS = [
+  'firstRespondedAt',
+  'firstResolvedAt',
+  'resolvedAt',
+  'status',
+  'agentReplies',
+  'customerReplies',
+  'reopens',
+] as const;
+
+/**
+ * The facts read from one ticket. Times are epoch ms, `NaN` when the event never happened.
+ * @internal
+ */
+export interface TicketFacts {
+  index: number;
+  id: string;
+  ticket: Ticket;
+  createdMs: number;
+  /** True for the events form. */
+  hasEvents: boolean;
+  /** Number of events parsed into the scratch arrays. */
+  eventCount: number;
+  /** Agent-created (outbound): `createdBy: 'agent'`, or, without `createdBy`, an agent message first. */
+  agentCreated: boolean;
+  /** The earliest message is a qualifying reply (only meaningful with events). */
+  firstMessageQualifies: boolean;
+  firstCustomerMs: number;
+  firstReplyMs: number;
+  secondReplyMs: number;
+  /** Qualifying replies (events) or `agentReplies` (summary). */
+  replyCount: number;
+  /** Customer messages (events) or `customerReplies` (summary). */
+  customerCount: number;
+  firstResolvedMs: number;
+  lastResolvedMs: number;
+  /** Latest status (canonical index into STATUSES), -1 when unknown. */
+  currentStatus: number;
+  /** Summary form: `reopens`; events form: -1 (computed by the metrics that need it). */
+  reopens: number;
+}
+
+/** A user predicate deciding what counts as a reply. */
+export type QualifyingReplyPredicate = (event: import('../model/index.js').MessageEvent, ticket: Ticket) => boolean;
+
+/** @internal The per-call reading context. */
+export interface TicketReader<R extends string> {
+  readonly functionName: string;
+  readonly invalid: InvalidMode;
+  readonly zone: ZoneInfo | undefined;
+  readonly ledger: ExclusionLedger<R | InvalidReason>;
+  /** Scratch: event times, kinds, qualifying flags, indices (valid for the current ticket only). */
+  at: Float64Array;
+  kind: Uint8Array;
+  qual: Uint8Array;
+  order: Int32Array;
+  readonly facts: TicketFacts;
+  /** Reads ticket `index`; returns false when it was invalid and excluded. */
+  read(tickets: readonly Ticket[], index: number): boolean;
+  /** Sorts the current ticket's event indices by (time, kind) into `order[0..eventCount)`. */
+  sortEvents(): void;
+  /** Parses an option timestamp or throws `invalid_option`. */
+  parseOption(value: unknown, field: string): number;
+}
+
+/** @internal Throws for a bad option. */
+export function optionError(functionName: string, field: string, rule: string, code: MetricsErrorCode = 'invalid_option'): never {
+  throw new MetricsError({ code, functionName, field, rule });
+}
+
+/** @internal Validates that `tickets` is an array. */
+export function requireArray(functionName: string, value: unknown, collection: string): asserts value is readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw new MetricsError({
+      code: 'invalid_argument',
+      functionName,
+      field: collection,
+      rule: `${collection} must be an array, got ${value === null ? 'null' : typeof value}`,
+    });
+  }
+}
+
+/** @internal Validates the zone option. */
+export function zoneOption(functionName: string, timeZone: unknown, field = 'timeZone'): ZoneInfo | undefined {
+  if (timeZone === undefined) return undefined;
+  const z = typeof timeZone === 'string' ? createZoneInfo(timeZone) : undefined;
+  if (z === undefined) {
+    throw new MetricsError({
+      code: 'unknown_time_zone',
+      functionName,
+      field,
+      rule: `${JSON.stringify(timeZone)} is not an IANA time zone known to this runtime`,
+    });
+  }
+  return z;
+}
+
+class Invalid {
+  constructor(
+    readonly code: MetricsErrorCode,
+    readonly field: string,
+    readonly rule: string,
+  ) {}
+}
+
+/** @internal Creates the reader for one call. */
+export function createTicketReader<R extends string>(
+  functionName: string,
+  tickets: unknown,
+  options: TicketInputOptions | undefined,
+  isQualifyingReply?: QualifyingReplyPredicate,
+): TicketReader<R> {
+  requireArray(functionName, tickets, 'tickets');
+  const invalid = options?.invalid ?? 'throw';
+  if (invalid !== 'throw' && invalid !== 'exclude') {
+    optionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}`);
+  }
+  const statusMap = options?.statusMap;
+  if (statusMap !== undefined) {
+    if (statusMap === null || typeof statusMap !== 'object') optionError(functionName, 'statusMap', 'must be an object');
+    for (const [k, v] of Object.entries(statusMap)) {
+      if (STATUS_KIND[v] === undefined) {
+        optionError(functionName, `statusMap.${k}`, `maps to ${JSON.stringify(v)}, which is not a canonical status`);
+      }
+    }
+  }
+  if (isQualifyingReply !== undefined && typeof isQualifyingReply !== 'function') {
+    optionError(functionName, 'isQualifyingReply', 'must be a function');
+  }
+  const zone = zoneOption(functionName, options?.timeZone);
+  const ledger = createLedger<R | InvalidReason>();
+  const seen = new Set<string>();
+
+  const statusKind = (s: unknown): number => {
+    if (typeof s !== 'string') return -1;
+    if (statusMap !== undefined && Object.prototype.hasOwnProperty.call(statusMap, s)) {
+      return STATUS_KIND[statusMap[s] as string] ?? -1;
+    }
+    return STATUS_KIND[s] ?? -1;
+  };
+
+  const time = (value: unknown, field: string): number => {
+    const t = toEpochMs(value, zone);
+    if (t !== t) {
+      const why = explainTimestamp(value, zone);
+      throw new Invalid(why.code, field, why.rule);
+    }
+    return t;
+  };
+
+  const optionalTime = (value: unknown, field: string): number =>
+    value === undefined || value === null ? NaN : time(value, field);
+
+  const facts: TicketFacts = {
+    index: 0,
+    id: '',
+    ticket: undefined as unknown as Ticket,
+    createdMs: NaN,
+    hasEvents: false,
+    eventCount: 0,
+    agentCreated: false,
+    firstMessageQualifies: false,
+    firstCustomerMs: NaN,
+    firstReplyMs: NaN,
+    secondReplyMs: NaN,
+    replyCount: 0,
+    customerCount: 0,
+    firstResolvedMs: NaN,
+    lastResolvedMs: NaN,
+    currentStatus: -1,
+    reopens: -1,
+  };
+
+  const reader: TicketReader<R> = {
+    functionName,
+    invalid,
+    zone,
+    ledger,
+    at: new Float64Array(64),
+    kind: new Uint8Array(64),
+    qual: new Uint8Array(64),
+    order: new Int32Array(64),
+    facts,
+    read(list, index) {
+      const raw: unknown = list[index];
+      let idLabel = `#${index}`;
+      try {
+        if (raw === null || typeof raw !== 'object') {
+          throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
+        }
+        const t = raw as Ticket;
+        const id = t.id;
+        if (typeof id === 'string' && id.length > 0) idLabel = id;
+        else if (typeof id === 'number' && Number.isFinite(id)) idLabel = String(id);
+        else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        if (seen.has(idLabel)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(idLabel)} appears more than once`);
+        seen.add(idLabel);
+        readTicket(t, idLabel, index);
+        return true;
+      } catch (e) {
+        if (!(e instanceof Invalid)) throw e;
+        if (invalid === 'throw') {
+          throw new MetricsError({
+            code: e.code,
+            functionName,
+            collection: 'tickets',
+            recordIndex: index,
+            recordId: idLabel.startsWith('#') ? undefined : idLabel,
+            field: e.field,
+            rule: e.rule,
+          });
+        }
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel);
+        return false;
+      }
+    },
+    sortEvents() {
+      const n = facts.eventCount;
+      const { at, kind, order } = reader;
+      for (let i = 0; i < n; i++) order[i] = i;
+      // Insertion sort: histories are short and usually already in order (then this is one pass).
+      for (let i = 1; i < n; i++) {
+        const x = order[i] as number;
+        const ax = at[x] as number;
+        const kx = kind[x] as number;
+        let j = i - 1;
+        while (j >= 0) {
+          const y = order[j] as number;
+          const ay = at[y] as number;
+          if (ay < ax || (ay === ax && (kind[y] as number) <= kx)) break;
+          order[j + 1] = y;
+          j--;
+        }
+        order[j + 1] = x;
+      }
+    },
+    parseOption(value, field) {
+      const t = toEpochMs(value, zone);
+      if (t !== t) {
+        const why = explainTimestamp(value, zone);
+        optionError(functionName, field, why.rule);
+      }
+      return t;
+    },
+  };
+
+  const ensureCapacity = (n: number): void => {
+    if (reader.at.length >= n) return;
+    let size = reader.at.length;
+    while (size < n) size *= 2;
+    reader.at = new Float64Array(size);
+    reader.kind = new Uint8Array(size);
+    reader.qual = new Uint8Array(size);
+    reader.order = new Int32Array(size);
+  };
+
+  function readTicket(t: Ticket, id: string, index: number): void {
+    const createdMs = time(t.createdAt, 'createdAt');
+    facts.index = index;
+    facts.id = id;
+    facts.ticket = t;
+    facts.createdMs = createdMs;
+    facts.firstCustomerMs = NaN;
+    facts.firstReplyMs = NaN;
+    facts.secondReplyMs = NaN;
+    facts.replyCount = 0;
+    facts.customerCount = 0;
+    facts.firstResolvedMs = NaN;
+    facts.lastResolvedMs = NaN;
+    facts.currentStatus = -1;
+    facts.reopens = -1;
+    facts.firstMessageQualifies = false;
+    const createdBy = t.createdBy;
+    if (createdBy !== undefined && createdBy !== 'customer' && createdBy !== 'agent' && createdBy !== 'system') {
+      throw new Invalid('invalid_value', 'createdBy', `must be 'customer', 'agent' or 'system', got ${JSON.stringify(createdBy)}`);
+    }
+    const events = t.events;
+    if (events !== undefined && events !== null) {
+      for (const f of SUMMARY_FIELDS) {
+        const v = (t as unknown as Record<string, unknown>)[f];
+        if (v !== undefined && v !== null) {
+          throw new Invalid('conflicting_fields', f, `the ticket has both events and the summary field ${f}; give one form`);
+        }
+      }
+      if (!Array.isArray(events)) throw new Invalid('invalid_value', 'events', 'events must be an array');
+      facts.hasEvents = true;
+      readEvents(events as readonly unknown[], createdMs, createdBy, t);
+    } else {
+      facts.hasEvents = false;
+      facts.eventCount = 0;
+      readSummary(t as Ticket & Record<string, unknown>, createdMs, createdBy);
+    }
+  }
+
+  function readEvents(events: readonly unknown[], createdMs: number, createdBy: Ticket['createdBy'], t: Ticket): void {
+    const n = events.length;
+    ensureCapacity(n);
+    const { at, kind, qual } = reader;
+    let firstCustomer = NaN;
+    let r1 = NaN;
+    let r2 = NaN;
+    let replies = 0;
+    let customers = 0;
+    let firstMsgAt = Infinity;
+    let firstMsgKind = 255;
+    let firstMsgQual = 0;
+    let firstSolved = NaN;
+    let lastSolved = NaN;
+    let firstClosed = NaN;
+    let lastClosed = NaN;
+    let curAt = -Infinity;
+    let curKind = -1;
+    for (let i = 0; i < n; i++) {
+      const e = events[i] as Record<string, unknown> | null | undefined;
+      if (e === null || typeof e !== 'object') throw new Invalid('invalid_record', `events[${i}]`, 'an event must be an object');
+      const ms = time(e.at, `events[${i}].at`);
+      if (ms < createdMs) {
+        throw new Invalid('event_before_creation', `events[${i}].at`, `${e.type === 'message' ? (e.author === 'agent' ? 'reply' : 'message') : 'status change'} at ${isoOf(ms)} precedes createdAt ${isoOf(createdMs)}`);
+      }
+      at[i] = ms;
+      let k: number;
+      let q = 0;
+      if (e.type === 'message') {
+        k = AUTHOR_KIND[e.author as string] ?? -1;
+        if (k < 0 || typeof e.author !== 'string') {
+          throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${JSON.stringify(e.author)}`);
+        }
+        const pub = e.public;
+        if (pub !== undefined && typeof pub !== 'boolean') {
+          throw new Invalid('invalid_value', `events[${i}].public`, 'must be a boolean');
+        }
+        if (isQualifyingReply !== undefined) {
+          q = isQualifyingReply(e as unknown as import('../model/index.js').MessageEvent, t) ? 1 : 0;
+        } else {
+          q = k === K_AGENT && pub !== false ? 1 : 0;
+        }
+        if (q === 1) {
+          replies++;
+          if (!(ms >= r1)) {
+            r2 = r1;
+            r1 = ms;
+          } else if (!(ms >= r2)) {
+            r2 = ms;
+          }
+        }
+        if (k === K_CUSTOMER) {
+          customers++;
+          if (!(ms >= firstCustomer)) firstCustomer = ms;
+        }
+        if (ms < firstMsgAt || (ms === firstMsgAt && k < firstMsgKind)) {
+          firstMsgAt = ms;
+          firstMsgKind = k;
+          firstMsgQual = q;
+        } else if (ms === firstMsgAt && k === firstMsgKind && q > firstMsgQual) {
+          firstMsgQual = q;
+        }
+      } else if (e.type === 'status') {
+        k = statusKind(e.status);
+        if (k < 0) {
+          throw new Invalid('unknown_status', `events[${i}].status`, `${JSON.stringify(e.status)} is not a known status; map it with the statusMap option`);
+        }
+        if (k === K_SOLVED) {
+          if (!(ms >= firstSolved)) firstSolved = ms;
+          if (!(ms <= lastSolved)) lastSolved = ms;
+        } else if (k === K_CLOSED) {
+          if (!(ms >= firstClosed)) firstClosed = ms;
+          if (!(ms <= lastClosed)) lastClosed = ms;
+        }
+        if (ms > curAt || (ms === curAt && k > curKind)) {
+          curAt = ms;
+          curKind = k;
+        }
+      } else {
+        throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(e.type)}`);
+      }
+      kind[i] = k;
+      qual[i] = q | (e.public === false ? 0 : Q_PUBLIC);
+    }
+    facts.eventCount = n;
+    facts.firstCustomerMs = firstCustomer;
+    facts.firstReplyMs = r1;
+    facts.secondReplyMs = r2;
+    facts.replyCount = replies;
+    facts.customerCount = customers;
+    facts.firstMessageQualifies = firstMsgQual === 1;
+    facts.agentCreated = createdBy === 'agent' || (createdBy === undefined && firstMsgKind === K_AGENT);
+    if (firstSolved === firstSolved) {
+      facts.firstResolvedMs = firstSolved;
+      facts.lastResolvedMs = lastSolved;
+    } else if (firstClosed === firstClosed) {
+      facts.firstResolvedMs = firstClosed;
+      facts.lastResolvedMs = lastClosed;
+    }
+    facts.currentStatus = curKind < 0 ? -1 : curKind - K_STATUS;
+  }
+
+  function readSummary(t: Ticket & Record<string, unknown>, createdMs: number, createdBy: Ticket['createdBy']): void {
+    const reply = optionalTime(t.firstRespondedAt, 'firstRespondedAt');
+    let first = optionalTime(t.firstResolvedAt, 'firstResolvedAt');
+    let last = optionalTime(t.resolvedAt, 'resolvedAt');
+    if (reply < createdMs) throw new Invalid('event_before_creation', 'firstRespondedAt', `reply at ${isoOf(reply)} precedes createdAt ${isoOf(createdMs)}`);
+    if (first < createdMs) throw new Invalid('event_before_creation', 'firstResolvedAt', `resolution at ${isoOf(first)} precedes createdAt ${isoOf(createdMs)}`);
+    if (last < createdMs) throw new Invalid('event_before_creation', 'resolvedAt', `resolution at ${isoOf(last)} precedes createdAt ${isoOf(createdMs)}`);
+    if (first !== first) first = last;
+    if (last !== last) last = first;
+    if (last < first) throw new Invalid('inconsistent', 'resolvedAt', `the last resolution ${isoOf(last)} precedes the first ${isoOf(first)}`);
+    let status = -1;
+    if (t.status !== undefined && t.status !== null) {
+      const k = statusKind(t.status);
+      if (k < 0) throw new Invalid('unknown_status', 'status', `${JSON.stringify(t.status)} is not a known status; map it with the statusMap option`);
+      status = k - K_STATUS;
+    }
+    const count = (field: 'agentReplies' | 'customerReplies' | 'reopens'): number => {
+      const v = t[field];
+      if (v === undefined || v === null) return -1;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+        throw new Invalid('invalid_value', field, `must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+      }
+      return v;
+    };
+    facts.replyCount = count('agentReplies');
+    facts.customerCount = count('customerReplies');
+    facts.reopens = count('reopens');
+    facts.firstReplyMs = reply;
+    facts.firstResolvedMs = first;
+    facts.lastResolvedMs = last;
+    if (last !== last && (status === 4 || status === 5)) {
+      throw new Invalid('missing_field', 'resolvedAt', `status ${JSON.stringify(t.status)} needs resolvedAt (or firstResolvedAt)`);
+    }
+    facts.currentStatus = status;
+    facts.agentCreated = createdBy === 'agent';
+  }
+
+  return reader;
+}
+
+/** @internal Whether a canonical status index means resolved (solved or closed). */
+export function isResolvedStatus(status: number): boolean {
+  return status === 4 || status === 5;
+}
+
+/**
+ * @internal True when the current ticket is resolved now: its latest status is solved/closed, or (summary form
+ * without a status) it has a resolution time.
+ */
+export function isCurrentlyResolved(f: TicketFacts): boolean {
+  if (f.currentStatus >= 0) return isResolvedStatus(f.currentStatus);
+  return !f.hasEvents && f.lastResolvedMs === f.lastResolvedMs;
+}

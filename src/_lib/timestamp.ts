@@ -1,0 +1,100 @@
+/**
+ * Timestamp parsing: epoch ms, `Date`, or ISO-8601 with an offset. Hot-path functions return `NaN` for a bad
+ * value (no exceptions, no allocation); {@link explainTimestamp} says why, on the error path only.
+ *
+ * @internal
+ * @module
+ */
+import type { ZoneInfo } from '../calendar/timeZone.js';
+import type { MetricsErrorCode } from '../results/errors.js';
+
+/** @internal 1970-01-01T00:00:00Z. */
+export const MIN_EPOCH_MS = 0;
+/** @internal 2201-01-01T00:00:00Z (exclusive). */
+export const MAX_EPOCH_MS = 7_289_654_400_000;
+
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * @internal Epoch ms of `value`, or NaN when it is not a valid timestamp. An offset-less string needs `zone`.
+ */
+export function toEpochMs(value: unknown, zone?: ZoneInfo): number {
+  if (typeof value === 'number') {
+    return value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Number.isInteger(value) ? value : NaN;
+  }
+  if (typeof value === 'string') return parseIso(value, zone);
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS ? t : NaN;
+  }
+  return NaN;
+}
+
+function parseIso(s: string, zone: ZoneInfo | undefined): number {
+  const m = ISO_RE.exec(s);
+  if (m === null) return NaN;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = m[4] === undefined ? 0 : Number(m[4]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  let t: number;
+  if (m[8] !== undefined) {
+    t = wall;
+  } else if (m[9] !== undefined) {
+    const oh = Number(m[10]);
+    const om = m[11] === undefined ? 0 : Number(m[11]);
+    if (oh > 23 || om > 59) return NaN;
+    const off = (oh * 60 + om) * 60_000;
+    t = m[9] === '+' ? wall - off : wall + off;
+  } else {
+    if (zone === undefined) return NaN;
+    t = zone.localToUtc(wall);
+  }
+  return t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS ? t : NaN;
+}
+
+/** @internal Why `value` is not a timestamp (call only after {@link toEpochMs} returned NaN). */
+export function explainTimestamp(value: unknown, zone?: ZoneInfo): { code: MetricsErrorCode; rule: string } {
+  if (value === undefined || value === null) {
+    return { code: 'missing_field', rule: 'a timestamp is required' };
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { code: 'invalid_timestamp', rule: `${String(value)} is not a finite number` };
+    if (!Number.isInteger(value)) return { code: 'invalid_timestamp', rule: `${value} is not whole epoch milliseconds` };
+    return { code: 'invalid_timestamp', rule: `${value} lies outside the years 1970–2200` };
+  }
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime())
+      ? { code: 'invalid_timestamp', rule: 'Invalid Date' }
+      : { code: 'invalid_timestamp', rule: `${value.toISOString()} lies outside the years 1970–2200` };
+  }
+  if (typeof value === 'string') {
+    const m = ISO_RE.exec(value);
+    if (m === null) {
+      return { code: 'invalid_timestamp', rule: `${JSON.stringify(value)} is not an ISO-8601 date-time` };
+    }
+    if (m[8] === undefined && m[9] === undefined && zone === undefined) {
+      return {
+        code: 'missing_offset',
+        rule: `${JSON.stringify(value)} has no UTC offset; add 'Z' or an offset, or pass the timeZone option`,
+      };
+    }
+    return { code: 'invalid_timestamp', rule: `${JSON.stringify(value)} is not a valid date-time in 1970–2200` };
+  }
+  return { code: 'invalid_timestamp', rule: `a ${typeof value} is not a timestamp` };
+}
+
+/** @internal ISO form of an epoch ms, for messages. */
+export function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
+}

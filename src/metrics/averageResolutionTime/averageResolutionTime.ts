@@ -1,0 +1,41 @@
+/**
+ * Average resolution time (ART).
+ *
+ * Formula: ART = Σ resolution times / number of resolved tickets, exact, divided once.
+ * Default definition: the mean of {@link resolutionTime} with the same options (Zendesk "Full resolution
+ * time", average).
+ *
+ * @module
+ */
+import type { Ticket } from '../../model/index.js';
+import { resolutionTime, type ResolutionTimeOptions } from '../resolutionTime/resolutionTime.js';
+
+/**
+ * Options of {@link averageResolutionTime}: those of {@link resolutionTime}.
+ *
+ * @category Ticket timing
+ */
+export type AverageResolutionTimeOptions = ResolutionTimeOptions;
+
+/**
+ * Average resolution time (ART) in ms: the mean of {@link resolutionTime}, or `undefined` when no ticket
+ * was resolved. Use {@link resolutionTime} to see the count, the median and the exclusions.
+ *
+ * @category Ticket timing
+ * @example
+ * ```ts
+ * import { averageResolutionTime } from 'helpdesk-metrics';
+ * averageResolutionTime([
+ *   { id: 1, createdAt: '2026-03-02T09:00:00Z', resolvedAt: '2026-03-02T10:00:00Z', status: 'solved' },
+ *   { id: 2, createdAt: '2026-03-02T09:00:00Z', resolvedAt: '2026-03-02T12:00:00Z', status: 'closed' },
+ * ]);
+ * //=> 7200000 (two hours)
+ * averageResolutionTime([]); //=> undefined
+ * ```
+ */
+export function averageResolutionTime(
+  tickets: readonly Ticket[],
+  options?: AverageResolutionTimeOptions,
+): number | undefined {
+  return resolutionTime(tickets, options).meanMs;
+}

@@ -1,0 +1,191 @@
+/**
+ * Input types: the plain objects a user hands to the metric functions.
+ *
+ * @module
+ */
+
+/**
+ * An instant. One of:
+ * - epoch milliseconds (an integer),
+ * - a `Date`,
+ * - an ISO-8601 string **with** an offset or `Z` (`'2026-03-01T09:00:00Z'`, `'2026-03-01T10:00+01:00'`).
+ *   A string without an offset is an error unless the function takes a `timeZone` option, in which case it is
+ *   read as local time in that zone.
+ *
+ * Years outside 1970–2200 are rejected as implausible.
+ *
+ * @category Model
+ */
+export type Timestamp = Date | number | string;
+
+/**
+ * The canonical ticket statuses (Zendesk's status categories). Custom statuses map onto these through the
+ * `statusMap` option of the metric functions.
+ *
+ * @category Model
+ */
+export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+
+/**
+ * Who wrote a message.
+ * - `customer`: the requester or any end user;
+ * - `agent`: a human agent (public replies count as responses, internal notes do not);
+ * - `bot`: an automated or AI responder (never a response by default);
+ * - `system`: triggers, automations, notifications (never a response).
+ *
+ * @category Model
+ */
+export type MessageAuthor = 'customer' | 'agent' | 'bot' | 'system';
+
+/**
+ * A message (comment) on a ticket.
+ *
+ * @category Model
+ */
+export interface MessageEvent {
+  readonly type: 'message';
+  /** When the message was sent. */
+  readonly at: Timestamp;
+  /** Who wrote it. */
+  readonly author: MessageAuthor;
+  /** Visible to the customer. Internal notes are `public: false`. @defaultValue `true` */
+  readonly public?: boolean;
+  /** The author's id, for per-agent breakdowns. */
+  readonly authorId?: string;
+}
+
+/**
+ * A status change on a ticket. `status` is one of {@link TicketStatus}, or a custom status that the
+ * function's `statusMap` option maps to one.
+ *
+ * @category Model
+ */
+export interface StatusEvent {
+  readonly type: 'status';
+  /** When the status was set. */
+  readonly at: Timestamp;
+  /** The new status. */
+  readonly status: TicketStatus | (string & {});
+}
+
+/**
+ * One entry of a ticket's history, in any order.
+ *
+ * @category Model
+ */
+export type TicketEvent = MessageEvent | StatusEvent;
+
+/**
+ * Fields shared by both ticket forms.
+ *
+ * @category Model
+ */
+export interface TicketBase {
+  /** Unique within one call. */
+  readonly id: string | number;
+  /** When the ticket was created. */
+  readonly createdAt: Timestamp;
+  readonly channel?: string;
+  readonly priority?: string;
+  readonly assigneeId?: string;
+  readonly groupId?: string;
+  readonly requesterId?: string;
+  readonly tags?: readonly string[];
+  /**
+   * Who opened the ticket. When absent, a ticket whose earliest message is a public agent message is treated
+   * as agent-created (outbound).
+   */
+  readonly createdBy?: 'customer' | 'agent' | 'system';
+}
+
+/**
+ * A ticket with its full history of messages and status changes.
+ *
+ * @category Model
+ */
+export interface TicketWithEvents extends TicketBase {
+  readonly events: readonly TicketEvent[];
+}
+
+/**
+ * A ticket described by the summary columns a helpdesk export offers, for users without the event history.
+ *
+ * @category Model
+ */
+export interface TicketWithSummary extends TicketBase {
+  readonly events?: undefined;
+  /** The first qualifying agent reply, as the helpdesk computed it. */
+  readonly firstRespondedAt?: Timestamp | null;
+  /** The first time the ticket was solved (or closed without a solve). */
+  readonly firstResolvedAt?: Timestamp | null;
+  /** The most recent time the ticket was solved (or closed without a solve). */
+  readonly resolvedAt?: Timestamp | null;
+  /** The current status. */
+  readonly status?: TicketStatus | (string & {});
+  /** Number of public agent replies. */
+  readonly agentReplies?: number;
+  /** Number of customer messages. */
+  readonly customerReplies?: number;
+  /** Number of times the ticket was reopened after a solve. */
+  readonly reopens?: number;
+}
+
+/**
+ * A support ticket: **either** `events` **or** the summary fields, never both.
+ *
+ * @category Model
+ */
+export type Ticket = TicketWithEvents | TicketWithSummary;
+
+/**
+ * A contact-centre call (or chat) offered to a queue. Exactly one of `answeredAt` / `abandonedAt`, or
+ * neither for a call still waiting.
+ *
+ * @category Model
+ */
+export interface Call {
+  readonly id: string | number;
+  /** When the call entered the queue. */
+  readonly queuedAt: Timestamp;
+  /** When the call entered the system (IVR), if earlier than the queue. */
+  readonly enteredAt?: Timestamp;
+  readonly answeredAt?: Timestamp | null;
+  readonly abandonedAt?: Timestamp | null;
+  readonly endedAt?: Timestamp | null;
+  readonly holdMs?: number;
+  readonly wrapUpMs?: number;
+  readonly channel?: string;
+  readonly agentId?: string;
+}
+
+/**
+ * A survey answer. A bare number is accepted wherever responses are.
+ *
+ * @category Model
+ */
+export interface SurveyResponse {
+  readonly id?: string | number;
+  /** The score; `null`, `undefined` or `NaN` means "no answer". */
+  readonly score: number | null | undefined;
+  readonly at?: Timestamp;
+  readonly channel?: string;
+  readonly agentId?: string;
+  /** Survey weight (for weighted NPS). @defaultValue 1 */
+  readonly weight?: number;
+}
+
+/**
+ * One line of support cost.
+ *
+ * @category Model
+ */
+export interface CostEntry {
+  readonly id?: string | number;
+  /** The amount, as a decimal string (preferred) or a number. */
+  readonly amount: string | number;
+  /** ISO 4217 code such as `'EUR'`. */
+  readonly currency: string;
+  readonly channel?: string;
+  /** Such as `'salaries'`, `'tooling'`, `'training'`, `'overhead'`, or `'credit'` (the only negative one). */
+  readonly category?: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * The account of records a metric did not measure.
+ *
+ * @module
+ */
+import type { MetricsErrorCode } from './errors.js';
+
+/**
+ * The reason given for a record dropped under `invalid: 'exclude'`: `'invalid:'` and the error code.
+ *
+ * @category Results
+ */
+export type InvalidReason = `invalid:${MetricsErrorCode}`;
+
+/**
+ * Every record a metric was given but did not count, by reason. `total` is the sum of `byReason`; `ids`
+ * lists the record ids (or `#<index>` for records without an id) for each reason.
+ *
+ * Included + excluded = input, always.
+ *
+ * @category Results
+ */
+export interface Excluded<R extends string = string> {
+  readonly total: number;
+  readonly byReason: Readonly<Partial<Record<R, number>>>;
+  readonly ids: Readonly<Partial<Record<R, readonly string[]>>>;
+}
+
+/** @internal A mutable ledger the metric functions fill and freeze into an {@link Excluded}. */
+export interface ExclusionLedger<R extends string> {
+  total: number;
+  byReason: Partial<Record<R, number>>;
+  ids: Partial<Record<R, string[]>>;
+}
+
+/** @internal */
+export function createLedger<R extends string>(): ExclusionLedger<R> {
+  return { total: 0, byReason: {}, ids: {} };
+}
+
+/** @internal Record one excluded record. */
+export function exclude<R extends string>(ledger: ExclusionLedger<R>, reason: R, id: string): void {
+  ledger.total++;
+  const list = ledger.ids[reason];
+  if (list === undefined) {
+    ledger.ids[reason] = [id];
+    ledger.byReason[reason] = 1;
+  } else {
+    list.push(id);
+    ledger.byReason[reason] = list.length;
+  }
+}
+
+/** @internal Merge several ledgers (for merging partial results). */
+export function mergeExcluded<R extends string>(parts: readonly Excluded<R>[]): Excluded<R> {
+  const out = createLedger<R>();
+  for (const part of parts) {
+    for (const reason of Object.keys(part.ids) as R[]) {
+      for (const id of part.ids[reason] ?? []) exclude(out, reason, id);
+    }
+  }
+  return finishLedger(out);
+}
+
+/** @internal Freeze a ledger into the public shape. */
+export function finishLedger<R extends string>(ledger: ExclusionLedger<R>): Excluded<R> {
+  return { total: ledger.total, byReason: ledger.byReason, ids: ledger.ids };
+}
