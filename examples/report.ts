@@ -1,0 +1,15 @@
+/**
+ * `npm run report`: every metric the library has, computed on the bundled sample data (examples/data, made by
+ * the project's seeded generators), printed as one table per family.
+ */
+import { readFileSync } from 'node:fs';
+import type { Ticket } from '../src/index.js';
+import { printSections, type ReportSection } from './report/table.js';
+import { timingSections } from './report/timing.js';
+
+const tickets = JSON.parse(readFileSync(new URL('./data/tickets.json', import.meta.url), 'utf8')) as Ticket[];
+
+const sections: ReportSection[] = [...timingSections(tickets)];
+
+console.log('helpdesk-metrics report — bundled sample data (examples/data)');
+printSections(sections);
