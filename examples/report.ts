@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import type { Ticket } from '../src/index.js';
 import { printSections, type ReportSection } from './report/table.js';
+import { surveysAndCostSections } from './report/surveysAndCost.js';
 import { timingSections } from './report/timing.js';
 
 const tickets = JSON.parse(readFileSync(new URL('./data/tickets.json', import.meta.url), 'utf8')) as Ticket[];
 
-const sections: ReportSection[] = [...timingSections(tickets)];
+const sections: ReportSection[] = [...timingSections(tickets), ...surveysAndCostSections()];
 
 console.log('helpdesk-metrics report — bundled sample data (examples/data)');
 printSections(sections);

@@ -18,3 +18,26 @@ export * from './metrics/firstResponseTime/index.js';
 export * from './metrics/averageResponseTime/index.js';
 export * from './metrics/resolutionTime/index.js';
 export * from './metrics/averageResolutionTime/index.js';
+
+export * from './metrics/netPromoterScore/index.js';
+export * from './metrics/compareNetPromoterScores/index.js';
+export * from './metrics/customerSatisfactionScore/index.js';
+export * from './metrics/customerEffortScore/index.js';
+export * from './metrics/customerRetentionRate/index.js';
+export * from './metrics/churnRate/index.js';
+export * from './metrics/costPerContact/index.js';
+export type { ScoreScale, ScoreScaleName, ScaleOption, SurveyAnswer, SurveyExclusion } from './_lib/surveys.js';
+export type { RoundingMode } from './_lib/money.js';
+export type { CustomerRecord, CustomerCounts, CustomerRecordOptions, CustomerExclusion } from './_lib/customers.js';
+
+export type { CallInputOptions, CallIntervalRow, ClockStart } from './_lib/calls.js';
+export * from './metrics/abandonmentRate/index.js';
+export * from './metrics/serviceLevel/index.js';
+export * from './metrics/averageSpeedOfAnswer/index.js';
+export * from './metrics/averageHandleTime/index.js';
+export * from './metrics/averageAbandonTime/index.js';
+export * from './queueing/erlangC/index.js';
+export * from './queueing/requiredAgents/index.js';
+
+export * from './calendar/index.js';
+export * from './metrics/slaCompliance/index.js';

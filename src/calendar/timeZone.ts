@@ -18,6 +18,8 @@ export interface ZoneInfo {
   offsetAt(utcMs: number): number;
   /** The instant at which the local wall-clock time `localMs` (a UTC-encoded wall time) occurs. */
   localToUtc(localMs: number): number;
+  /** Offset at `utcMs` formatted afresh (no memo): for scans that visit each instant once. */
+  rawOffsetAt(utcMs: number): number;
 }
 
 /**
@@ -102,5 +104,5 @@ export function createZoneInfo(name: string): ZoneInfo | undefined {
     return tBefore;
   };
 
-  return { name, offsetAt, localToUtc };
+  return { name, offsetAt, localToUtc, rawOffsetAt: rawOffset };
 }

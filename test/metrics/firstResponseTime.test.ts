@@ -237,6 +237,10 @@ describe('firstResponseTime: bad input', () => {
       { id: 'd', createdAt: 0, events: [] },
     ];
     expect(() => firstResponseTime(dup)).toThrowError(/tickets\[1\] \(id "d"\): id: id "d" appears more than once \[duplicate_id\]/);
+    // a duplicate far behind, after ids stopped arriving in order
+    const many = ['a', 'b', 'c', 'e', 'd', 'f', 'b'].map((id) => ({ id, createdAt: 0, events: [] }));
+    expect(() => firstResponseTime(many)).toThrowError(/tickets\[6\] \(id "b"\).*duplicate_id/);
+    expect(firstResponseTime(many.slice(0, 6)).count).toBe(0);
     // a number id and the same string id collide
     expect(() => firstResponseTime([{ id: 7, createdAt: 0, events: [] }, { id: '7', createdAt: 0, events: [] }])).toThrowError(/duplicate_id/);
   });

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: per-metric throughput and extra heap on seeded synthetic data (1M tickets, 1M calls,
+ * 10M scores), each against a plain hand-written loop in the same run. Set BENCH_TICKETS to change the size.
+ */
+import { generateTickets } from './generate.js';
+import { printBench, type BenchRow } from './harness.js';
+import { surveysAndCostBench } from './surveysAndCost.bench.js';
+import { timingBench } from './timing.bench.js';
+
+const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const t0 = performance.now();
+const tickets = generateTickets(count, 42);
+console.log(`generated ${count.toLocaleString('en-US')} tickets (seed 42) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`node ${process.version}, ${process.arch}; best of 3 runs each; extra heap sampled right after the first run\n`);
+
+const rows: BenchRow[] = [];
+const section = (title: string, make: () => BenchRow[]): void => {
+  console.log(`${title}`);
+  const r = make();
+  printBench(r);
+  console.log('');
+  rows.push(...r);
+};
+section('Ticket timing', () => timingBench(tickets));
+section('Surveys (10M scores)', () => surveysAndCostBench());
+
+const failed = rows.filter((r) => !r.ok);
+console.log(failed.length === 0 ? 'all targets met' : `targets missed: ${failed.map((r) => r.name).join(', ')}`);

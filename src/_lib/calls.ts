@@ -1,0 +1,549 @@
+/**
+ * The shared call reader for the contact-centre metrics, and the reader of aggregated interval rows.
+ *
+ * One pass per call validates the record (id, timestamps, outcome, hold and wrap-up) and fills `facts`;
+ * nothing is allocated per call in the common case, inputs are never mutated. Duplicate ids are found with
+ * an open-addressing hash table over record indices (no per-id string or Set entry).
+ *
+ * @internal
+ * @module
+ */
+import type { Call, Timestamp } from '../model/index.js';
+import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
+import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
+import { explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
+
+/**
+ * Where a call's clock starts: when it entered the queue (`queuedAt`), or when it entered the system
+ * (`enteredAt`, the IVR; calls without `enteredAt` fall back to `queuedAt`).
+ *
+ * @category Contact centre
+ */
+export type ClockStart = 'queue' | 'system';
+
+/**
+ * Options every call metric takes for reading its input.
+ *
+ * @category Contact centre
+ */
+export interface CallInputOptions {
+  /** @defaultValue `'throw'` */
+  readonly invalid?: InvalidMode;
+  /** IANA zone in which to read ISO strings that carry no offset. Without it such strings are errors. */
+  readonly timeZone?: string;
+  /**
+   * Only calls queued in `[from, to)` (the interval in which a call was offered, as ACD interval reports
+   * count it). With interval rows, only rows whose `intervalStart` lies in it. Without it, everything.
+   */
+  readonly period?: Period;
+}
+
+/**
+ * One row of an aggregated interval report (an ACD or WFM export): counts of calls, summed exactly
+ * across rows. Every count is a whole number ≥ 0, with `answered + abandoned ≤ offered`,
+ * `answeredWithin ≤ answered`, `abandonedWithin ≤ abandoned` and `shortAbandons ≤ abandoned`.
+ * `offered − answered − abandoned` are calls neither answered nor abandoned (still queued at the end of
+ * the interval, or flowed out); they are reported as `in_queue`.
+ *
+ * @category Contact centre
+ */
+export interface CallIntervalRow {
+  /** A label for the row (shown in `excluded.ids`); `#<index>` when absent. */
+  readonly id?: string | number;
+  /** Start of the interval; needed only with the `period` option. */
+  readonly intervalStart?: Timestamp;
+  /** Calls offered to the queue. */
+  readonly offered: number;
+  /** Calls answered by an agent. */
+  readonly answered: number;
+  /** Calls abandoned by the caller while waiting. */
+  readonly abandoned: number;
+  /** Answered calls that waited no longer than the service-level threshold (needed by `serviceLevel`). */
+  readonly answeredWithin?: number;
+  /** Abandoned calls that waited no longer than the threshold (`'positive'` and `'after-threshold'`). */
+  readonly abandonedWithin?: number;
+  /** Abandoned calls shorter than the short-abandon threshold (when short abandons are excluded). */
+  readonly shortAbandons?: number;
+}
+
+/** @internal Outcomes. */
+export const WAITING = 0;
+/** @internal */ export const ANSWERED = 1;
+/** @internal */ export const ABANDONED = 2;
+
+/** @internal The facts read from one call. Times are epoch ms, `NaN` when absent. */
+export interface CallFacts {
+  index: number;
+  id: string;
+  queuedMs: number;
+  /** Where the clock starts (queue or system entry). */
+  startMs: number;
+  /** WAITING, ANSWERED or ABANDONED. */
+  outcome: number;
+  /** answeredAt or abandonedAt. */
+  dequeuedMs: number;
+  endedMs: number;
+  holdMs: number;
+  wrapUpMs: number;
+}
+
+/** @internal The per-call reading context. */
+export interface CallReader<R extends string> {
+  readonly functionName: string;
+  readonly ledger: ExclusionLedger<R | InvalidReason>;
+  readonly facts: CallFacts;
+  /** `[from, to)` or `undefined`. */
+  readonly periodFrom: number;
+  readonly periodTo: number;
+  readonly hasPeriod: boolean;
+  /** Reads call `index`; false when it was invalid (and excluded). */
+  read(calls: readonly Call[], index: number): boolean;
+}
+
+class Invalid {
+  constructor(
+    readonly code: MetricsErrorCode,
+    readonly field: string,
+    readonly rule: string,
+  ) {}
+}
+
+/** @internal Validates the `invalid` option. */
+export function invalidOption(functionName: string, value: unknown): InvalidMode {
+  const v = value ?? 'throw';
+  if (v !== 'throw' && v !== 'exclude') {
+    optionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** @internal Validates `clockStartsAt`. */
+export function clockOption(functionName: string, value: unknown): ClockStart {
+  const v = value ?? 'queue';
+  if (v !== 'queue' && v !== 'system') {
+    optionError(functionName, 'clockStartsAt', `must be 'queue' or 'system', got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** @internal Validates a duration option: a whole number of ms ≥ 0. */
+export function msOption(functionName: string, field: string, value: unknown, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    optionError(functionName, field, `must be a whole number of milliseconds ≥ 0, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** @internal Validates `confidence` (the Wilson interval level) in (0, 1). */
+export function confidenceOption(functionName: string, value: unknown): number {
+  if (value === undefined) return 0.95;
+  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+    optionError(functionName, 'confidence', `must be a number in (0, 1), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function readPeriodOption(functionName: string, period: unknown, zone: ReturnType<typeof zoneOption>): [number, number] | undefined {
+  if (period === undefined) return undefined;
+  if (period === null || typeof period !== 'object') optionError(functionName, 'period', 'must be { from, to }');
+  const p = period as Period;
+  const parse = (v: unknown, field: string): number => {
+    const t = toEpochMs(v, zone);
+    if (t !== t) optionError(functionName, field, explainTimestamp(v, zone).rule);
+    return t;
+  };
+  const from = parse(p.from, 'period.from');
+  const to = parse(p.to, 'period.to');
+  if (from > to) optionError(functionName, 'period', 'period.from is after period.to');
+  return [from, to];
+}
+
+/** @internal The label of an id (`#index` when it has none usable), or undefined when invalid. */
+function labelOf(id: unknown): string | undefined {
+  if (typeof id === 'string') return id.length > 0 ? id : undefined;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return undefined;
+}
+
+// FNV-1a over the UTF-16 code units of the id's label. A safe non-negative integer id hashes like its
+// decimal string, so that 7 and '7' (the same label) collide and are compared.
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function hashInteger(n: number, digits: Uint8Array): number {
+  let k = 0;
+  do {
+    digits[k++] = n % 10;
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  let h = 0x811c9dc5;
+  while (k > 0) {
+    h ^= 48 + (digits[--k] as number);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * @internal An insert-only set of id labels over `records`; `add(id, index)` returns false when the label was
+ * already present. While ids arrive strictly increasing (all strings, or all numbers) they are distinct by
+ * construction and nothing is stored; at the first id out of order the earlier ids go into an
+ * open-addressing hash table of record indices, and every later id is hashed.
+ */
+export function createIdSet(records: readonly unknown[], n: number): (id: string | number, index: number) => boolean {
+  let mode = 0; // 0 no id yet, 1 increasing strings, 2 increasing numbers, 3 hashed
+  let last: string | number = '';
+  let mask = 0;
+  let slots = new Int32Array(0);
+  let hashes = new Uint32Array(0);
+  const digits = new Uint8Array(24);
+  const insert = (id: string | number, index: number): boolean => {
+    const h =
+      typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 && !Object.is(id, -0)
+        ? hashInteger(id, digits)
+        : hashString(typeof id === 'string' ? id : String(id));
+    let s = h & mask;
+    for (;;) {
+      const j = slots[s] as number;
+      if (j < 0) {
+        slots[s] = index;
+        hashes[s] = h;
+        return true;
+      }
+      if (hashes[s] === h) {
+        const other = (records[j] as { id: unknown }).id;
+        if (other === id || labelOf(other) === labelOf(id)) return false;
+      }
+      s = (s + 1) & mask;
+    }
+  };
+  return (id, index) => {
+    if (mode === 1) {
+      if (typeof id === 'string' && id > (last as string)) {
+        last = id;
+        return true;
+      }
+    } else if (mode === 2) {
+      if (typeof id === 'number' && id > (last as number)) {
+        last = id;
+        return true;
+      }
+    } else if (mode === 0) {
+      mode = typeof id === 'string' ? 1 : 2;
+      last = id;
+      return true;
+    }
+    if (mode !== 3) {
+      let size = 16;
+      while (size < n * 2) size *= 2;
+      mask = size - 1;
+      slots = new Int32Array(size).fill(-1);
+      hashes = new Uint32Array(size);
+      for (let j = 0; j < index; j++) {
+        const r = records[j];
+        if (r === null || typeof r !== 'object') continue;
+        const other = (r as { id: unknown }).id;
+        if (labelOf(other) !== undefined) insert(other as string | number, j);
+      }
+      mode = 3;
+    }
+    return insert(id, index);
+  };
+}
+
+/** @internal Creates the reader for one call of a call metric. */
+export function createCallReader<R extends string>(
+  functionName: string,
+  calls: readonly unknown[],
+  options: CallInputOptions | undefined,
+  clockStartsAt: ClockStart,
+  readHandling = false,
+): CallReader<R> {
+  const invalid = invalidOption(functionName, options?.invalid);
+  const zone = zoneOption(functionName, options?.timeZone);
+  const period = readPeriodOption(functionName, options?.period, zone);
+  const ledger = createLedger<R | InvalidReason>();
+  const addId = createIdSet(calls, calls.length);
+  const fromSystem = clockStartsAt === 'system';
+
+  const time = (value: unknown, field: string): number => {
+    const t = toEpochMs(value, zone);
+    if (t !== t) {
+      const why = explainTimestamp(value, zone);
+      throw new Invalid(why.code, field, why.rule);
+    }
+    return t;
+  };
+  const count = (value: unknown, field: string): number => {
+    if (value === undefined || value === null) return 0;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new Invalid('invalid_value', field, `must be a whole number of milliseconds ≥ 0, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+
+  const facts: CallFacts = {
+    index: 0,
+    id: '',
+    queuedMs: NaN,
+    startMs: NaN,
+    outcome: WAITING,
+    dequeuedMs: NaN,
+    endedMs: NaN,
+    holdMs: 0,
+    wrapUpMs: 0,
+  };
+
+  function readCall(c: Call): void {
+    const queued = time(c.queuedAt, 'queuedAt');
+    let start = queued;
+    const entered = fromSystem ? c.enteredAt : undefined;
+    if (entered !== undefined && entered !== null) {
+      const e = time(entered, 'enteredAt');
+      if (e > queued) {
+        throw new Invalid('inconsistent', 'enteredAt', `system entry ${isoOf(e)} is after queue entry ${isoOf(queued)}`);
+      }
+      if (fromSystem) start = e;
+    }
+    const ans = c.answeredAt;
+    const abd = c.abandonedAt;
+    const hasAns = ans !== undefined && ans !== null;
+    const hasAbd = abd !== undefined && abd !== null;
+    let outcome = WAITING;
+    let dequeued = NaN;
+    if (hasAns) {
+      if (hasAbd) {
+        throw new Invalid('conflicting_fields', 'abandonedAt', 'a call has both answeredAt and abandonedAt; give one');
+      }
+      dequeued = time(ans, 'answeredAt');
+      if (dequeued < queued) {
+        throw new Invalid('event_before_creation', 'answeredAt', `answer at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
+      }
+      outcome = ANSWERED;
+    } else if (hasAbd) {
+      dequeued = time(abd, 'abandonedAt');
+      if (dequeued < queued) {
+        throw new Invalid('event_before_creation', 'abandonedAt', `abandon at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
+      }
+      outcome = ABANDONED;
+    }
+    facts.queuedMs = queued;
+    facts.startMs = start;
+    facts.outcome = outcome;
+    facts.dequeuedMs = dequeued;
+    if (!readHandling) return;
+    let ended = NaN;
+    const end = c.endedAt;
+    if (end !== undefined && end !== null) {
+      ended = time(end, 'endedAt');
+      if (outcome === WAITING) {
+        throw new Invalid('inconsistent', 'endedAt', 'the call ended but was neither answered nor abandoned');
+      }
+      if (ended < dequeued) {
+        throw new Invalid('inconsistent', 'endedAt', `end ${isoOf(ended)} precedes ${outcome === ANSWERED ? 'answer' : 'abandon'} ${isoOf(dequeued)}`);
+      }
+    }
+    const hold = count(c.holdMs, 'holdMs');
+    const wrap = count(c.wrapUpMs, 'wrapUpMs');
+    if (hold > 0 && outcome === ANSWERED && ended === ended && hold > ended - dequeued) {
+      throw new Invalid('inconsistent', 'holdMs', `hold ${hold} ms exceeds the connected time answeredAt→endedAt (${ended - dequeued} ms)`);
+    }
+    facts.endedMs = ended;
+    facts.holdMs = hold;
+    facts.wrapUpMs = wrap;
+  }
+
+  return {
+    functionName,
+    ledger,
+    facts,
+    hasPeriod: period !== undefined,
+    periodFrom: period === undefined ? -Infinity : period[0],
+    periodTo: period === undefined ? Infinity : period[1],
+    read(list, index) {
+      const raw: unknown = list[index];
+      let idLabel = `#${index}`;
+      try {
+        if (raw === null || typeof raw !== 'object') {
+          throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
+        }
+        const c = raw as Call;
+        const id = c.id;
+        if (typeof id === 'string' && id.length > 0) idLabel = id;
+        else if (typeof id === 'number' && Number.isFinite(id)) idLabel = String(id);
+        else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        if (!addId(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(idLabel)} appears more than once`);
+        readCall(c);
+        facts.index = index;
+        facts.id = idLabel;
+        return true;
+      } catch (e) {
+        if (!(e instanceof Invalid)) throw e;
+        if (invalid === 'throw') {
+          throw new MetricsError({
+            code: e.code,
+            functionName,
+            collection: 'calls',
+            recordIndex: index,
+            recordId: idLabel.startsWith('#') ? undefined : idLabel,
+            field: e.field,
+            rule: e.rule,
+          });
+        }
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel);
+        return false;
+      }
+    },
+  };
+}
+
+/** @internal Validates that the input is an array and says which form it holds. */
+export function detectForm(functionName: string, input: unknown): 'calls' | 'rows' {
+  requireArray(functionName, input, 'calls');
+  for (let i = 0; i < input.length; i++) {
+    const x: unknown = input[i];
+    if (x !== null && typeof x === 'object') return 'offered' in x && !('queuedAt' in x) ? 'rows' : 'calls';
+  }
+  return 'calls';
+}
+
+/** @internal Exact sums of interval rows (each a safe integer). */
+export interface IntervalTotals {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWithin: number;
+  abandonedWithin: number;
+  shortAbandons: number;
+}
+
+/** @internal Which optional counts a metric needs from every row. */
+export interface RowNeeds<R extends string> {
+  readonly answeredWithin?: boolean;
+  readonly abandonedWithin?: boolean;
+  readonly shortAbandons?: boolean;
+  /** Counts of each in-period row that the metric leaves out, and the reason they are listed under. */
+  readonly excluded?: Partial<Record<'abandoned' | 'abandonedWithin' | 'shortAbandons', R>>;
+}
+
+/**
+ * @internal Adds `count` calls of one row to the ledger under `reason`, listing the row's label once.
+ * (For rows, `byReason` counts calls while `ids` lists the rows they came from.)
+ */
+export function excludeCalls<R extends string>(ledger: ExclusionLedger<R>, reason: R, label: string, count: number): void {
+  if (count <= 0) return;
+  ledger.total += count;
+  ledger.byReason[reason] = (ledger.byReason[reason] ?? 0) + count;
+  const list = ledger.ids[reason];
+  if (list === undefined) ledger.ids[reason] = [label];
+  else list.push(label);
+}
+
+/**
+ * @internal Validates interval rows and sums them exactly. Calls neither answered nor abandoned go to the
+ * ledger as `in_queue`; rows outside the period as `out_of_period` (all their calls). A bad row throws, or
+ * under `invalid: 'exclude'` is listed once as `invalid:<code>` (its call count being unknowable).
+ */
+export function sumIntervalRows<R extends string>(
+  functionName: string,
+  rows: readonly unknown[],
+  options: CallInputOptions | undefined,
+  needs: RowNeeds<R>,
+  ledger: ExclusionLedger<R | 'in_queue' | 'out_of_period' | InvalidReason>,
+): IntervalTotals {
+  const invalid = invalidOption(functionName, options?.invalid);
+  const zone = zoneOption(functionName, options?.timeZone);
+  const period = readPeriodOption(functionName, options?.period, zone);
+  const totals: IntervalTotals = { offered: 0, answered: 0, abandoned: 0, answeredWithin: 0, abandonedWithin: 0, shortAbandons: 0 };
+  const addId = createIdSet(rows, rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const raw: unknown = rows[i];
+    let label = `#${i}`;
+    try {
+      if (raw === null || typeof raw !== 'object') {
+        throw new Invalid('invalid_record', `rows[${i}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not an interval row`);
+      }
+      const r = raw as Record<string, unknown>;
+      if (r.id !== undefined) {
+        const l = labelOf(r.id);
+        if (l === undefined) throw new Invalid('invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        label = l;
+        if (!addId(r.id as string | number, i)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
+      }
+      const num = (field: string, required: boolean): number => {
+        const v = r[field];
+        if (v === undefined || v === null) {
+          if (!required) return 0;
+          throw new Invalid('missing_field', field, `this metric needs ${field} on every row`);
+        }
+        if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+          throw new Invalid('invalid_value', field, `must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+        }
+        return v;
+      };
+      const offered = num('offered', true);
+      const answered = num('answered', true);
+      const abandoned = num('abandoned', true);
+      const aw = num('answeredWithin', needs.answeredWithin === true);
+      const bw = num('abandonedWithin', needs.abandonedWithin === true);
+      const sh = num('shortAbandons', needs.shortAbandons === true);
+      if (answered + abandoned > offered) {
+        throw new Invalid('inconsistent', 'offered', `answered (${answered}) + abandoned (${abandoned}) exceed offered (${offered})`);
+      }
+      if (aw > answered) throw new Invalid('inconsistent', 'answeredWithin', `answeredWithin (${aw}) exceeds answered (${answered})`);
+      if (bw > abandoned) throw new Invalid('inconsistent', 'abandonedWithin', `abandonedWithin (${bw}) exceeds abandoned (${abandoned})`);
+      if (sh > abandoned) throw new Invalid('inconsistent', 'shortAbandons', `shortAbandons (${sh}) exceed abandoned (${abandoned})`);
+      if (period !== undefined) {
+        const v = r.intervalStart;
+        const t = toEpochMs(v, zone);
+        if (t !== t) {
+          const why = explainTimestamp(v, zone);
+          throw new Invalid(why.code, 'intervalStart', v === undefined ? 'the period option needs intervalStart on every row' : why.rule);
+        }
+        if (!(t >= period[0] && t < period[1])) {
+          excludeCalls(ledger, 'out_of_period', label, offered);
+          continue;
+        }
+      }
+      if (totals.offered + offered > Number.MAX_SAFE_INTEGER) {
+        throw new Invalid('out_of_range', 'offered', 'the total of offered calls exceeds 2^53 − 1');
+      }
+      totals.offered += offered;
+      totals.answered += answered;
+      totals.abandoned += abandoned;
+      totals.answeredWithin += aw;
+      totals.abandonedWithin += bw;
+      totals.shortAbandons += sh;
+      excludeCalls(ledger, 'in_queue', label, offered - answered - abandoned);
+      const ex = needs.excluded;
+      if (ex !== undefined) {
+        if (ex.abandoned !== undefined) excludeCalls(ledger, ex.abandoned, label, abandoned);
+        if (ex.abandonedWithin !== undefined) excludeCalls(ledger, ex.abandonedWithin, label, bw);
+        if (ex.shortAbandons !== undefined) excludeCalls(ledger, ex.shortAbandons, label, sh);
+      }
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      if (invalid === 'throw') {
+        throw new MetricsError({
+          code: e.code,
+          functionName,
+          collection: 'rows',
+          recordIndex: i,
+          recordId: label.startsWith('#') ? undefined : label,
+          field: e.field,
+          rule: e.rule,
+        });
+      }
+      exclude(ledger, `invalid:${e.code}` as InvalidReason, label);
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,668 @@
+/**
+ * Business-hours schedules: an IANA time zone, weekly open windows in local wall-clock time, and holidays.
+ *
+ * Definition: the open time of a schedule is the set of real instants whose local wall-clock time (in the
+ * schedule's zone, with the offset `Intl` gives for that instant) falls in an open window of its local date
+ * and is not closed by a holiday of that date. Durations measure that set on real instants, so a DST change
+ * inside a window counts the time that really passed (a repeated hour twice, a skipped hour not at all).
+ *
+ * Engine: open wall-clock time is a weekly pattern (a per-minute prefix table) minus holiday exceptions (a
+ * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(log holidays),
+ * so a duration costs O(DST changes in the span + log holidays), whatever the span. Offsets come from `Intl`
+ * and are cached per schedule as the list of offset transitions, found by scanning one day at a time a year
+ * at a time (only the years asked for), so a million durations format a few hundred dates per year spanned.
+ *
+ * @module
+ */
+import { createZoneInfo, type ZoneInfo } from './timeZone.js';
+import { MetricsError } from '../results/errors.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const WEEK_MIN = 10_080;
+const WEEK_MS = 604_800_000;
+/** Offsets are scanned in blocks of this length (aligned to the epoch). */
+const BLOCK_MS = 365 * DAY_MS;
+/**
+ * Offsets are sampled this far apart and bisected to the second where two samples differ. An offset that
+ * changes and changes back within one step would be missed; no zone has done that since 1970.
+ */
+const SCAN_STEP_MS = 7 * DAY_MS;
+const FN = 'createSchedule';
+
+/**
+ * A weekday key of {@link ScheduleOptions.weekly}: `'mon'` … `'sun'` (ISO order, the week starts on Monday).
+ *
+ * @category Business time
+ */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** The weekday keys in ISO order (Monday first). @internal */
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * A half-open local time window `[start, end)` as `'HH:MM'` strings. `'24:00'` is allowed as an end. As a
+ * weekly window, an end before the start runs overnight into the next day (`['22:00', '06:00']`).
+ *
+ * @category Business time
+ */
+export type TimeWindow = readonly [start: string, end: string];
+
+/**
+ * A holiday: a whole local date `'YYYY-MM-DD'`; a date with partial closures
+ * (`{ date: '2026-12-24', closed: [['12:00', '24:00']] }`); or a yearly recurring date
+ * (`{ month: 12, day: 25 }`, optionally with `closed` too). A holiday closes wall-clock time of its local
+ * date only (the part of an overnight window after midnight belongs to the next date).
+ *
+ * @category Business time
+ */
+export type Holiday =
+  | string
+  | { readonly date: string; readonly closed?: readonly TimeWindow[]; readonly name?: string }
+  | { readonly month: number; readonly day: number; readonly closed?: readonly TimeWindow[]; readonly name?: string };
+
+/**
+ * Options of {@link createSchedule}.
+ *
+ * @category Business time
+ */
+export interface ScheduleOptions {
+  /** IANA time zone in which the windows and holidays are read, such as `'Europe/Berlin'`. */
+  readonly timeZone: string;
+  /** Open windows per weekday; a missing or empty day is closed. */
+  readonly weekly: Readonly<Partial<Record<Weekday, readonly TimeWindow[]>>>;
+  /** Closed dates. @defaultValue `[]` */
+  readonly holidays?: readonly Holiday[];
+  /** A label for reports. */
+  readonly name?: string;
+}
+
+/**
+ * A normalised holiday of a {@link Schedule}: `date` (one date) or `month`/`day` (every year), and the closed
+ * local windows (`[['00:00', '24:00']]` for a whole day).
+ *
+ * @category Business time
+ */
+export interface ScheduleHoliday {
+  readonly date?: string;
+  readonly month?: number;
+  readonly day?: number;
+  readonly closed: readonly TimeWindow[];
+  readonly name?: string;
+}
+
+/**
+ * A validated, immutable business-hours schedule made by {@link createSchedule}. Its fields echo the
+ * normalised definition (overnight windows split at midnight, overlaps merged); the engine behind it is
+ * internal.
+ *
+ * @category Business time
+ */
+export interface Schedule {
+  readonly name: string | undefined;
+  readonly timeZone: string;
+  /** Open windows per weekday after splitting overnight windows at midnight and merging overlaps. */
+  readonly weekly: Readonly<Record<Weekday, readonly TimeWindow[]>>;
+  readonly holidays: readonly ScheduleHoliday[];
+  /** Open time of a week without holidays, in ms (168 h for 24/7). */
+  readonly weeklyOpenMs: number;
+}
+
+/** @internal The engine attached (non-enumerable) to every schedule. */
+export interface ScheduleEngine {
+  readonly zone: ZoneInfo;
+  /** True for 24/7 without holidays: durations are wall-clock. */
+  readonly always: boolean;
+  /** Open wall-clock ms before wall instant X (UTC-encoded wall time). */
+  F(X: number): number;
+  /** Smallest wall instant X with F(X) >= V (V > F(-inf) assumed). */
+  Finv(V: number): number;
+  /** Business ms in [s, e) (instants, epoch ms); 0 when e <= s. */
+  measure(s: number, e: number): number;
+  /** Smallest instant t >= s with measure(s, t) = ms (ms > 0); NaN beyond the year 2200 plus a margin. */
+  add(s: number, ms: number): number;
+  /** Offset segments covering [s, e): starts, offsets (parallel arrays; the first start is s). */
+  segments(s: number, e: number): { starts: number[]; offsets: number[] };
+  /** Open wall intervals of local date `day` (days since 1970-01-01), ms within the day, after holidays. */
+  dayOpen(day: number): { windows: Array<[number, number]>; holiday: ScheduleHoliday | undefined };
+}
+
+/** @internal Key under which the engine is stored. */
+export const ENGINE = '__businessEngine';
+
+/** @internal Returns the engine of a schedule, or undefined when `value` is not one. */
+export function engineOf(value: unknown): ScheduleEngine | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const e = (value as Record<string, unknown>)[ENGINE];
+  return e === undefined ? undefined : (e as ScheduleEngine);
+}
+
+/** @internal Throws unless `value` is a schedule. */
+export function requireSchedule(functionName: string, value: unknown, field = 'schedule'): ScheduleEngine {
+  const e = engineOf(value);
+  if (e === undefined) {
+    throw new MetricsError({
+      code: 'invalid_argument',
+      functionName,
+      field,
+      rule: 'must be a Schedule made by createSchedule',
+    });
+  }
+  return e;
+}
+
+function fail(field: string, rule: string, code: 'invalid_option' | 'unknown_time_zone' | 'out_of_range' | 'duplicate_id' = 'invalid_option'): never {
+  throw new MetricsError({ code, functionName: FN, field, rule });
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of 'HH:MM'; '24:00' only when `end`. */
+function parseTime(value: unknown, field: string, end: boolean): number {
+  if (typeof value === 'string') {
+    if (end && value === '24:00') return 1440;
+    const m = TIME_RE.exec(value);
+    if (m !== null) return Number(m[1]) * 60 + Number(m[2]);
+  }
+  fail(field, `${JSON.stringify(value)} is not a time 'HH:MM' (00:00–23:59${end ? ', or 24:00 as an end' : ''})`);
+}
+
+function hhmm(min: number): string {
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+function windowList(value: unknown, field: string): Array<[number, number]> {
+  if (!Array.isArray(value)) fail(field, 'must be an array of [start, end] windows');
+  const out: Array<[number, number]> = [];
+  value.forEach((w: unknown, i: number) => {
+    if (!Array.isArray(w) || w.length !== 2) fail(`${field}[${i}]`, "must be a pair ['HH:MM', 'HH:MM']");
+    const a = parseTime(w[0], `${field}[${i}][0]`, false);
+    const b = parseTime(w[1], `${field}[${i}][1]`, true);
+    if (a === b) fail(`${field}[${i}]`, `the window ${w[0]}–${w[1]} has zero length`);
+    out.push([a, b]);
+  });
+  return out;
+}
+
+/** Merges [a, b) minute intervals (sorted, overlapping or touching joined). */
+function mergeIntervals(list: Array<[number, number]>): Array<[number, number]> {
+  const sorted = list.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] as number;
+}
+
+/** @internal Days since 1970-01-01 of a local date. */
+export function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/** @internal 'YYYY-MM-DD' of a day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** @internal ISO weekday index (0 = Monday) of a day number. */
+export function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Creates a business-hours schedule. Validates everything once; the result is immutable and reusable across
+ * calls (its offset cache is private to it: no module state).
+ *
+ * Throws a {@link MetricsError} for an unknown zone (`unknown_time_zone`), a bad time such as `'25:00'` or
+ * `'9:5'`, a zero-length window, a duplicate holiday, a holiday outside 1970–2200, or a schedule with no open
+ * time at all (`invalid_option`, with the field named).
+ *
+ * @category Business time
+ * @example
+ * ```ts
+ * import { createSchedule, businessDuration } from 'helpdesk-metrics';
+ * const office = createSchedule({
+ *   timeZone: 'Europe/Berlin',
+ *   weekly: { mon: [['09:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '15:00']] },
+ *   holidays: [{ month: 12, day: 25 }, '2026-04-03', { date: '2026-12-24', closed: [['12:00', '24:00']] }],
+ * });
+ * office.weeklyOpenMs; //=> 46800000 (13 h)
+ * businessDuration('2026-03-02T07:00:00Z', '2026-03-02T12:30:00Z', office); //=> 12600000 (3.5 h)
+ * ```
+ */
+export function createSchedule(options: ScheduleOptions): Schedule {
+  if (options === null || typeof options !== 'object') fail('options', 'must be an object');
+  const { timeZone, weekly, holidays = [], name } = options;
+  if (typeof timeZone !== 'string') fail('timeZone', 'must be an IANA time zone name', 'unknown_time_zone');
+  const zone = createZoneInfo(timeZone);
+  if (zone === undefined) fail('timeZone', `${JSON.stringify(timeZone)} is not an IANA time zone known to this runtime`, 'unknown_time_zone');
+  if (name !== undefined && typeof name !== 'string') fail('name', 'must be a string');
+  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) fail('weekly', "must be an object keyed 'mon' … 'sun'");
+
+  // Weekly windows in minutes of the week (Monday 00:00 = 0), overnight windows wrapped.
+  const weekIntervals: Array<[number, number]> = [];
+  for (const key of Object.keys(weekly)) {
+    const dow = WEEKDAYS.indexOf(key as Weekday);
+    if (dow < 0) fail(`weekly.${key}`, `unknown weekday; use ${WEEKDAYS.map((d) => `'${d}'`).join(', ')}`);
+    const value = (weekly as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    for (const [a, b] of windowList(value, `weekly.${key}`)) {
+      const base = dow * 1440;
+      const end = b > a ? base + b : base + 1440 + b; // overnight
+      if (end <= WEEK_MIN) weekIntervals.push([base + a, end]);
+      else {
+        weekIntervals.push([base + a, WEEK_MIN]);
+        weekIntervals.push([0, end - WEEK_MIN]);
+      }
+    }
+  }
+  const merged = mergeIntervals(weekIntervals);
+  const open = new Uint8Array(WEEK_MIN);
+  for (const [a, b] of merged) open.fill(1, a, b);
+  const cum = new Float64Array(WEEK_MIN + 1);
+  for (let m = 0; m < WEEK_MIN; m++) cum[m + 1] = (cum[m] as number) + (open[m] as number) * MINUTE_MS;
+  const weekOpen = cum[WEEK_MIN] as number;
+  if (weekOpen === 0) fail('weekly', 'the schedule has no open time at all (every weekday is closed)');
+
+  // Per-day echo (split at midnight).
+  const dayWindows: Array<Array<[number, number]>> = WEEKDAYS.map(() => []);
+  for (let dow = 0; dow < 7; dow++) {
+    let m = dow * 1440;
+    const endDay = m + 1440;
+    while (m < endDay) {
+      if (open[m] === 1) {
+        const a = m;
+        while (m < endDay && open[m] === 1) m++;
+        (dayWindows[dow] as Array<[number, number]>).push([a - dow * 1440, m - dow * 1440]);
+      } else m++;
+    }
+  }
+
+  // Holidays.
+  if (!Array.isArray(holidays)) fail('holidays', 'must be an array');
+  const normalized: ScheduleHoliday[] = [];
+  const dated = new Map<number, { closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
+  const recurring = new Map<number, { month: number; day: number; closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
+  holidays.forEach((h: unknown, i: number) => {
+    const field = `holidays[${i}]`;
+    let dateStr: string | undefined;
+    let month: number | undefined;
+    let day: number | undefined;
+    let closed: Array<[number, number]> = [[0, 1440]];
+    let hname: string | undefined;
+    if (typeof h === 'string') dateStr = h;
+    else if (h !== null && typeof h === 'object' && !Array.isArray(h)) {
+      const o = h as Record<string, unknown>;
+      if (o.name !== undefined) {
+        if (typeof o.name !== 'string') fail(`${field}.name`, 'must be a string');
+        hname = o.name;
+      }
+      if (o.closed !== undefined) {
+        closed = windowList(o.closed, `${field}.closed`);
+        closed.forEach(([a, b], j) => {
+          if (b < a) fail(`${field}.closed[${j}]`, 'a closure must end after it starts on the same date (use 24:00 for midnight)');
+        });
+        closed = mergeIntervals(closed);
+        if (closed.length === 0) fail(`${field}.closed`, 'must list at least one window');
+      }
+      if (o.date !== undefined) {
+        if (o.month !== undefined || o.day !== undefined) fail(field, 'give either date or month/day, not both');
+        if (typeof o.date !== 'string') fail(`${field}.date`, "must be a date 'YYYY-MM-DD'");
+        dateStr = o.date;
+      } else {
+        if (!Number.isInteger(o.month) || (o.month as number) < 1 || (o.month as number) > 12) fail(`${field}.month`, 'must be a whole number 1–12');
+        month = o.month as number;
+        if (!Number.isInteger(o.day) || (o.day as number) < 1 || (o.day as number) > daysInMonth(2000, month)) {
+          fail(`${field}.day`, `must be a day of month ${month}`);
+        }
+        day = o.day as number;
+      }
+    } else fail(field, "must be 'YYYY-MM-DD', { date, closed? } or { month, day, closed? }");
+    const closedEcho = closed.map(([a, b]) => [hhmm(a), hhmm(b)] as const);
+    if (dateStr !== undefined) {
+      const f = typeof h === 'string' ? field : `${field}.date`;
+      const m = DATE_RE.exec(dateStr);
+      if (m === null) fail(f, `${JSON.stringify(dateStr)} is not a date 'YYYY-MM-DD'`);
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) fail(f, `${dateStr} is not a calendar date`);
+      if (y < 1970 || y > 2200) fail(f, `${dateStr} lies outside the years 1970–2200`, 'out_of_range');
+      const dn = dayNumber(y, mo, d);
+      if (dated.has(dn)) fail(f, `${dateStr} is listed twice`, 'duplicate_id');
+      const holiday: ScheduleHoliday = { date: dateStr, closed: closedEcho, ...(hname === undefined ? {} : { name: hname }) };
+      dated.set(dn, { closed, holiday });
+      normalized.push(holiday);
+    } else {
+      const key = (month as number) * 100 + (day as number);
+      if (recurring.has(key)) fail(field, `the yearly date ${month}-${day} is listed twice`, 'duplicate_id');
+      const holiday: ScheduleHoliday = { month: month as number, day: day as number, closed: closedEcho, ...(hname === undefined ? {} : { name: hname }) };
+      recurring.set(key, { month: month as number, day: day as number, closed, holiday });
+      normalized.push(holiday);
+    }
+  });
+  let wholeRecurring = 0;
+  for (const r of recurring.values()) if (r.closed.length === 1 && r.closed[0]?.[0] === 0 && r.closed[0][1] === 1440) wholeRecurring++;
+  if (wholeRecurring === 366) fail('holidays', 'the schedule has no open time at all (every date of the year is a holiday)');
+
+  // Materialise holidays by day number (recurring for wall years 1969–2201), union of closures per day.
+  const byDay = new Map<number, { closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
+  for (const [dn, v] of dated) byDay.set(dn, { closed: v.closed.slice(), holiday: v.holiday });
+  if (recurring.size > 0) {
+    for (let y = 1969; y <= 2201; y++) {
+      for (const r of recurring.values()) {
+        if (r.day > daysInMonth(y, r.month)) continue;
+        const dn = dayNumber(y, r.month, r.day);
+        const prev = byDay.get(dn);
+        if (prev === undefined) byDay.set(dn, { closed: r.closed.slice(), holiday: r.holiday });
+        else prev.closed = mergeIntervals(prev.closed.concat(r.closed));
+      }
+    }
+  }
+  const hDays = Int32Array.from([...byDay.keys()].sort((a, b) => a - b));
+  const hCount = hDays.length;
+  const hClosedIdx = new Int32Array(hCount + 1);
+  const flat: number[] = [];
+  const hInfo: ScheduleHoliday[] = [];
+  for (let j = 0; j < hCount; j++) {
+    const v = byDay.get(hDays[j] as number) as { closed: Array<[number, number]>; holiday: ScheduleHoliday };
+    hClosedIdx[j] = flat.length / 2;
+    for (const [a, b] of v.closed) flat.push(a * MINUTE_MS, b * MINUTE_MS);
+    hInfo.push(v.holiday);
+  }
+  hClosedIdx[hCount] = flat.length / 2;
+  const hClosed = Float64Array.from(flat);
+
+  // ---- engine ----
+  /** Open ms in the week before week-offset x (0 <= x <= WEEK_MS). */
+  const cumW = (x: number): number => {
+    if (x >= WEEK_MS) return weekOpen;
+    const m = Math.floor(x / MINUTE_MS);
+    const c = cum[m] as number;
+    return open[m] === 1 ? c + (x - m * MINUTE_MS) : c;
+  };
+  /** Open ms removed by holiday j within [0, upTo) of its date. */
+  const removedWithin = (j: number, upTo: number): number => {
+    const base = weekdayOfDay(hDays[j] as number) * DAY_MS;
+    let r = 0;
+    for (let c = hClosedIdx[j] as number, end = hClosedIdx[j + 1] as number; c < end; c++) {
+      const a = hClosed[2 * c] as number;
+      if (a >= upTo) break;
+      const b = Math.min(hClosed[2 * c + 1] as number, upTo);
+      r += cumW(base + b) - cumW(base + a);
+    }
+    return r;
+  };
+  const hCum = new Float64Array(hCount + 1);
+  for (let j = 0; j < hCount; j++) hCum[j + 1] = (hCum[j] as number) + removedWithin(j, DAY_MS);
+  const hasRemovals = hCount > 0 && (hCum[hCount] as number) > 0;
+
+  // Direct table: first holiday index with hDays[j] >= day, for days in [hFirst, hLast].
+  const hFirst = hCount > 0 ? (hDays[0] as number) : 0;
+  const hLast = hCount > 0 ? (hDays[hCount - 1] as number) : -1;
+  const hTable = new Int32Array(hLast - hFirst + 1);
+  for (let j = 0, d = hFirst; d <= hLast; d++) {
+    while ((hDays[j] as number) < d) j++;
+    hTable[d - hFirst] = j;
+  }
+  /** First holiday index with hDays[j] >= day. */
+  const lowerBound = (day: number): number => {
+    if (day <= hFirst) return 0;
+    if (day > hLast) return hCount;
+    return hTable[day - hFirst] as number;
+  };
+  const Fw = (X: number): number => {
+    const k = Math.floor(X / DAY_MS) + 3; // days since Monday 1969-12-29
+    const w = Math.floor(k / 7);
+    return w * weekOpen + cumW(X - (w * 7 - 3) * DAY_MS);
+  };
+
+  const F = (X: number): number => {
+    const day = Math.floor(X / DAY_MS);
+    const k = day + 3;
+    const w = Math.floor(k / 7);
+    let v = w * weekOpen + cumW(X - (w * 7 - 3) * DAY_MS);
+    if (hasRemovals) {
+      const j = lowerBound(day);
+      v -= hCum[j] as number;
+      if (j < hCount && hDays[j] === day) v -= removedWithin(j, X - day * DAY_MS);
+    }
+    return v;
+  };
+
+  /** F(B) − F(A) for A <= B, written out in one body (no calls on the common path: no boxed doubles). */
+  const span = (A: number, B: number): number => {
+    const dA = Math.floor(A / DAY_MS);
+    const dB = Math.floor(B / DAY_MS);
+    const wA = Math.floor((dA + 3) / 7);
+    const wB = Math.floor((dB + 3) / 7);
+    const xA = A - (wA * 7 - 3) * DAY_MS;
+    const xB = B - (wB * 7 - 3) * DAY_MS;
+    const mA = Math.floor(xA / MINUTE_MS);
+    const mB = Math.floor(xB / MINUTE_MS);
+    let v = (wB - wA) * weekOpen + ((cum[mB] as number) - (cum[mA] as number));
+    if (open[mB] === 1) v += xB - mB * MINUTE_MS;
+    if (open[mA] === 1) v -= xA - mA * MINUTE_MS;
+    if (hasRemovals) {
+      const jA = dA <= hFirst ? 0 : dA > hLast ? hCount : (hTable[dA - hFirst] as number);
+      const jB = dB <= hFirst ? 0 : dB > hLast ? hCount : (hTable[dB - hFirst] as number);
+      v -= (hCum[jB] as number) - (hCum[jA] as number);
+      if (jB < hCount && hDays[jB] === dB) v -= removedWithin(jB, B - dB * DAY_MS);
+      if (jA < hCount && hDays[jA] === dA) v += removedWithin(jA, A - dA * DAY_MS);
+    }
+    return v;
+  };
+
+  /** Smallest X with Fw(X) >= V, V > 0 relative to the origin. */
+  const FwInv = (V: number): number => {
+    let w = Math.floor(V / weekOpen);
+    let rem = V - w * weekOpen;
+    if (rem <= 0) {
+      w -= 1;
+      rem += weekOpen;
+    }
+    // Largest minute m with cum[m] < rem.
+    let lo = 0;
+    let hi = WEEK_MIN - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((cum[mid] as number) < rem) lo = mid;
+      else hi = mid - 1;
+    }
+    return (w * 7 - 3) * DAY_MS + lo * MINUTE_MS + (rem - (cum[lo] as number));
+  };
+
+  const Finv = (V: number): number => {
+    let X = FwInv(V);
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const d = V - F(X);
+      if (d <= 0) return X;
+      X = FwInv(Fw(X) + d);
+    }
+    /* c8 ignore next */
+    throw new Error('createSchedule: internal error (no convergence)');
+  };
+
+  // Offset transitions, extended lazily by blocks.
+  let covLo = 0;
+  let covHi = 0;
+  let trans: number[] = [];
+  let offs: number[] = [];
+  const offsetAt = zone.rawOffsetAt;
+  const scan = (a: number, b: number): { t: number[]; o: number[] } => {
+    const t: number[] = [];
+    const o: number[] = [offsetAt(a)];
+    let prev = o[0] as number;
+    let x = a; // a whole second with offset `prev`
+    while (x < b) {
+      const next = Math.min(x + SCAN_STEP_MS, b);
+      if (offsetAt(next) === prev) {
+        x = next;
+        continue;
+      }
+      // Bisect on whole seconds for the first instant with a different offset, then rescan from there
+      // (so two changes within one step are both found when the offset does not return to `prev`).
+      let lo = x / 1000;
+      let hi = next / 1000;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (offsetAt(mid * 1000) === prev) lo = mid;
+        else hi = mid;
+      }
+      x = hi * 1000;
+      prev = offsetAt(x);
+      t.push(x);
+      o.push(prev);
+    }
+    return { t, o };
+  };
+  const ensure = (s: number, e: number): void => {
+    if (trans.length === 0 && offs.length === 0) {
+      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
+      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
+      const r = scan(lo, hi);
+      trans = r.t;
+      offs = r.o;
+      covLo = lo;
+      covHi = hi;
+      return;
+    }
+    if (s < covLo) {
+      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
+      const r = scan(lo, covLo);
+      trans = r.t.concat(trans);
+      offs = r.o.concat(offs.slice(1));
+      covLo = lo;
+    }
+    if (e > covHi) {
+      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
+      const r = scan(covHi, hi);
+      trans = trans.concat(r.t);
+      offs = offs.concat(r.o.slice(1));
+      covHi = hi;
+    }
+  };
+  /** Number of transitions <= t. */
+  const transIndex = (t: number): number => {
+    let lo = 0;
+    let hi = trans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((trans[mid] as number) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const always = weekOpen === WEEK_MS && !hasRemovals;
+
+  const measure = (s: number, e: number): number => {
+    if (!(e > s)) return 0;
+    if (always) return e - s;
+    if (s < covLo || e > covHi || offs.length === 0) ensure(s, e);
+    let i = transIndex(s);
+    let o = offs[i] as number;
+    let t = s;
+    let total = 0;
+    const n = trans.length;
+    while (i < n) {
+      const tr = trans[i] as number;
+      if (tr >= e) break;
+      total += span(t + o, tr + o);
+      t = tr;
+      i++;
+      o = offs[i] as number;
+    }
+    return total + span(t + o, e + o);
+  };
+
+  const LIMIT = 7_289_654_400_000 + 400 * DAY_MS;
+  const add = (s: number, ms: number): number => {
+    if (ms <= 0) return s;
+    if (always) return s + ms;
+    if (s < covLo || s >= covHi || offs.length === 0) ensure(s, s + 1);
+    let i = transIndex(s);
+    let o = offs[i] as number;
+    let t = s;
+    let rem = ms;
+    for (;;) {
+      const segEnd = i < trans.length ? (trans[i] as number) : covHi;
+      const base = F(t + o);
+      const avail = F(segEnd + o) - base;
+      if (avail >= rem) return Finv(base + rem) - o;
+      rem -= avail;
+      t = segEnd;
+      if (i < trans.length) {
+        i++;
+        o = offs[i] as number;
+      } else {
+        if (covHi > LIMIT) return NaN;
+        ensure(covHi, covHi + 1);
+      }
+    }
+  };
+
+  const segments = (s: number, e: number): { starts: number[]; offsets: number[] } => {
+    ensure(s, Math.max(s, e));
+    let i = transIndex(s);
+    const starts = [s];
+    const offsets = [offs[i] as number];
+    while (i < trans.length && (trans[i] as number) < e) {
+      starts.push(trans[i] as number);
+      i++;
+      offsets.push(offs[i] as number);
+    }
+    return { starts, offsets };
+  };
+
+  const dayOpen = (day: number): { windows: Array<[number, number]>; holiday: ScheduleHoliday | undefined } => {
+    const base = (dayWindows[weekdayOfDay(day)] as Array<[number, number]>).map(([a, b]) => [a * MINUTE_MS, b * MINUTE_MS] as [number, number]);
+    const j = lowerBound(day);
+    if (!(j < hCount && hDays[j] === day)) return { windows: base, holiday: undefined };
+    let windows = base;
+    for (let c = hClosedIdx[j] as number, end = hClosedIdx[j + 1] as number; c < end; c++) {
+      const a = hClosed[2 * c] as number;
+      const b = hClosed[2 * c + 1] as number;
+      const next: Array<[number, number]> = [];
+      for (const [x, y] of windows) {
+        if (y <= a || x >= b) next.push([x, y]);
+        else {
+          if (x < a) next.push([x, a]);
+          if (y > b) next.push([b, y]);
+        }
+      }
+      windows = next;
+    }
+    return { windows, holiday: hInfo[j] };
+  };
+
+  const engine: ScheduleEngine = { zone, always, F, Finv, measure, add, segments, dayOpen };
+
+  const weeklyEcho = {} as Record<Weekday, readonly TimeWindow[]>;
+  WEEKDAYS.forEach((d, dow) => {
+    weeklyEcho[d] = Object.freeze((dayWindows[dow] as Array<[number, number]>).map(([a, b]) => Object.freeze([hhmm(a), hhmm(b)] as const)));
+  });
+  const schedule: Schedule = {
+    name,
+    timeZone,
+    weekly: Object.freeze(weeklyEcho),
+    holidays: Object.freeze(normalized.map((h) => Object.freeze(h))),
+    weeklyOpenMs: weekOpen,
+  };
+  Object.defineProperty(schedule, ENGINE, { value: engine, enumerable: false, writable: false, configurable: false });
+  return Object.freeze(schedule);
+}

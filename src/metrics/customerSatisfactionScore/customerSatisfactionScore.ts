@@ -1,0 +1,228 @@
+/**
+ * Customer satisfaction score (CSAT).
+ *
+ * Formula: CSAT = satisfied / rated × 100, with satisfied = answers ≥ `satisfiedFrom` ('top-2-box': the two
+ * top points, 4–5 on 1–5, the Intercom / Chatwoot convention; 'top-box': the top point only; 'good-bad':
+ * Zendesk's good / (good + bad)); or, with `method: 'mean'`, the mean rating.
+ * Response rate = rated / surveysSent when `surveysSent` is given.
+ * Options: method, scale, satisfiedFrom, surveysSent, confidence, invalid.
+ *
+ * @module
+ */
+import type Decimal from 'decimal.js';
+import { D } from '../../_lib/decimal.js';
+import {
+  countBetween,
+  countScores,
+  histogramMean,
+  readConfidence,
+  readInvalid,
+  readScale,
+  surveyExtras,
+  surveyOptionError,
+  toNumber,
+  type ScaleOption,
+  type ScoreScale,
+  type SurveyExclusion,
+} from '../../_lib/surveys.js';
+import type { InvalidMode } from '../../_lib/tickets.js';
+import type { SurveyResponse } from '../../model/index.js';
+import { finishLedger, type Excluded } from '../../results/excluded.js';
+import { buildRate, zForLevel, type RateResult } from '../../results/rate.js';
+
+/**
+ * Why a response was left out of {@link customerSatisfactionScore}: `'no_answer'` (`null`, `undefined`,
+ * `NaN`, or a rating `'offered'` but not given), or `'invalid:<code>'` under `invalid: 'exclude'`.
+ *
+ * @category Surveys
+ */
+export type CustomerSatisfactionScoreExclusion = SurveyExclusion;
+
+/**
+ * How satisfaction is counted:
+ * - `'top-2-box'`: share of answers in the two top points (4–5 on 1–5);
+ * - `'top-box'`: share of answers in the top point (5 on 1–5);
+ * - `'good-bad'`: Zendesk's good / (good + bad); answers `'good'`/`'bad'` (or `true`/`false`), or numbers
+ *   mapped as Zendesk maps its scales (1–2: 2 good; 1–3: 3 good; 1–5: 4–5 good);
+ * - `'mean'`: the mean rating on the scale.
+ *
+ * @category Surveys
+ */
+export type CustomerSatisfactionMethod = 'top-2-box' | 'top-box' | 'good-bad' | 'mean';
+
+/**
+ * A Zendesk-style rating: `'good'`, `'bad'`, or `'offered'` / `'unoffered'` (no answer).
+ *
+ * @category Surveys
+ */
+export type SatisfactionRating = 'good' | 'bad' | 'offered' | 'unoffered';
+
+/**
+ * A CSAT answer: a number on the scale, a rating (method `'good-bad'`), `true`/`false` (good/bad),
+ * `null`/`undefined`/`NaN` for no answer, or an object whose `score` is one of these.
+ *
+ * @category Surveys
+ */
+export type SatisfactionAnswer =
+  | number
+  | boolean
+  | SatisfactionRating
+  | null
+  | undefined
+  | SurveyResponse
+  | (Omit<SurveyResponse, 'score'> & { readonly score: number | boolean | SatisfactionRating | null | undefined });
+
+/**
+ * Options of {@link customerSatisfactionScore}.
+ *
+ * @category Surveys
+ */
+export interface CustomerSatisfactionScoreOptions {
+  /** @defaultValue `'top-2-box'` */
+  readonly method?: CustomerSatisfactionMethod;
+  /**
+   * The answer scale.
+   * @defaultValue `'1-5'` (`'1-2'` for `method: 'good-bad'`)
+   */
+  readonly scale?: ScaleOption;
+  /**
+   * The lowest satisfied score, overriding the method's (top-2-box: max − 1; top-box: max; good-bad: max on
+   * scales of up to 3 points, max − 1 above).
+   */
+  readonly satisfiedFrom?: number;
+  /** Surveys sent, for the response rate (rated / sent). A whole number ≥ the answers counted. */
+  readonly surveysSent?: number;
+  /**
+   * Confidence level of the intervals (Wilson for shares, normal for the mean).
+   * @defaultValue `0.95`
+   */
+  readonly confidence?: number;
+  /** @defaultValue `'throw'` */
+  readonly invalid?: InvalidMode;
+}
+
+/**
+ * The result of {@link customerSatisfactionScore}: a {@link RateResult} of satisfied over rated (`numerator`,
+ * `denominator`, `rate`, `percent`, Wilson `interval`) plus the headline `score`, the mean and the
+ * distribution. Every value is `undefined` when nothing was rated.
+ *
+ * @category Surveys
+ */
+export interface CustomerSatisfactionScoreResult extends RateResult<CustomerSatisfactionScoreExclusion> {
+  /** The headline: `percent` (0..100) for the share methods, the mean rating for `'mean'`. */
+  readonly score: number | undefined;
+  readonly method: CustomerSatisfactionMethod;
+  readonly scale: ScoreScale;
+  /** The lowest satisfied score. */
+  readonly satisfiedFrom: number;
+  /** Answers counted (= `denominator`). */
+  readonly count: number;
+  /** Mean rating on the scale (exact, as the nearest double); `undefined` for ratings given as words. */
+  readonly mean: number | undefined;
+  /** Mean rating as a Decimal. */
+  readonly meanDecimal: Decimal | undefined;
+  /** Sample standard deviation of the ratings (n − 1); `undefined` below 2 answers. */
+  readonly standardDeviation: number | undefined;
+  /** mean ± z·sd/√n (normal approximation); `undefined` below 2 answers. */
+  readonly meanInterval: { readonly low: number; readonly high: number; readonly level: number } | undefined;
+  /** Answers per scale point, keyed by the score. */
+  readonly distribution: Readonly<Record<number, number>>;
+  /** Rated / surveysSent, when `surveysSent` was given. */
+  readonly responseRate: RateResult<never> | undefined;
+}
+
+const NAME = 'customerSatisfactionScore';
+
+function label(value: unknown, scale: ScoreScale): number | null | undefined {
+  if (value === 'good' || value === true) return scale.max;
+  if (value === 'bad' || value === false) return scale.min;
+  if (value === 'offered' || value === 'unoffered') return null;
+  return undefined;
+}
+
+/**
+ * Customer satisfaction score (CSAT): the share of satisfied answers (top-2-box by default), or the mean
+ * rating, with its interval and the response rate.
+ *
+ * Counting is in integers (one pass, no allocation for bare numbers); one exact division at the end.
+ * Cost: O(n).
+ *
+ * @category Surveys
+ * @param responses - ratings: numbers on the scale, `'good'`/`'bad'`, `null` for no answer, or objects
+ * @param options - method, scale, threshold, surveys sent
+ * @returns satisfied over rated as a {@link RateResult}, with the headline `score`
+ * @example
+ * ```ts
+ * import { customerSatisfactionScore } from 'helpdesk-metrics';
+ * const csat = customerSatisfactionScore([5, 4, 4, 3, 1, null], { surveysSent: 10 });
+ * csat.score;                 //=> 60 (3 of 5 answers are 4 or 5)
+ * csat.mean;                  //=> 3.4
+ * csat.responseRate?.percent; //=> 50
+ * csat.excluded.byReason;     //=> { no_answer: 1 }
+ * ```
+ */
+export function customerSatisfactionScore(
+  responses: readonly SatisfactionAnswer[] | ArrayLike<number>,
+  options?: CustomerSatisfactionScoreOptions,
+): CustomerSatisfactionScoreResult {
+  const method = options?.method ?? 'top-2-box';
+  if (method !== 'top-2-box' && method !== 'top-box' && method !== 'good-bad' && method !== 'mean') {
+    surveyOptionError(NAME, 'method', `must be 'top-2-box', 'top-box', 'good-bad' or 'mean', got ${JSON.stringify(method)}`);
+  }
+  const scale = readScale(NAME, options?.scale, method === 'good-bad' ? '1-2' : '1-5');
+  const level = readConfidence(NAME, options?.confidence);
+  const invalid = readInvalid(NAME, options?.invalid);
+  let satisfiedFrom: number;
+  const given = options?.satisfiedFrom;
+  if (given !== undefined) {
+    if (typeof given !== 'number' || !Number.isInteger(given) || given < scale.min || given > scale.max) {
+      surveyOptionError(NAME, 'satisfiedFrom', `must be a whole number within ${scale.min}–${scale.max}`);
+    }
+    satisfiedFrom = given;
+  } else if (method === 'top-box') satisfiedFrom = scale.max;
+  else if (method === 'good-bad') satisfiedFrom = scale.max - scale.min <= 2 ? scale.max : scale.max - 1;
+  else satisfiedFrom = scale.max - 1;
+  const sent = options?.surveysSent;
+  if (sent !== undefined && (typeof sent !== 'number' || !Number.isSafeInteger(sent) || sent < 0)) {
+    surveyOptionError(NAME, 'surveysSent', 'must be a whole number ≥ 0');
+  }
+  let words = false;
+  const counts = countScores(responses, {
+    functionName: NAME,
+    scale,
+    invalid,
+    label:
+      method === 'good-bad'
+        ? (v) => {
+            const m = label(v, scale);
+            if (m !== undefined && m !== null) words = true;
+            return m;
+          }
+        : (v) => (v === 'offered' || v === 'unoffered' ? null : undefined),
+  });
+  const satisfied = countBetween(counts, satisfiedFrom, scale.max);
+  const excluded = finishLedger(counts.ledger);
+  const rate = buildRate(satisfied, counts.count, excluded, level);
+  const { distribution, responseRate } = surveyExtras(NAME, counts, sent, level);
+  const { mean, sd } = words ? { mean: undefined, sd: undefined } : histogramMean(counts);
+  let meanInterval: CustomerSatisfactionScoreResult['meanInterval'];
+  if (mean !== undefined && sd !== undefined) {
+    const half = sd.times(zForLevel(level)).div(new D(counts.count).sqrt());
+    meanInterval = { low: toNumber(mean.minus(half)), high: toNumber(mean.plus(half)), level };
+  }
+  const meanNumber = mean === undefined ? undefined : toNumber(mean);
+  return {
+    ...rate,
+    score: method === 'mean' ? meanNumber : rate.percent,
+    method,
+    scale,
+    satisfiedFrom,
+    count: counts.count,
+    mean: meanNumber,
+    meanDecimal: mean,
+    standardDeviation: sd === undefined ? undefined : toNumber(sd),
+    meanInterval,
+    distribution,
+    responseRate,
+  };
+}
