@@ -5,7 +5,7 @@
  * over cycles (`per: 'reply'`) or over each ticket's mean cycle (`per: 'ticket'`).
  * Default definition: Zendesk's "next reply time" cycle (consecutive customer messages join one cycle;
  * internal notes, bots and system messages never close one); Intercom and Help Scout "response time".
- * Options: per, agentCreated, isQualifyingReply, period, attributeTo, percentiles, quantileMethod, invalid,
+ * Options: per, agentCreated, isQualifyingReply, businessHours, period, attributeTo, percentiles, quantileMethod, invalid,
  * statusMap, timeZone.
  *
  * @module
@@ -21,6 +21,7 @@ import {
   type QualifyingReplyPredicate,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
+import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
 import type { Ticket } from '../../model/index.js';
 import {
   checkSummaryOptions,
@@ -70,6 +71,11 @@ export interface AverageResponseTimeOptions extends TicketInputOptions, SummaryO
   readonly agentCreated?: 'exclude' | 'skipFirstAgentMessage' | 'startAtFirstCustomerMessage';
   /** Redefines a reply; default: `author === 'agent' && public !== false`. */
   readonly isQualifyingReply?: QualifyingReplyPredicate;
+  /**
+   * Measure in business time: only the open time of this schedule (from {@link createSchedule}) counts.
+   * Zendesk's rule: one schedule for the whole span. A ticket created and answered while closed measures 0.
+   */
+  readonly businessHours?: Schedule;
 }
 
 /**
@@ -127,6 +133,7 @@ export function averageResponseTime(
     optionError(NAME, 'agentCreated', `must be 'exclude', 'skipFirstAgentMessage' or 'startAtFirstCustomerMessage', got ${JSON.stringify(agentCreated)}`);
   }
   const period = readPeriod(reader, options, 'created');
+  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
@@ -175,7 +182,7 @@ export function averageResponseTime(
         sawCustomer = true;
         if (open !== open) open = at[e] as number;
       } else if ((q & Q_REPLY) !== 0 && open === open) {
-        const d = (at[e] as number) - open;
+        const d = engine === undefined ? (at[e] as number) - open : engine.measure(open, at[e] as number);
         if (per === 'reply') collector.add(d);
         sum += d;
         cycles++;

@@ -4,7 +4,7 @@
  * Formula: FRT = first qualifying agent reply − start (ticket creation by default), per ticket; summarised.
  * Default definition: Zendesk "First reply time" — the first public comment by an agent; bots, system
  * messages and internal notes never count; on an agent-created ticket, the agent's *next* public comment.
- * Options: startAt, agentCreated, isQualifyingReply, preset, period, attributeTo, percentiles,
+ * Options: startAt, agentCreated, isQualifyingReply, preset, businessHours, period, attributeTo, percentiles,
  * quantileMethod, invalid, statusMap, timeZone.
  *
  * @module
@@ -18,6 +18,7 @@ import {
   type QualifyingReplyPredicate,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
+import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
 import type { Ticket } from '../../model/index.js';
 import {
   checkSummaryOptions,
@@ -83,6 +84,11 @@ export interface FirstResponseTimeOptions extends TicketInputOptions, SummaryOpt
   readonly isQualifyingReply?: QualifyingReplyPredicate;
   /** Sets `startAt` and `agentCreated` as a vendor does. */
   readonly preset?: FirstResponseTimePreset;
+  /**
+   * Measure in business time: only the open time of this schedule (from {@link createSchedule}) counts.
+   * Zendesk's rule: one schedule for the whole span. A ticket created and answered while closed measures 0.
+   */
+  readonly businessHours?: Schedule;
 }
 
 const PRESETS: Readonly<Record<FirstResponseTimePreset, Pick<FirstResponseTimeOptions, 'startAt' | 'agentCreated'>>> = {
@@ -139,6 +145,7 @@ export function firstResponseTime(
     optionError(NAME, 'agentCreated', `must be 'exclude', 'skipFirstAgentMessage' or 'startAtFirstCustomerMessage', got ${JSON.stringify(agentCreated)}`);
   }
   const period = readPeriod(reader, options, 'created');
+  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
@@ -197,7 +204,7 @@ export function firstResponseTime(
         continue;
       }
     }
-    collector.add(reply - start);
+    collector.add(engine === undefined ? reply - start : engine.measure(start, reply));
   }
   return summarizeDurations(collector, options, finishLedger(ledger));
 }

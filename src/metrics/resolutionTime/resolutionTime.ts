@@ -5,7 +5,7 @@
  * latest solve, `'first'` the first; a ticket closed without ever being solved uses the close.
  * Default definition: Zendesk "Full resolution time" / "First resolution time" (calendar time; pending time
  * is not subtracted unless `pauseStatuses` says so, as Zoho and SLA clocks do).
- * Options: resolution, pauseStatuses, period, attributeTo, percentiles, quantileMethod, invalid, statusMap,
+ * Options: resolution, pauseStatuses, businessHours, period, attributeTo, percentiles, quantileMethod, invalid, statusMap,
  * timeZone.
  *
  * @module
@@ -19,6 +19,7 @@ import {
   STATUSES,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
+import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket, TicketStatus } from '../../model/index.js';
 import {
   checkSummaryOptions,
@@ -61,6 +62,11 @@ export interface ResolutionTimeOptions extends TicketInputOptions, SummaryOption
   readonly resolution?: 'first' | 'full';
   /** Statuses whose time is subtracted (the clock pauses), such as `['pending', 'on_hold']`. @defaultValue `[]` */
   readonly pauseStatuses?: readonly TicketStatus[];
+  /**
+   * Measure in business time: only the open time of this schedule (from {@link createSchedule}) counts.
+   * Zendesk's rule: one schedule for the whole span. A ticket created and answered while closed measures 0.
+   */
+  readonly businessHours?: Schedule;
 }
 
 const NAME = 'resolutionTime';
@@ -108,6 +114,7 @@ export function resolutionTime(
   }
   const pausing = pauseList.length > 0;
   const period = readPeriod(reader, options, 'resolved');
+  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
@@ -139,13 +146,13 @@ export function resolutionTime(
         continue;
       }
     }
-    let duration = end - f.createdMs;
+    let duration = engine === undefined ? end - f.createdMs : engine.measure(f.createdMs, end);
     if (pausing) {
       if (!f.hasEvents) {
         exclude(ledger, 'summary_only', f.id);
         continue;
       }
-      duration -= pausedTime(reader.at, reader.kind, reader.order, f.eventCount, f.createdMs, end, paused, reader.sortEvents);
+      duration -= pausedTime(reader.at, reader.kind, reader.order, f.eventCount, f.createdMs, end, paused, reader.sortEvents, engine);
     }
     collector.add(duration);
   }
@@ -162,6 +169,7 @@ function pausedTime(
   end: number,
   paused: Uint8Array,
   sort: () => void,
+  engine: ScheduleEngine | undefined,
 ): number {
   sort();
   let status = 0; // new
@@ -173,10 +181,10 @@ function pausedTime(
     if (k < K_STATUS) continue;
     const t = at[e] as number;
     if (t > end) break;
-    if (paused[status] === 1) total += t - since;
+    if (paused[status] === 1) total += engine === undefined ? t - since : engine.measure(since, t);
     status = k - K_STATUS;
     since = t;
   }
-  if (paused[status] === 1 && since < end) total += end - since;
+  if (paused[status] === 1 && since < end) total += engine === undefined ? end - since : engine.measure(since, end);
   return total;
 }
