@@ -5,12 +5,19 @@
 import { readFileSync } from 'node:fs';
 import type { Ticket } from '../src/index.js';
 import { printSections, type ReportSection } from './report/table.js';
+import { businessHoursSections } from './report/businessHours.js';
+import { contactCentreSections } from './report/contactCentre.js';
 import { surveysAndCostSections } from './report/surveysAndCost.js';
 import { timingSections } from './report/timing.js';
 
 const tickets = JSON.parse(readFileSync(new URL('./data/tickets.json', import.meta.url), 'utf8')) as Ticket[];
 
-const sections: ReportSection[] = [...timingSections(tickets), ...surveysAndCostSections()];
+const sections: ReportSection[] = [
+  ...timingSections(tickets),
+  ...businessHoursSections(tickets),
+  ...contactCentreSections(),
+  ...surveysAndCostSections(),
+];
 
 console.log('helpdesk-metrics report — bundled sample data (examples/data)');
 printSections(sections);
