@@ -5,7 +5,9 @@
 import { generateTickets } from './generate.js';
 import { printBench, type BenchRow } from './harness.js';
 import { surveysAndCostBench } from './surveysAndCost.bench.js';
-import { timingBench } from './timing.bench.js';
+import { businessHoursBench } from './businessHours.bench.js';
+import { contactCentreBench } from './contactCentre.bench.js';
+import { businessTimingBench, timingBench } from './timing.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
@@ -22,6 +24,8 @@ const section = (title: string, make: () => BenchRow[]): void => {
   rows.push(...r);
 };
 section('Ticket timing', () => timingBench(tickets));
+section('Business hours', () => [...businessTimingBench(tickets), ...businessHoursBench()]);
+section('Contact centre (1M calls)', () => contactCentreBench());
 section('Surveys (10M scores)', () => surveysAndCostBench());
 
 const failed = rows.filter((r) => !r.ok);

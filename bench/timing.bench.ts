@@ -3,6 +3,7 @@
  * the same numbers (count, mean, p50, p90) under the same definition over the same objects.
  */
 import { averageResponseTime, firstResponseTime, resolutionTime, type Ticket } from '../src/index.js';
+import { benchSchedule } from './businessHours.bench.js';
 import { compare, type BenchRow } from './harness.js';
 
 interface Stats {
@@ -138,5 +139,22 @@ export function timingBench(tickets: readonly Ticket[]): BenchRow[] {
     compare('firstResponseTime', n, () => firstResponseTime(tickets), () => frtLoop(tickets), { check: agree('firstResponseTime') }),
     compare('averageResponseTime', n, () => averageResponseTime(tickets), () => artLoop(tickets), { check: agree('averageResponseTime') }),
     compare('resolutionTime (full)', n, () => resolutionTime(tickets), () => resolutionLoop(tickets), { check: agree('resolutionTime') }),
+  ];
+}
+
+/**
+ * Business-hours FRT (Berlin, lunch break, holidays, DST) against calendar-time FRT of the same library in the
+ * same run: target at most 3×.
+ */
+export function businessTimingBench(tickets: readonly Ticket[]): BenchRow[] {
+  const businessHours = benchSchedule();
+  return [
+    compare('firstResponseTime, business hours vs calendar', tickets.length, () => firstResponseTime(tickets, { businessHours }), () => firstResponseTime(tickets), {
+      maxRatio: 3,
+      check: (m, b) => {
+        const [biz, cal] = [m as { count: number; totalMs?: number }, b as { count: number; totalMs?: number }];
+        if (biz.count !== cal.count || (biz.totalMs ?? 0) > (cal.totalMs ?? 0)) throw new Error('business FRT must count the same tickets and never exceed calendar FRT');
+      },
+    }),
   ];
 }

@@ -1,0 +1,221 @@
+/**
+ * Outcome metrics on 1M generated tickets, each against a plain hand-written loop computing the same numbers.
+ * Run: node --expose-gc --max-old-space-size=8192 --import tsx -e "import('./bench/outcomes.bench.ts').then(m => m.printOutcomes())"
+ */
+import { backlog } from '../src/metrics/backlog/index.js';
+import { backlogSeries } from '../src/metrics/backlogSeries/index.js';
+import { firstContactResolution } from '../src/metrics/firstContactResolution/index.js';
+import { interactionsPerTicket } from '../src/metrics/interactionsPerTicket/index.js';
+import { reopenRate } from '../src/metrics/reopenRate/index.js';
+import { resolutionRate } from '../src/metrics/resolutionRate/index.js';
+import { ticketVolume } from '../src/metrics/ticketVolume/index.js';
+import type { Ticket } from '../src/model/index.js';
+import { compare, printBench, timed, type BenchRow } from './harness.js';
+import { GENERATED_FROM, generateOutcomeTickets } from './generate-outcomes.js';
+
+const DAY = 86_400_000;
+const RANK: Readonly<Record<string, number>> = { new: 0, open: 1, pending: 2, on_hold: 3, solved: 4, closed: 5 };
+
+// Baseline scratch: status events of one ticket, sorted by (time, rank) with an insertion sort.
+let sAt = new Float64Array(64);
+let sRank = new Int8Array(64);
+function statuses(t: Ticket): number {
+  const ev = t.events ?? [];
+  if (ev.length > sAt.length) {
+    sAt = new Float64Array(ev.length * 2);
+    sRank = new Int8Array(ev.length * 2);
+  }
+  let n = 0;
+  for (let i = 0; i < ev.length; i++) {
+    const e = ev[i]!;
+    if (e.type !== 'status') continue;
+    const a = e.at as number;
+    const r = RANK[e.status] as number;
+    let j = n - 1;
+    while (j >= 0 && (sAt[j]! > a || (sAt[j] === a && sRank[j]! > r))) {
+      sAt[j + 1] = sAt[j]!;
+      sRank[j + 1] = sRank[j]!;
+      j--;
+    }
+    sAt[j + 1] = a;
+    sRank[j + 1] = r;
+    n++;
+  }
+  return n;
+}
+/** Resolved-state changes: fills `out` with (time, +1 reopen / −1 solve); returns reopens ≤ until. */
+function reopens(n: number, until = Infinity): number {
+  let resolved = false;
+  let count = 0;
+  for (let j = 0; j < n; ) {
+    const t = sAt[j]!;
+    if (t > until) break;
+    let last = sRank[j]!;
+    j++;
+    while (j < n && sAt[j] === t) last = sRank[j++]!;
+    const r = last >= 4;
+    if (resolved && !r) count++;
+    resolved = r;
+  }
+  return count;
+}
+const resolvedNow = (n: number): boolean => n > 0 && sRank[n - 1]! >= 4;
+
+function fcrLoop(tickets: readonly Ticket[]): [number, number] {
+  let num = 0;
+  let den = 0;
+  for (const t of tickets) {
+    const n = statuses(t);
+    if (!resolvedNow(n)) continue;
+    const tags = t.tags ?? [];
+    if (tags.includes('spam') || tags.includes('closed_by_merge')) continue;
+    if (t.createdBy === 'agent') continue;
+    let customers = 0;
+    let replies = 0;
+    for (const e of t.events ?? []) {
+      if (e.type !== 'message') continue;
+      if (e.author === 'customer') customers++;
+      else if (e.author === 'agent' && e.public !== false) replies++;
+    }
+    if (customers === 0) continue;
+    den++;
+    if (replies === 1 && reopens(n) === 0) num++;
+  }
+  return [num, den];
+}
+
+function resolutionLoop(tickets: readonly Ticket[]): [number, number] {
+  let num = 0;
+  for (const t of tickets) {
+    let at = -Infinity;
+    let rank = -1;
+    for (const e of t.events ?? []) {
+      if (e.type !== 'status') continue;
+      const a = e.at as number;
+      const r = RANK[e.status] as number;
+      if (a > at || (a === at && r > rank)) {
+        at = a;
+        rank = r;
+      }
+    }
+    if (rank >= 4) num++;
+  }
+  return [num, tickets.length];
+}
+
+function reopenLoop(tickets: readonly Ticket[]): [number, number] {
+  let num = 0;
+  let den = 0;
+  for (const t of tickets) {
+    const n = statuses(t);
+    let ever = false;
+    for (let j = 0; j < n; j++) if (sRank[j]! >= 4) ever = true;
+    if (!ever) continue;
+    den++;
+    if (reopens(n) > 0) num++;
+  }
+  return [num, den];
+}
+
+function backlogLoop(tickets: readonly Ticket[], at: number): [number, number] {
+  let count = 0;
+  let aged = 0;
+  for (const t of tickets) {
+    const c = t.createdAt as number;
+    if (c > at) continue;
+    const n = statuses(t);
+    let last = -1;
+    for (let j = 0; j < n && sAt[j]! <= at; j++) last = sRank[j]!;
+    if (last >= 4) continue;
+    count++;
+    if (at - c > 7 * DAY) aged++;
+  }
+  return [count, aged];
+}
+
+function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
+  let count = 0;
+  let total = 0;
+  for (const t of tickets) {
+    let at = -Infinity;
+    let rank = -1;
+    let x = 0;
+    for (const e of t.events ?? []) {
+      if (e.type === 'status') {
+        const a = e.at as number;
+        const r = RANK[e.status] as number;
+        if (a > at || (a === at && r > rank)) {
+          at = a;
+          rank = r;
+        }
+      } else if (e.author === 'agent' && e.public !== false) x++;
+    }
+    if (rank < 4) continue;
+    count++;
+    total += x;
+  }
+  return [count, total];
+}
+
+function volumeLoop(tickets: readonly Ticket[], from: number, days: number): number[] {
+  const out = new Array<number>(days).fill(0);
+  for (const t of tickets) {
+    const k = Math.floor(((t.createdAt as number) - from) / DAY);
+    if (k >= 0 && k < days) out[k]!++;
+  }
+  return out;
+}
+
+function same(a: unknown, b: unknown): void {
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`metric and loop disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+}
+
+/** The benchmark rows (1M tickets). */
+export function outcomesBench(count = 1_000_000): BenchRow[] {
+  const tickets = generateOutcomeTickets(count, 20260105, 90);
+  const yearTickets = generateOutcomeTickets(count, 20260106, 365);
+  const at = GENERATED_FROM + 60 * DAY;
+  const rows: BenchRow[] = [];
+  rows.push(
+    compare('firstContactResolution', count, () => firstContactResolution(tickets), () => fcrLoop(tickets), {
+      check: (m, b) => same([(m as { numerator: number }).numerator, (m as { denominator: number }).denominator], b),
+    }),
+  );
+  rows.push(
+    compare('firstContactResolution no-repeat-contact', count, () => firstContactResolution(tickets, { definition: 'no-repeat-contact' }), () => fcrLoop(tickets), {}),
+  );
+  rows.push(
+    compare('resolutionRate', count, () => resolutionRate(tickets), () => resolutionLoop(tickets), {
+      check: (m, b) => same([(m as { numerator: number }).numerator, (m as { denominator: number }).denominator], b),
+    }),
+  );
+  rows.push(
+    compare('reopenRate', count, () => reopenRate(tickets), () => reopenLoop(tickets), {
+      check: (m, b) => same([(m as { numerator: number }).numerator, (m as { denominator: number }).denominator], b),
+    }),
+  );
+  rows.push(
+    compare('backlog', count, () => backlog(tickets, { at }), () => backlogLoop(tickets, at), {
+      check: (m, b) => same([(m as { count: number }).count, (m as { aged: number }).aged], b),
+    }),
+  );
+  rows.push(
+    compare('interactionsPerTicket', count, () => interactionsPerTicket(tickets), () => interactionsLoop(tickets), {
+      check: (m, b) => same([(m as { count: number }).count, (m as { total: number }).total], b),
+    }),
+  );
+  rows.push(
+    compare('ticketVolume (day, UTC)', count, () => ticketVolume(tickets, { interval: 'day', timeZone: 'UTC', from: GENERATED_FROM, to: GENERATED_FROM + 90 * DAY }), () => volumeLoop(tickets, GENERATED_FROM, 90), {
+      check: (m, b) => same((m as { buckets: { count: number }[] }).buckets.map((x) => x.count), b),
+    }),
+  );
+  rows.push(
+    timed('backlogSeries (365 daily buckets, Europe/Paris)', count, () => backlogSeries(yearTickets, { from: GENERATED_FROM, to: GENERATED_FROM + 365 * DAY, interval: 'day', timeZone: 'Europe/Paris' }), 2000),
+  );
+  return rows;
+}
+
+/** Runs and prints. */
+export function printOutcomes(count?: number): void {
+  printBench(outcomesBench(count));
+}
