@@ -1,19 +1,8 @@
 /**
  * Seeded synthetic call data for the contact-centre benchmarks and the report (mulberry32; no Math.random).
  */
+import { mulberry32 } from './generate.js';
 import type { Call } from '../src/model/index.js';
-
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenerateCallsOptions {
   /** @defaultValue 20260302 */

@@ -3,18 +3,8 @@
  * report. Same seed → same data. Scores are produced as plain number arrays (what users hand over) and, for
  * the bench, also as a Uint8Array copy.
  */
+import { mulberry32 } from './generate.js';
 import type { CostEntry } from '../src/model/index.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** NPS answers 0–10 skewed towards the top, as real surveys are. */
 export function generateNpsScores(n: number, seed = 6): number[] {

@@ -11,7 +11,7 @@ export type { Excluded, InvalidReason } from './results/excluded.js';
 export type { DurationSummary, SummaryOptions } from './results/durationSummary.js';
 export type { RateResult, RateInterval } from './results/rate.js';
 export type { QuantileMethod } from './_lib/quantile.js';
-export type { InvalidMode, Period, TicketInputOptions, QualifyingReplyPredicate } from './_lib/tickets.js';
+export type { AgentCreatedMode, InvalidMode, Period, TicketInputOptions, QualifyingReplyPredicate } from './_lib/tickets.js';
 export type { AttributeTo, PeriodOptions } from './_lib/period.js';
 
 export * from './metrics/firstResponseTime/index.js';

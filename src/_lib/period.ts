@@ -52,3 +52,18 @@ export function readPeriod(
   if (from > to) optionError(reader.functionName, 'period', 'period.from is after period.to');
   return { from, to, attributeTo };
 }
+
+/**
+ * @internal Where `ms` stands against the period: `'in'` (or no period), `'missing'` (the instant never happened:
+ * NaN), `'out'`.
+ */
+export function placeInPeriod(period: ParsedPeriod | undefined, ms: number): 'in' | 'missing' | 'out' {
+  if (period === undefined) return 'in';
+  if (ms !== ms) return 'missing';
+  return ms >= period.from && ms < period.to ? 'in' : 'out';
+}
+
+/** @internal True when the period is attributed to creation and `createdMs` lies outside it. */
+export function createdOutside(period: ParsedPeriod | undefined, createdMs: number): boolean {
+  return period !== undefined && period.attributeTo === 'created' && !(createdMs >= period.from && createdMs < period.to);
+}

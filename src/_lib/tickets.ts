@@ -610,3 +610,19 @@ export function isCurrentlyResolved(f: TicketFacts): boolean {
   if (f.currentStatus >= 0) return isResolvedStatus(f.currentStatus);
   return !f.hasEvents && f.lastResolvedMs === f.lastResolvedMs;
 }
+
+/**
+ * How a metric treats agent-created (outbound) tickets: measured to the agent's second public message
+ * (Zendesk), left out, or measured from the first customer message.
+ *
+ * @category Options
+ */
+export type AgentCreatedMode = 'exclude' | 'skipFirstAgentMessage' | 'startAtFirstCustomerMessage';
+
+/** @internal Validates the `agentCreated` option. */
+export function agentCreatedOption(functionName: string, value: unknown): AgentCreatedMode {
+  if (value !== 'exclude' && value !== 'skipFirstAgentMessage' && value !== 'startAtFirstCustomerMessage') {
+    optionError(functionName, 'agentCreated', `must be 'exclude', 'skipFirstAgentMessage' or 'startAtFirstCustomerMessage', got ${JSON.stringify(value)}`);
+  }
+  return value;
+}

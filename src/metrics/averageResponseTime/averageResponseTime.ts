@@ -11,13 +11,15 @@
  * @module
  */
 import { D } from '../../_lib/decimal.js';
-import { readPeriod, type PeriodOptions } from '../../_lib/period.js';
+import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
 import {
+  agentCreatedOption,
   createTicketReader,
   K_CUSTOMER,
   optionError,
   Q_PUBLIC,
   Q_REPLY,
+  type AgentCreatedMode,
   type QualifyingReplyPredicate,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
@@ -68,7 +70,7 @@ export interface AverageResponseTimeOptions extends TicketInputOptions, SummaryO
    * Agent-created tickets: counted like others (their first agent message opens no cycle) or left out.
    * @defaultValue `'skipFirstAgentMessage'`
    */
-  readonly agentCreated?: 'exclude' | 'skipFirstAgentMessage' | 'startAtFirstCustomerMessage';
+  readonly agentCreated?: AgentCreatedMode;
   /** Redefines a reply; default: `author === 'agent' && public !== false`. */
   readonly isQualifyingReply?: QualifyingReplyPredicate;
   /**
@@ -128,10 +130,7 @@ export function averageResponseTime(
   if (bad !== undefined) optionError(NAME, 'percentiles', bad);
   const per = options?.per ?? 'reply';
   if (per !== 'reply' && per !== 'ticket') optionError(NAME, 'per', `must be 'reply' or 'ticket', got ${JSON.stringify(per)}`);
-  const agentCreated = options?.agentCreated ?? 'skipFirstAgentMessage';
-  if (agentCreated !== 'exclude' && agentCreated !== 'skipFirstAgentMessage' && agentCreated !== 'startAtFirstCustomerMessage') {
-    optionError(NAME, 'agentCreated', `must be 'exclude', 'skipFirstAgentMessage' or 'startAtFirstCustomerMessage', got ${JSON.stringify(agentCreated)}`);
-  }
+  const agentCreated = agentCreatedOption(NAME, options?.agentCreated ?? 'skipFirstAgentMessage');
   const period = readPeriod(reader, options, 'created');
   const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
   const ledger = reader.ledger;
@@ -146,7 +145,7 @@ export function averageResponseTime(
 
   for (let i = 0; i < n; i++) {
     if (!reader.read(tickets, i)) continue;
-    if (period !== undefined && period.attributeTo === 'created' && !(f.createdMs >= period.from && f.createdMs < period.to)) {
+    if (createdOutside(period, f.createdMs)) {
       exclude(ledger, 'out_of_period', f.id);
       continue;
     }
@@ -159,13 +158,9 @@ export function averageResponseTime(
       continue;
     }
     if (period !== undefined && period.attributeTo !== 'created') {
-      const anchor = period.attributeTo === 'firstReply' ? f.firstReplyMs : f.lastResolvedMs;
-      if (anchor !== anchor) {
-        exclude(ledger, period.attributeTo === 'firstReply' ? 'no_reply' : 'unresolved', f.id);
-        continue;
-      }
-      if (!(anchor >= period.from && anchor < period.to)) {
-        exclude(ledger, 'out_of_period', f.id);
+      const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? f.firstReplyMs : f.lastResolvedMs);
+      if (place !== 'in') {
+        exclude(ledger, place === 'out' ? 'out_of_period' : period.attributeTo === 'firstReply' ? 'no_reply' : 'unresolved', f.id);
         continue;
       }
     }

@@ -9,12 +9,14 @@
  *
  * @module
  */
-import { readPeriod, type PeriodOptions } from '../../_lib/period.js';
+import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
 import {
+  agentCreatedOption,
   createTicketReader,
   K_CUSTOMER,
   optionError,
   Q_REPLY,
+  type AgentCreatedMode,
   type QualifyingReplyPredicate,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
@@ -77,7 +79,7 @@ export interface FirstResponseTimeOptions extends TicketInputOptions, SummaryOpt
    * or measured from the first customer message.
    * @defaultValue `'skipFirstAgentMessage'`
    */
-  readonly agentCreated?: 'exclude' | 'skipFirstAgentMessage' | 'startAtFirstCustomerMessage';
+  readonly agentCreated?: AgentCreatedMode;
   /**
    * Redefines a reply. Called for every message event; default: `author === 'agent' && public !== false`.
    */
@@ -137,12 +139,9 @@ export function firstResponseTime(
   }
   const preset = presetName === undefined ? PRESETS.zendesk : PRESETS[presetName];
   const startAt = options?.startAt ?? preset.startAt;
-  const agentCreated = options?.agentCreated ?? preset.agentCreated;
+  const agentCreated = agentCreatedOption(NAME, options?.agentCreated ?? preset.agentCreated);
   if (startAt !== 'created' && startAt !== 'firstCustomerMessage') {
     optionError(NAME, 'startAt', `must be 'created' or 'firstCustomerMessage', got ${JSON.stringify(startAt)}`);
-  }
-  if (agentCreated !== 'exclude' && agentCreated !== 'skipFirstAgentMessage' && agentCreated !== 'startAtFirstCustomerMessage') {
-    optionError(NAME, 'agentCreated', `must be 'exclude', 'skipFirstAgentMessage' or 'startAtFirstCustomerMessage', got ${JSON.stringify(agentCreated)}`);
   }
   const period = readPeriod(reader, options, 'created');
   const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
@@ -153,7 +152,7 @@ export function firstResponseTime(
 
   for (let i = 0; i < n; i++) {
     if (!reader.read(tickets, i)) continue;
-    if (period !== undefined && period.attributeTo === 'created' && !(f.createdMs >= period.from && f.createdMs < period.to)) {
+    if (createdOutside(period, f.createdMs)) {
       exclude(ledger, 'out_of_period', f.id);
       continue;
     }
@@ -194,13 +193,9 @@ export function firstResponseTime(
       continue;
     }
     if (period !== undefined && period.attributeTo !== 'created') {
-      const anchor = period.attributeTo === 'firstReply' ? reply : f.lastResolvedMs;
-      if (anchor !== anchor) {
-        exclude(ledger, 'unresolved', f.id);
-        continue;
-      }
-      if (!(anchor >= period.from && anchor < period.to)) {
-        exclude(ledger, 'out_of_period', f.id);
+      const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? reply : f.lastResolvedMs);
+      if (place !== 'in') {
+        exclude(ledger, place === 'missing' ? 'unresolved' : 'out_of_period', f.id);
         continue;
       }
     }

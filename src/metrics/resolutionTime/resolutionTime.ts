@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { readPeriod, type PeriodOptions } from '../../_lib/period.js';
+import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
 import {
   createTicketReader,
   isCurrentlyResolved,
@@ -122,7 +122,7 @@ export function resolutionTime(
 
   for (let i = 0; i < n; i++) {
     if (!reader.read(tickets, i)) continue;
-    if (period !== undefined && period.attributeTo === 'created' && !(f.createdMs >= period.from && f.createdMs < period.to)) {
+    if (createdOutside(period, f.createdMs)) {
       exclude(ledger, 'out_of_period', f.id);
       continue;
     }
@@ -136,13 +136,9 @@ export function resolutionTime(
       continue;
     }
     if (period !== undefined && period.attributeTo !== 'created') {
-      const anchor = period.attributeTo === 'resolved' ? end : f.firstReplyMs;
-      if (anchor !== anchor) {
-        exclude(ledger, 'no_reply', f.id);
-        continue;
-      }
-      if (!(anchor >= period.from && anchor < period.to)) {
-        exclude(ledger, 'out_of_period', f.id);
+      const place = placeInPeriod(period, period.attributeTo === 'resolved' ? end : f.firstReplyMs);
+      if (place !== 'in') {
+        exclude(ledger, place === 'missing' ? 'no_reply' : 'out_of_period', f.id);
         continue;
       }
     }
