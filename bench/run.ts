@@ -7,11 +7,13 @@ import { printBench, type BenchRow } from './harness.js';
 import { surveysAndCostBench } from './surveysAndCost.bench.js';
 import { businessHoursBench } from './businessHours.bench.js';
 import { contactCentreBench } from './contactCentre.bench.js';
+import { outcomesBench } from './outcomes.bench.js';
 import { businessTimingBench, timingBench } from './timing.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
-const tickets = generateTickets(count, 42);
+const FROM = Date.UTC(2026, 0, 5);
+const tickets = generateTickets(count, 42, { days: 365, startMs: FROM });
 console.log(`generated ${count.toLocaleString('en-US')} tickets (seed 42) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`node ${process.version}, ${process.arch}; best of 3 runs each; extra heap sampled right after the first run\n`);
 
@@ -24,6 +26,7 @@ const section = (title: string, make: () => BenchRow[]): void => {
   rows.push(...r);
 };
 section('Ticket timing', () => timingBench(tickets));
+section('Ticket outcomes', () => outcomesBench(tickets, FROM));
 section('Business hours', () => [...businessTimingBench(tickets), ...businessHoursBench()]);
 section('Contact centre (1M calls)', () => contactCentreBench());
 section('Surveys (10M scores)', () => surveysAndCostBench());

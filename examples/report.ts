@@ -7,6 +7,7 @@ import type { Ticket } from '../src/index.js';
 import { printSections, type ReportSection } from './report/table.js';
 import { businessHoursSections } from './report/businessHours.js';
 import { contactCentreSections } from './report/contactCentre.js';
+import { outcomesSections } from './report/outcomes.js';
 import { surveysAndCostSections } from './report/surveysAndCost.js';
 import { timingSections } from './report/timing.js';
 
@@ -14,6 +15,7 @@ const tickets = JSON.parse(readFileSync(new URL('./data/tickets.json', import.me
 
 const sections: ReportSection[] = [
   ...timingSections(tickets),
+  ...outcomesSections(tickets, Date.UTC(2026, 0, 5)),
   ...businessHoursSections(tickets),
   ...contactCentreSections(),
   ...surveysAndCostSections(),

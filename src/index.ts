@@ -41,3 +41,12 @@ export * from './queueing/requiredAgents/index.js';
 
 export * from './calendar/index.js';
 export * from './metrics/slaCompliance/index.js';
+
+export * from './metrics/firstContactResolution/index.js';
+export * from './metrics/resolutionRate/index.js';
+export * from './metrics/reopenRate/index.js';
+export * from './metrics/backlog/index.js';
+export * from './metrics/backlogSeries/index.js';
+export * from './metrics/interactionsPerTicket/index.js';
+export * from './metrics/ticketVolume/index.js';
+export type { BucketInterval, WeekStartDay } from './_lib/buckets.js';

@@ -1,5 +1,5 @@
 /**
- * Report sections for the outcome metrics, computed on 5,000 generated tickets (same seed every run).
+ * Report sections for the outcome metrics, computed on the bundled sample tickets (examples/data).
  */
 import { backlog } from '../../src/metrics/backlog/index.js';
 import { backlogSeries } from '../../src/metrics/backlogSeries/index.js';
@@ -9,7 +9,7 @@ import { reopenRate } from '../../src/metrics/reopenRate/index.js';
 import { resolutionRate } from '../../src/metrics/resolutionRate/index.js';
 import { ticketVolume } from '../../src/metrics/ticketVolume/index.js';
 import type { RateResult } from '../../src/results/rate.js';
-import { GENERATED_FROM, generateOutcomeTickets } from '../../bench/generate-outcomes.js';
+import type { Ticket } from '../../src/model/index.js';
 import { formatExcluded, formatMs, formatPercent, type ReportRow, type ReportSection } from './table.js';
 
 const DAY = 86_400_000;
@@ -20,16 +20,15 @@ function rateRow(metric: string, r: RateResult): ReportRow {
 }
 
 /** The outcome metrics' sections. */
-export function outcomesSections(): ReportSection[] {
-  const tickets = generateOutcomeTickets(5_000, 42, 30);
-  const at = GENERATED_FROM + 20 * DAY;
+export function outcomesSections(tickets: readonly Ticket[], from: number): ReportSection[] {
+  const at = from + 20 * DAY;
   const b = backlog(tickets, { at });
-  const series = backlogSeries(tickets, { from: GENERATED_FROM + 14 * DAY, to: GENERATED_FROM + 21 * DAY, interval: 'day', timeZone: 'Europe/Paris' });
+  const series = backlogSeries(tickets, { from: from + 14 * DAY, to: from + 21 * DAY, interval: 'day', timeZone: 'Europe/Paris' });
   const ipt = interactionsPerTicket(tickets);
   const vol = ticketVolume(tickets, { interval: 'week', timeZone: 'Europe/Paris', by: 'channel' });
   return [
     {
-      title: 'Ticket outcomes (5,000 generated tickets over 30 days)',
+      title: `Ticket outcomes — ${tickets.length} sample tickets`,
       rows: [
         rateRow('FCR, one-touch (Zendesk)', firstContactResolution(tickets)),
         rateRow('FCR, no customer follow-up (Freshworks)', firstContactResolution(tickets, { definition: 'no-customer-follow-up' })),
