@@ -10,7 +10,7 @@ import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
+import { explainTimestamp, isoOf, MAX_EPOCH_MS, MIN_EPOCH_MS, toEpochMs } from './timestamp.js';
 
 /**
  * What to do with a record that breaks a rule: `'throw'` a {@link MetricsError}, or `'exclude'` it with
@@ -335,7 +335,7 @@ export function createTicketReader<R extends string>(
     facts,
     read(list, index) {
       const raw: unknown = list[index];
-      let idLabel = `#${index}`;
+      let idLabel: string | undefined; // built lazily: a '#index' string per ticket would cost an allocation
       try {
         if (raw === null || typeof raw !== 'object') {
           throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
@@ -356,12 +356,12 @@ export function createTicketReader<R extends string>(
             functionName,
             collection: 'tickets',
             recordIndex: index,
-            recordId: idLabel.startsWith('#') ? undefined : idLabel,
+            recordId: idLabel,
             field: e.field,
             rule: e.rule,
           });
         }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel);
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel ?? `#${index}`);
         return false;
       }
     },
@@ -475,20 +475,26 @@ export function createTicketReader<R extends string>(
       const e = events[i] as Record<string, unknown> | null | undefined;
       if (e === null || typeof e !== 'object') throw new Invalid('invalid_record', `events[${i}]`, 'an event must be an object');
       const raw = e.at;
-      let ms = toEpochMs(raw, zone);
-      if (ms !== ms) ms = time(raw, `events[${i}].at`);
+      let ms: number;
+      // Inline fast path for epoch-ms numbers (the common case); everything else goes through the parser.
+      if (typeof raw === 'number' && raw >= MIN_EPOCH_MS && raw < MAX_EPOCH_MS && Math.floor(raw) === raw) ms = raw;
+      else {
+        ms = toEpochMs(raw, zone);
+        if (ms !== ms) ms = time(raw, `events[${i}].at`);
+      }
       if (ms < createdMs) {
         throw new Invalid('event_before_creation', `events[${i}].at`, `${e.type === 'message' ? (e.author === 'agent' ? 'reply' : 'message') : 'status change'} at ${isoOf(ms)} precedes createdAt ${isoOf(createdMs)}`);
       }
       at[i] = ms;
       let k: number;
       let q = 0;
+      let pub: unknown;
       if (e.type === 'message') {
         k = authorKind(e.author);
         if (k < 0) {
           throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${JSON.stringify(e.author)}`);
         }
-        const pub = e.public;
+        pub = e.public;
         if (pub !== undefined && typeof pub !== 'boolean') {
           throw new Invalid('invalid_value', `events[${i}].public`, 'must be a boolean');
         }
@@ -537,7 +543,7 @@ export function createTicketReader<R extends string>(
         throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(e.type)}`);
       }
       kind[i] = k;
-      qual[i] = q | (e.public === false ? 0 : Q_PUBLIC);
+      qual[i] = q | (pub === false ? 0 : Q_PUBLIC);
     }
     facts.eventCount = n;
     facts.firstCustomerMs = firstCustomer;
