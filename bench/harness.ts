@@ -95,6 +95,12 @@ export function compare(
   };
 }
 
+/** A row measured for information only: no issue sets a target for it. */
+export function info(name: string, items: number, fn: () => unknown, runs = 3): BenchRow {
+  const m = measure(fn, runs);
+  return { name, items, ms: m.ms, heapMB: m.heapMB, target: 'no target (information)', ok: true };
+}
+
 /** A row with an absolute time target and no baseline. */
 export function timed(name: string, items: number, fn: () => unknown, maxMs: number, runs = 3): BenchRow {
   const m = measure(fn, runs);

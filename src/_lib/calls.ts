@@ -12,7 +12,7 @@ import type { Call, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
-import { explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
+import { MAX_EPOCH_MS, MIN_EPOCH_MS, explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
 
 /**
  * Where a call's clock starts: when it entered the queue (`queuedAt`), or when it entered the system
@@ -275,6 +275,7 @@ export function createCallReader<R extends string>(
   const fromSystem = clockStartsAt === 'system';
 
   const time = (value: unknown, field: string): number => {
+    if (typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value) return value;
     const t = toEpochMs(value, zone);
     if (t !== t) {
       const why = explainTimestamp(value, zone);
@@ -370,7 +371,7 @@ export function createCallReader<R extends string>(
     periodTo: period === undefined ? Infinity : period[1],
     read(list, index) {
       const raw: unknown = list[index];
-      let idLabel = `#${index}`;
+      let idLabel: string | undefined; // built lazily: no per-call allocation on the common path
       try {
         if (raw === null || typeof raw !== 'object') {
           throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
@@ -383,7 +384,7 @@ export function createCallReader<R extends string>(
         if (!addId(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(idLabel)} appears more than once`);
         readCall(c);
         facts.index = index;
-        facts.id = idLabel;
+        facts.id = idLabel as string;
         return true;
       } catch (e) {
         if (!(e instanceof Invalid)) throw e;
@@ -393,12 +394,12 @@ export function createCallReader<R extends string>(
             functionName,
             collection: 'calls',
             recordIndex: index,
-            recordId: idLabel.startsWith('#') ? undefined : idLabel,
+            recordId: idLabel,
             field: e.field,
             rule: e.rule,
           });
         }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel);
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel ?? `#${index}`);
         return false;
       }
     },

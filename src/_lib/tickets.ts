@@ -292,6 +292,7 @@ export function createTicketReader<R extends string>(
   };
 
   const time = (value: unknown, field: string): number => {
+    if (typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value) return value;
     const t = toEpochMs(value, zone);
     if (t !== t) {
       const why = explainTimestamp(value, zone);
