@@ -83,23 +83,6 @@ export function businessHoursBench(): BenchRow[] {
       return t;
     }),
   );
-  rows.push(
-    compare(
-      'calendar durations (reference)',
-      N,
-      () => {
-        let t = 0;
-        for (let i = 0; i < N; i++) t += (end[i] as number) - (start[i] as number);
-        return t;
-      },
-      () => {
-        let t = 0;
-        for (let i = 0; i < N; i++) t += (end[i] as number) - (start[i] as number);
-        return t;
-      },
-      { maxRatio: Infinity, check: same },
-    ),
-  );
   const M = 100_000;
   rows.push(
     info('businessDuration (public, validated), 100k', M, () => {
