@@ -68,3 +68,16 @@ describe('timing metrics in business hours (docs/business-hours.md)', () => {
     );
   });
 });
+
+describe('backlog ages in business hours', () => {
+  it('a ticket created Friday 16:00 is 2 business hours old on Monday 10:00', async () => {
+    const { backlog } = await import('../../src/index.js');
+    const t: Ticket = { id: 'b', createdAt: '2026-03-06T16:00:00+01:00', events: [{ type: 'status', at: '2026-03-06T16:00:00+01:00', status: 'open' }] };
+    const at = '2026-03-09T10:00:00+01:00';
+    expect(backlog([t], { at }).ageSummary.meanMs).toBe(66 * HOUR);
+    const biz = backlog([t], { at, businessHours: office, olderThanMs: HOUR });
+    expect(biz.ageSummary.meanMs).toBe(2 * HOUR);
+    expect(biz.aged).toBe(1);
+    expect(backlog([t], { at, businessHours: office, olderThanMs: 3 * HOUR }).aged).toBe(0);
+  });
+});

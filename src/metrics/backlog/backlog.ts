@@ -5,12 +5,13 @@
  * to `at`, changes at `at` included), with their ages `at − createdAt`.
  * Default definition: Zendesk "Unsolved tickets" (status not solved/closed) and "Unsolved tickets age";
  * aged backlog = tickets older than `olderThanMs` (7 days); age buckets 0–1 d, 1–3 d, 3–7 d, > 7 d.
- * Options: at, olderThanMs, ageBuckets, percentiles, quantileMethod, invalid, statusMap, timeZone.
+ * Options: at, olderThanMs, ageBuckets, businessHours, percentiles, quantileMethod, invalid, statusMap, timeZone.
  *
  * @module
  */
 import { resolvedAtInstant, summaryResolvedAt } from '../../_lib/statusHistory.js';
 import { createTicketReader, optionError, type TicketInputOptions } from '../../_lib/tickets.js';
+import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import {
   checkSummaryOptions,
@@ -48,6 +49,11 @@ export interface BacklogOptions extends TicketInputOptions, SummaryOptions {
    * @defaultValue `[86400000, 259200000, 604800000]` (1, 3 and 7 days: keys `'0–1 d'`, `'1–3 d'`, `'3–7 d'`, `'> 7 d'`)
    */
   readonly ageBuckets?: readonly number[];
+  /**
+   * Measure ages in business time (open time of this schedule from {@link createSchedule}); `olderThanMs`
+   * and `ageBuckets` are then business ms too (an "older than 3 business days" backlog).
+   */
+  readonly businessHours?: Schedule;
 }
 
 /**
@@ -146,6 +152,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     }
     prevEdge = e;
   }
+  const engine = options.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
   const edgeList = Float64Array.from(edges);
   const counts = new Float64Array(edgeList.length + 1);
   const ledger = reader.ledger;
@@ -180,7 +187,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
       exclude(ledger, 'resolved', f.id);
       continue;
     }
-    const age = at - c;
+    const age = engine === undefined ? at - c : engine.measure(c, at);
     collector.add(age);
     if (age > olderThanMs) aged++;
     let k = 0;
