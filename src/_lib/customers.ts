@@ -149,7 +149,9 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
         }
         if (end < start) throw new Bad('inconsistent', 'endedAt', 'endedAt precedes startedAt');
       }
-      if (end <= from || start >= to || end === start) {
+      // A customer who ended exactly at `from` was still active at `from` (S counts startedAt < from ≤ endedAt),
+      // so the loss belongs to this period.
+      if (end < from || start >= to || end === start) {
         exclude(ledger, 'outside_period', label);
         continue;
       }

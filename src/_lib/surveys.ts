@@ -73,9 +73,9 @@ export function surveyOptionError(functionName: string, field: string, rule: str
 
 /** @internal Validates and resolves a scale option. */
 export function readScale(functionName: string, value: unknown, fallback: ScoreScaleName, field = 'scale'): ScoreScale {
-  if (value === undefined) return NAMED[fallback];
+  if (value === undefined) return { ...NAMED[fallback] };
   if (typeof value === 'string') {
-    if (Object.prototype.hasOwnProperty.call(NAMED, value)) return NAMED[value as ScoreScaleName];
+    if (Object.prototype.hasOwnProperty.call(NAMED, value)) return { ...NAMED[value as ScoreScaleName] };
     return surveyOptionError(functionName, field, `unknown scale ${JSON.stringify(value)}; use ${Object.keys(NAMED).map((k) => `'${k}'`).join(', ')} or { min, max }`);
   }
   if (value !== null && typeof value === 'object') {

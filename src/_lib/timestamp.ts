@@ -39,6 +39,7 @@ function parseIso(s: string, zone: ZoneInfo | undefined): number {
   const m = ISO_RE.exec(s);
   if (m === null) return NaN;
   const y = Number(m[1]);
+  if (y < 1970 || y > 2200) return NaN; // also keeps Date.UTC's 0–99 → 1900s rule away
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const h = m[4] === undefined ? 0 : Number(m[4]);

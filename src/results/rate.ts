@@ -41,7 +41,8 @@ export interface RateResult<R extends string = string> {
 
 /** @internal z for a two-sided interval at `level`. */
 export function zForLevel(level: number): number {
-  return level === 0.95 ? 1.959963984540054 : normalQuantile(1 - (1 - level) / 2);
+  // From the lower tail, so a level just below 1 keeps its precision: (1 − level) / 2 stays above 0.
+  return level === 0.95 ? 1.959963984540054 : -normalQuantile((1 - level) / 2);
 }
 
 /** @internal Builds a {@link RateResult}; `level` in (0, 1). */
@@ -70,8 +71,9 @@ export function buildRate<R extends string>(
     rate: q.toNumber() || 0,
     percent: q.times(100).toNumber() || 0,
     interval: {
-      low: clamp(centre.minus(half).toNumber()),
-      high: clamp(centre.plus(half).toNumber()),
+      // Exact ends where the Wilson interval touches a bound (x = 0 or x = n), not 1e-40 from rounding.
+      low: numerator === 0 ? 0 : clamp(centre.minus(half).toNumber()),
+      high: numerator === denominator ? 1 : clamp(centre.plus(half).toNumber()),
       level,
       method: 'wilson',
     },

@@ -247,7 +247,8 @@ export function firstContactResolution(
       continue;
     }
     if (period !== undefined && period.attributeTo !== 'created') {
-      const anchor = period.attributeTo === 'resolved' ? f.lastResolvedMs : f.firstReplyMs;
+      // An unresolved ticket kept as a failure (excludeUnresolved off) has no resolution: place it by creation.
+      const anchor = period.attributeTo === 'resolved' ? (resolved ? f.lastResolvedMs : f.createdMs) : f.firstReplyMs;
       if (!(anchor >= period.from && anchor < period.to)) {
         exclude(ledger, 'out_of_period', f.id);
         continue;

@@ -229,6 +229,7 @@ function count(c: Counts, s: SlaStatus): void {
  *     { type: 'message', at: '2026-03-02T09:40:00Z', author: 'agent' },
  *   ] },
  *   { id: 'T-2', createdAt: '2026-03-02T10:00:00Z', priority: 'high', events: [
+ *     { type: 'message', at: '2026-03-02T10:00:00Z', author: 'customer' },
  *     { type: 'message', at: '2026-03-02T12:00:00Z', author: 'agent' },
  *   ] },
  * ], { targets: { high: { firstReply: HOUR } } });

@@ -157,14 +157,16 @@ export function ticketVolume(tickets: readonly Ticket[], options: TicketVolumeOp
   const count = b.count;
   const counts = new Float64Array(count);
   const keyed: Array<Record<string, number> | undefined> | undefined = by === undefined ? undefined : new Array(count);
-  const totalsByKey: Record<string, number> | undefined = by === undefined ? undefined : {};
+  // Null-prototype records: a key such as 'constructor' or '__proto__' is data, not an inherited property.
+  const totalsByKey: Record<string, number> | undefined = by === undefined ? undefined : (Object.create(null) as Record<string, number>);
   const ledger = reader.ledger;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const c = created[i] as number;
     if (c !== c) continue;
     const ticket = tickets[i] as Ticket;
-    if (!(c >= from && c < to)) {
+    // Whole buckets, as in backlogSeries: from the bucket holding `from` to the one holding `to − 1 ms`.
+    if (!(c >= (b.bounds[0] as number) && c < (b.bounds[count] as number))) {
       exclude(ledger, 'out_of_range', typeof ticket.id === 'string' ? ticket.id : String(ticket.id));
       continue;
     }
@@ -185,7 +187,7 @@ export function ticketVolume(tickets: readonly Ticket[], options: TicketVolumeOp
           rule: `the key must be a string, got ${typeof key}`,
         });
       }
-      const row = keyed[k] ?? (keyed[k] = {});
+      const row = keyed[k] ?? (keyed[k] = Object.create(null) as Record<string, number>);
       row[key] = (row[key] ?? 0) + 1;
       totalsByKey[key] = (totalsByKey[key] ?? 0) + 1;
     }
