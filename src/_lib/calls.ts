@@ -10,7 +10,8 @@
  */
 import type { Call, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
-import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
+import { createLedger, exclude, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { MAX_EPOCH_MS, MIN_EPOCH_MS, explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
 
@@ -547,4 +548,33 @@ export function sumIntervalRows<R extends string>(
     }
   }
   return totals;
+}
+
+/**
+ * @internal The loop shared by the call duration metrics (ASA, AHT, abandon time): read every call, drop the
+ * ones outside the period, and let `measure` return the call's duration in ms or the reason it is excluded.
+ */
+export function summarizeCallDurations<R extends string>(
+  reader: CallReader<R>,
+  calls: readonly Call[],
+  capacity: number,
+  options: SummaryOptions | undefined,
+  measure: (f: CallFacts) => number | R,
+): DurationSummary<R | InvalidReason | 'out_of_period'> {
+  const ledger = reader.ledger as ExclusionLedger<R | InvalidReason | 'out_of_period'>;
+  const f = reader.facts;
+  const from = reader.periodFrom;
+  const to = reader.periodTo;
+  const collector = new DurationCollector(capacity);
+  for (let i = 0; i < calls.length; i++) {
+    if (!reader.read(calls, i)) continue;
+    if (!(f.queuedMs >= from && f.queuedMs < to)) {
+      exclude(ledger, 'out_of_period', f.id);
+      continue;
+    }
+    const ms = measure(f);
+    if (typeof ms === 'number') collector.add(ms);
+    else exclude(ledger, ms, f.id);
+  }
+  return summarizeDurations(collector, options, finishLedger(ledger));
 }

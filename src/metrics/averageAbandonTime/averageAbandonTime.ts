@@ -12,6 +12,7 @@ import {
   ABANDONED,
   clockOption,
   createCallReader,
+  summarizeCallDurations,
   detectForm,
   msOption,
   WAITING,
@@ -22,12 +23,10 @@ import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
 import {
   checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
   type DurationSummary,
   type SummaryOptions,
 } from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import type { InvalidReason } from '../../results/excluded.js';
 
 /**
  * Why a call was left out of {@link averageAbandonTime}.
@@ -92,24 +91,9 @@ export function averageAbandonTime(
   const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
   const dropShort = mode === 'exclude';
   const reader = createCallReader<AverageAbandonTimeExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  const collector = new DurationCollector(calls.length >> 3);
-  for (let i = 0; i < calls.length; i++) {
-    if (!reader.read(calls, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (f.outcome === ABANDONED) {
-      const wait = f.dequeuedMs - f.startMs;
-      if (dropShort && wait < shortMs) exclude(ledger, 'short_abandon', f.id);
-      else collector.add(wait);
-    } else {
-      exclude(ledger, f.outcome === WAITING ? 'in_queue' : 'answered', f.id);
-    }
-  }
-  return summarizeDurations(collector, options, finishLedger(ledger));
+  return summarizeCallDurations(reader, calls, calls.length >> 3, options, (f) => {
+    if (f.outcome !== ABANDONED) return f.outcome === WAITING ? 'in_queue' : 'answered';
+    const wait = f.dequeuedMs - f.startMs;
+    return dropShort && wait < shortMs ? 'short_abandon' : wait;
+  });
 }

@@ -9,17 +9,15 @@
  *
  * @module
  */
-import { ANSWERED, createCallReader, detectForm, WAITING, type CallInputOptions } from '../../_lib/calls.js';
+import { ANSWERED, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallInputOptions } from '../../_lib/calls.js';
 import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
 import {
   checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
   type DurationSummary,
   type SummaryOptions,
 } from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import type { InvalidReason } from '../../results/excluded.js';
 
 /**
  * Why a call was left out of {@link averageHandleTime}.
@@ -81,29 +79,12 @@ export function averageHandleTime(
   if (typeof includeHold !== 'boolean') optionError(NAME, 'includeHold', 'must be a boolean');
   if (typeof includeWrapUp !== 'boolean') optionError(NAME, 'includeWrapUp', 'must be a boolean');
   const reader = createCallReader<AverageHandleTimeExclusion>(NAME, calls, options, 'queue', true);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  const collector = new DurationCollector(calls.length);
-  for (let i = 0; i < calls.length; i++) {
-    if (!reader.read(calls, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (f.outcome !== ANSWERED) {
-      exclude(ledger, f.outcome === WAITING ? 'in_queue' : 'abandoned', f.id);
-      continue;
-    }
-    if (f.endedMs !== f.endedMs) {
-      exclude(ledger, 'in_progress', f.id);
-      continue;
-    }
+  return summarizeCallDurations(reader, calls, calls.length, options, (f) => {
+    if (f.outcome !== ANSWERED) return f.outcome === WAITING ? 'in_queue' : 'abandoned';
+    if (f.endedMs !== f.endedMs) return 'in_progress';
     let ms = f.endedMs - f.dequeuedMs;
     if (!includeHold) ms -= f.holdMs;
     if (includeWrapUp) ms += f.wrapUpMs;
-    collector.add(ms);
-  }
-  return summarizeDurations(collector, options, finishLedger(ledger));
+    return ms;
+  });
 }

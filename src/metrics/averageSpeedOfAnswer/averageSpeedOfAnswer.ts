@@ -8,17 +8,15 @@
  *
  * @module
  */
-import { ANSWERED, clockOption, createCallReader, detectForm, WAITING, type CallInputOptions, type ClockStart } from '../../_lib/calls.js';
+import { ANSWERED, clockOption, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallInputOptions, type ClockStart } from '../../_lib/calls.js';
 import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
 import {
   checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
   type DurationSummary,
   type SummaryOptions,
 } from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import type { InvalidReason } from '../../results/excluded.js';
 
 /**
  * Why a call was left out of {@link averageSpeedOfAnswer}.
@@ -73,19 +71,7 @@ export function averageSpeedOfAnswer(
   const bad = checkSummaryOptions(options);
   if (bad !== undefined) optionError(NAME, 'percentiles', bad);
   const reader = createCallReader<AverageSpeedOfAnswerExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  const collector = new DurationCollector(calls.length);
-  for (let i = 0; i < calls.length; i++) {
-    if (!reader.read(calls, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (f.outcome === ANSWERED) collector.add(f.dequeuedMs - f.startMs);
-    else exclude(ledger, f.outcome === WAITING ? 'in_queue' : 'abandoned', f.id);
-  }
-  return summarizeDurations(collector, options, finishLedger(ledger));
+  return summarizeCallDurations(reader, calls, calls.length, options, (f) =>
+    f.outcome === ANSWERED ? f.dequeuedMs - f.startMs : f.outcome === WAITING ? 'in_queue' : 'abandoned',
+  );
 }

@@ -27,7 +27,7 @@ import {
 } from '../../_lib/surveys.js';
 import type { InvalidMode } from '../../_lib/tickets.js';
 import type { SurveyResponse } from '../../model/index.js';
-import { finishLedger, type Excluded } from '../../results/excluded.js';
+import { finishLedger } from '../../results/excluded.js';
 import { buildRate, zForLevel, type RateResult } from '../../results/rate.js';
 
 /**
