@@ -32,9 +32,14 @@ describe('ticketVolume (docs worked example)', () => {
       to: '2026-03-04T00:00:00Z',
       by: (t) => (typeof t.id === 'number' && t.id % 2 === 0 ? 'even' : 'odd'),
     });
-    expect(v.buckets.map((b) => [b.label, b.count])).toEqual([['2026-03-01', 3]]);
-    expect(v.excluded.byReason).toEqual({ out_of_range: 1 });
-    expect(v.totalsByKey).toEqual({ odd: 2, even: 1 });
+    // Whole buckets, as backlogSeries: the week of Sunday 1 March runs to 8 March, so 5 March counts even
+    // though `to` is 4 March.
+    expect(v.buckets.map((b) => [b.label, b.count])).toEqual([['2026-03-01', 4]]);
+    expect(v.excluded.byReason).toEqual({});
+    expect(v.totalsByKey).toEqual({ odd: 2, even: 2 });
+    // A ticket before the bucket holding `from` is out of range.
+    const early = ticketVolume([...tickets, { id: 9, createdAt: '2026-02-28T23:59:59Z', events: [] }], { interval: 'week', timeZone: 'UTC', weekStartsOn: 0, from: '2026-03-01T00:00:00Z', to: '2026-03-04T00:00:00Z' });
+    expect(early.excluded.byReason).toEqual({ out_of_range: 1 });
   });
   it('monthly, empty, and bad options', () => {
     expect(ticketVolume(tickets, { interval: 'month', timeZone: 'UTC' }).buckets.map((b) => b.count)).toEqual([4]);
