@@ -163,9 +163,12 @@ function reopenLoop(tickets: readonly Ticket[]): [number, number] {
   return [num, den];
 }
 
+/** Backlog by hand: count, aged, and the age summary the metric returns (mean, p50, p90, by-age buckets). */
 function backlogLoop(tickets: readonly Ticket[], at: number): [number, number] {
   let count = 0;
   let aged = 0;
+  const ages = new Float64Array(tickets.length);
+  const byAge = [0, 0, 0, 0];
   for (const t of tickets) {
     const c = t.createdAt as number;
     if (c > at) continue;
@@ -173,15 +176,28 @@ function backlogLoop(tickets: readonly Ticket[], at: number): [number, number] {
     let last = -1;
     for (let j = 0; j < n && sAt[j]! <= at; j++) last = sRank[j]!;
     if (last >= 4) continue;
-    count++;
-    if (at - c > 7 * DAY) aged++;
+    const age = at - c;
+    ages[count++] = age;
+    if (age > 7 * DAY) aged++;
+    byAge[age <= DAY ? 0 : age <= 3 * DAY ? 1 : age <= 7 * DAY ? 2 : 3]!++;
   }
+  const sorted = ages.subarray(0, count).sort();
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += sorted[i]!;
+  const q = (p: number): number => {
+    const h = (count - 1) * p;
+    const lo = Math.floor(h);
+    return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, count - 1)]! - sorted[lo]!);
+  };
+  void [sum / count, q(0.5), q(0.9), byAge];
   return [count, aged];
 }
 
+/** Interactions by hand: count, total, and the distribution and median the metric returns. */
 function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
   let count = 0;
   let total = 0;
+  const histogram = new Float64Array(64);
   for (const t of tickets) {
     let at = -Infinity;
     let rank = -1;
@@ -199,7 +215,12 @@ function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
     if (rank < 4) continue;
     count++;
     total += x;
+    histogram[Math.min(x, 63)]!++;
   }
+  let seen = 0;
+  let median = 0;
+  while (median < 63 && seen + histogram[median]! < (count + 1) / 2) seen += histogram[median++]!;
+  void median;
   return [count, total];
 }
 

@@ -24,15 +24,21 @@ import { isCurrentlyResolved, K_SOLVED, K_STATUS, type TicketFacts, type TicketR
  * `reader.sortEvents()` first. Returns false for `t` before the first status change.
  */
 export function resolvedAtInstant(reader: TicketReader<string>, t: number): boolean {
-  const { order, at, kind } = reader;
+  // One pass, no sort: the state after instant t is the status event with the greatest (time, kind) at or
+  // before t, the same event the (time, kind) order would put last.
+  const { at, kind } = reader;
   const n = reader.facts.eventCount;
+  let lastAt = -Infinity;
   let last = -1;
-  for (let j = 0; j < n; j++) {
-    const e = order[j] as number;
+  for (let e = 0; e < n; e++) {
     const k = kind[e] as number;
     if (k < K_STATUS) continue;
-    if ((at[e] as number) > t) break;
-    last = k; // sorted by (time, kind): the last status at or before t is the state after that instant
+    const a = at[e] as number;
+    if (a > t) continue;
+    if (a > lastAt || (a === lastAt && k > last)) {
+      lastAt = a;
+      last = k;
+    }
   }
   return last >= K_SOLVED;
 }

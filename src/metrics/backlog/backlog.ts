@@ -170,7 +170,6 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     let resolved: boolean;
     if (f.hasEvents) {
       if (f.firstResolvedMs === f.firstResolvedMs) {
-        reader.sortEvents();
         resolved = resolvedAtInstant(reader, at);
       } else {
         resolved = false; // never solved nor closed
