@@ -15,7 +15,7 @@ const t0 = performance.now();
 const FROM = Date.UTC(2026, 0, 5);
 const tickets = generateTickets(count, 42, { days: 365, startMs: FROM });
 console.log(`generated ${count.toLocaleString('en-US')} tickets (seed 42) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`node ${process.version}, ${process.arch}; best of 3 runs each; extra heap sampled right after the first run\n`);
+console.log(`node ${process.version}, ${process.arch}; library and loop runs interleaved, best of 5 each; extra heap sampled right after the first run\n`);
 
 const rows: BenchRow[] = [];
 const section = (title: string, make: () => BenchRow[]): void => {
