@@ -76,7 +76,10 @@ export const WAITING = 0;
 /** @internal The facts read from one call. Times are epoch ms, `NaN` when absent. */
 export interface CallFacts {
   index: number;
-  id: string;
+  /** The id as a label, built when read: exclusions and errors only. */
+  readonly id: string;
+  /** The id as given. */
+  rawId: string | number;
   queuedMs: number;
   /** Where the clock starts (queue or system entry). */
   startMs: number;
@@ -294,7 +297,11 @@ export function createCallReader<R extends string>(
 
   const facts: CallFacts = {
     index: 0,
-    id: '',
+    rawId: '',
+    get id(): string {
+      const r = this.rawId;
+      return typeof r === 'string' ? r : String(r);
+    },
     queuedMs: NaN,
     startMs: NaN,
     outcome: WAITING,
@@ -372,20 +379,20 @@ export function createCallReader<R extends string>(
     periodTo: period === undefined ? Infinity : period[1],
     read(list, index) {
       const raw: unknown = list[index];
-      let idLabel: string | undefined; // built lazily: no per-call allocation on the common path
+      // No label is built on the happy path: a '#index' or String(id) per call would cost an allocation.
       try {
         if (raw === null || typeof raw !== 'object') {
           throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
         }
         const c = raw as Call;
         const id = c.id;
-        if (typeof id === 'string' && id.length > 0) idLabel = id;
-        else if (typeof id === 'number' && Number.isFinite(id)) idLabel = String(id);
-        else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-        if (!addId(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(idLabel)} appears more than once`);
+        if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
+          throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        }
+        if (!addId(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
         readCall(c);
         facts.index = index;
-        facts.id = idLabel as string;
+        facts.rawId = id;
         return true;
       } catch (e) {
         if (!(e instanceof Invalid)) throw e;
@@ -395,12 +402,12 @@ export function createCallReader<R extends string>(
             functionName,
             collection: 'calls',
             recordIndex: index,
-            recordId: idLabel,
+            recordId: labelOfRecord(raw),
             field: e.field,
             rule: e.rule,
           });
         }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel ?? `#${index}`);
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, labelOfRecord(raw) ?? `#${index}`);
         return false;
       }
     },
@@ -577,4 +584,13 @@ export function summarizeCallDurations<R extends string>(
     else exclude(ledger, ms, f.id);
   }
   return summarizeDurations(collector, options, finishLedger(ledger));
+}
+
+/** The id label of a raw record, or undefined when it has no usable id (error paths only). */
+function labelOfRecord(raw: unknown): string | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const id = (raw as { id?: unknown }).id;
+  if (typeof id === 'string' && id.length > 0) return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return undefined;
 }

@@ -105,7 +105,10 @@ const SUMMARY_FIELDS = [
  */
 export interface TicketFacts {
   index: number;
-  id: string;
+  /** The id as a label (numbers as their decimal string), built when read: exclusions and errors only. */
+  readonly id: string;
+  /** The id as given. */
+  rawId: string | number;
   ticket: Ticket;
   createdMs: number;
   /** True for the events form. */
@@ -206,14 +209,15 @@ class IdSet {
   private readonly keys: string[] = [];
   private mask = 0;
   private sorted = true;
-  private last = '';
+  private last: string | number | undefined = undefined;
 
   constructor(private readonly list: readonly unknown[]) {}
 
-  /** Adds the id of `list[index]`; returns false when it was already there. */
-  add(id: string, index: number): boolean {
+  /** Adds the id of `list[index]`; returns false when it was already there (7 and '7' are the same id). */
+  add(id: string | number, index: number): boolean {
     if (this.sorted) {
-      if (id > this.last) {
+      const last = this.last;
+      if (last === undefined || (typeof id === typeof last && id > last)) {
         this.last = id;
         return true;
       }
@@ -227,7 +231,7 @@ class IdSet {
         if (label !== undefined) this.insert(label);
       }
     }
-    return this.insert(id);
+    return this.insert(typeof id === 'string' ? id : String(id));
   }
 
   private insert(id: string): boolean {
@@ -306,7 +310,11 @@ export function createTicketReader<R extends string>(
 
   const facts: TicketFacts = {
     index: 0,
-    id: '',
+    rawId: '',
+    get id(): string {
+      const r = this.rawId;
+      return typeof r === 'string' ? r : String(r);
+    },
     ticket: undefined as unknown as Ticket,
     createdMs: NaN,
     hasEvents: false,
@@ -336,18 +344,18 @@ export function createTicketReader<R extends string>(
     facts,
     read(list, index) {
       const raw: unknown = list[index];
-      let idLabel: string | undefined; // built lazily: a '#index' string per ticket would cost an allocation
+      // No label is built on the happy path: a '#index' or String(id) per ticket would cost an allocation.
       try {
         if (raw === null || typeof raw !== 'object') {
           throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
         }
         const t = raw as Ticket;
         const id = t.id;
-        if (typeof id === 'string' && id.length > 0) idLabel = id;
-        else if (typeof id === 'number' && Number.isFinite(id)) idLabel = String(id);
-        else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-        if (!seen.add(idLabel, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(idLabel)} appears more than once`);
-        readTicket(t, idLabel, index);
+        if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
+          throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        }
+        if (!seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
+        readTicket(t, id, index);
         return true;
       } catch (e) {
         if (!(e instanceof Invalid)) throw e;
@@ -357,12 +365,12 @@ export function createTicketReader<R extends string>(
             functionName,
             collection: 'tickets',
             recordIndex: index,
-            recordId: idLabel,
+            recordId: idLabelOf(raw),
             field: e.field,
             rule: e.rule,
           });
         }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabel ?? `#${index}`);
+        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabelOf(raw) ?? `#${index}`);
         return false;
       }
     },
@@ -406,10 +414,10 @@ export function createTicketReader<R extends string>(
     reader.order = new Int32Array(size);
   };
 
-  function readTicket(t: Ticket, id: string, index: number): void {
+  function readTicket(t: Ticket, id: string | number, index: number): void {
     const createdMs = time(t.createdAt, 'createdAt');
     facts.index = index;
-    facts.id = id;
+    facts.rawId = id;
     facts.ticket = t;
     facts.createdMs = createdMs;
     facts.firstCustomerMs = NaN;
