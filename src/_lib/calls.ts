@@ -295,21 +295,7 @@ export function createCallReader<R extends string>(
     return value;
   };
 
-  const facts: CallFacts = {
-    index: 0,
-    rawId: '',
-    get id(): string {
-      const r = this.rawId;
-      return typeof r === 'string' ? r : String(r);
-    },
-    queuedMs: NaN,
-    startMs: NaN,
-    outcome: WAITING,
-    dequeuedMs: NaN,
-    endedMs: NaN,
-    holdMs: 0,
-    wrapUpMs: 0,
-  };
+  const facts: CallFacts = new CallFactsRecord();
 
   function readCall(c: Call): void {
     const queued = time(c.queuedAt, 'queuedAt');
@@ -593,4 +579,22 @@ function labelOfRecord(raw: unknown): string | undefined {
   if (typeof id === 'string' && id.length > 0) return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return undefined;
+}
+
+/** The per-call facts: a class, so that the `id` getter lives on the prototype and the object stays fast. */
+class CallFactsRecord implements CallFacts {
+  index = 0;
+  rawId: string | number = '';
+  queuedMs = NaN;
+  startMs = NaN;
+  outcome = WAITING;
+  dequeuedMs = NaN;
+  endedMs = NaN;
+  holdMs = 0;
+  wrapUpMs = 0;
+
+  get id(): string {
+    const r = this.rawId;
+    return typeof r === 'string' ? r : String(r);
+  }
 }
