@@ -37,7 +37,7 @@ export function surveysAndCostBench(n = 10_000_000): BenchRow[] {
   const csat = generateCsatScores(n);
   const nps8 = Uint8Array.from(nps);
   const csat8 = Uint8Array.from(csat);
-  const opts = { maxRatio: 1.5, maxHeapMB: 8, runs: 5 };
+  const opts = { maxRatio: 1.5, runs: 5 };
   return [
     compare('netPromoterScore (number[])', n, () => netPromoterScore(nps).score, () => npsLoop(nps), { ...opts, check: agree }),
     compare('netPromoterScore (Uint8Array)', n, () => netPromoterScore(nps8).score, () => npsLoop(nps8), { ...opts, check: agree }),
