@@ -9,9 +9,10 @@
  * @module
  */
 import type { Call, Timestamp } from '../model/index.js';
-import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
+import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
 import { createLedger, exclude, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { Invalid, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { MAX_EPOCH_MS, MIN_EPOCH_MS, explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
 
@@ -105,13 +106,6 @@ export interface CallReader<R extends string> {
   read(calls: readonly Call[], index: number): boolean;
 }
 
-class Invalid {
-  constructor(
-    readonly code: MetricsErrorCode,
-    readonly field: string,
-    readonly rule: string,
-  ) {}
-}
 
 /** @internal Validates the `invalid` option. */
 export function invalidOption(functionName: string, value: unknown): InvalidMode {
@@ -381,20 +375,7 @@ export function createCallReader<R extends string>(
         facts.rawId = id;
         return true;
       } catch (e) {
-        if (!(e instanceof Invalid)) throw e;
-        if (invalid === 'throw') {
-          throw new MetricsError({
-            code: e.code,
-            functionName,
-            collection: 'calls',
-            recordIndex: index,
-            recordId: labelOfRecord(raw),
-            field: e.field,
-            rule: e.rule,
-          });
-        }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, labelOfRecord(raw) ?? `#${index}`);
-        return false;
+        return rejectRecord(e, invalid, functionName, 'calls', index, raw, ledger);
       }
     },
   };
@@ -570,15 +551,6 @@ export function summarizeCallDurations<R extends string>(
     else exclude(ledger, ms, f.id);
   }
   return summarizeDurations(collector, options, finishLedger(ledger));
-}
-
-/** The id label of a raw record, or undefined when it has no usable id (error paths only). */
-function labelOfRecord(raw: unknown): string | undefined {
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const id = (raw as { id?: unknown }).id;
-  if (typeof id === 'string' && id.length > 0) return id;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return undefined;
 }
 
 /** The per-call facts: a class, so that the `id` getter lives on the prototype and the object stays fast. */

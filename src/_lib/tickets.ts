@@ -9,7 +9,8 @@
 import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
-import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { createLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { Invalid, recordLabel, rejectRecord } from './records.js';
 import { explainTimestamp, isoOf, MAX_EPOCH_MS, MIN_EPOCH_MS, toEpochMs } from './timestamp.js';
 
 /**
@@ -215,15 +216,6 @@ class TicketFactsRecord implements TicketFacts {
   }
 }
 
-/** The id label of a record: its id as a string, or undefined when it has no usable id. */
-function idLabelOf(raw: unknown): string | undefined {
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const id = (raw as { id?: unknown }).id;
-  if (typeof id === 'string' && id.length > 0) return id;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return undefined;
-}
-
 /**
  * An insert-only set of id labels. While ids arrive in strictly increasing order (exports sorted by id) they
  * are distinct by construction and nothing is stored; at the first id out of order the ids seen so far are
@@ -253,7 +245,7 @@ class IdSet {
       this.table = new Int32Array(size * 2);
       this.mask = size - 1;
       for (let i = 0; i < index; i++) {
-        const label = idLabelOf(this.list[i]);
+        const label = recordLabel(this.list[i]);
         if (label !== undefined) this.insert(label);
       }
     }
@@ -278,13 +270,6 @@ class IdSet {
   }
 }
 
-class Invalid {
-  constructor(
-    readonly code: MetricsErrorCode,
-    readonly field: string,
-    readonly rule: string,
-  ) {}
-}
 
 /** @internal Creates the reader for one call. */
 export function createTicketReader<R extends string>(
@@ -362,20 +347,7 @@ export function createTicketReader<R extends string>(
         readTicket(t, id, index);
         return true;
       } catch (e) {
-        if (!(e instanceof Invalid)) throw e;
-        if (invalid === 'throw') {
-          throw new MetricsError({
-            code: e.code,
-            functionName,
-            collection: 'tickets',
-            recordIndex: index,
-            recordId: idLabelOf(raw),
-            field: e.field,
-            rule: e.rule,
-          });
-        }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, idLabelOf(raw) ?? `#${index}`);
-        return false;
+        return rejectRecord(e, invalid, functionName, 'tickets', index, raw, ledger);
       }
     },
     sortEvents() {
