@@ -44,13 +44,19 @@ export function readPeriod(
   if (attributeTo !== 'created' && attributeTo !== 'firstReply' && attributeTo !== 'resolved') {
     optionError(reader.functionName, 'attributeTo', `must be 'created', 'firstReply' or 'resolved', got ${JSON.stringify(attributeTo)}`);
   }
-  const period = options?.period;
-  if (period === undefined) return undefined;
+  if (options?.period === undefined) return undefined;
+  const { from, to } = readPeriodBounds(reader, options.period);
+  return { from, to, attributeTo };
+}
+
+/** @internal The bounds of a `period` option; `[-Infinity, Infinity)` when there is none. */
+export function readPeriodBounds(reader: TicketReader<string>, period: Period | undefined): { from: number; to: number } {
+  if (period === undefined) return { from: -Infinity, to: Infinity };
   if (period === null || typeof period !== 'object') optionError(reader.functionName, 'period', 'must be { from, to }');
   const from = reader.parseOption(period.from, 'period.from');
   const to = reader.parseOption(period.to, 'period.to');
   if (from > to) optionError(reader.functionName, 'period', 'period.from is after period.to');
-  return { from, to, attributeTo };
+  return { from, to };
 }
 
 /**

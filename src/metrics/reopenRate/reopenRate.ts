@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { readPeriodBounds } from '../../_lib/period.js';
 import { countReopens, firstResolution, summaryReopened } from '../../_lib/statusHistory.js';
 import { createTicketReader, optionError, type Period, type TicketInputOptions } from '../../_lib/tickets.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
@@ -83,15 +84,7 @@ export function reopenRate(tickets: readonly Ticket[], options?: ReopenRateOptio
     optionError(NAME, 'attributeTo', `must be 'resolved' or 'created', got ${JSON.stringify(attributeTo)}`);
   }
   const asOf = options?.asOf === undefined ? Infinity : reader.parseOption(options.asOf, 'asOf');
-  let from = -Infinity;
-  let to = Infinity;
-  const period = options?.period;
-  if (period !== undefined) {
-    if (period === null || typeof period !== 'object') optionError(NAME, 'period', 'must be { from, to }');
-    from = reader.parseOption(period.from, 'period.from');
-    to = reader.parseOption(period.to, 'period.to');
-    if (from > to) optionError(NAME, 'period', 'period.from is after period.to');
-  }
+  const { from, to } = readPeriodBounds(reader, options?.period);
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;

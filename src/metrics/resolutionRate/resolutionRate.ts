@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { readPeriodBounds } from '../../_lib/period.js';
 import { firstResolution, resolvedAtInstant, summaryResolvedAt } from '../../_lib/statusHistory.js';
 import {
   createTicketReader,
@@ -91,15 +92,7 @@ export function resolutionRate(tickets: readonly Ticket[], options?: ResolutionR
     optionError(NAME, 'within', `must be a whole number of ms > 0, got ${JSON.stringify(within)}`);
   }
   const asOf = options?.asOf === undefined ? undefined : reader.parseOption(options.asOf, 'asOf');
-  let from = -Infinity;
-  let to = Infinity;
-  const period = options?.period;
-  if (period !== undefined) {
-    if (period === null || typeof period !== 'object') optionError(NAME, 'period', 'must be { from, to }');
-    from = reader.parseOption(period.from, 'period.from');
-    to = reader.parseOption(period.to, 'period.to');
-    if (from > to) optionError(NAME, 'period', 'period.from is after period.to');
-  }
+  const { from, to } = readPeriodBounds(reader, options?.period);
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
