@@ -391,7 +391,11 @@ export function createTicketReader<R extends string>(
   };
 
   function readTicket(t: Ticket, id: string | number, index: number): void {
-    const createdMs = time(t.createdAt, 'createdAt');
+    const rawCreated = t.createdAt;
+    const createdMs =
+      typeof rawCreated === 'number' && rawCreated >= MIN_EPOCH_MS && rawCreated < MAX_EPOCH_MS && Math.floor(rawCreated) === rawCreated
+        ? rawCreated
+        : time(rawCreated, 'createdAt');
     facts.index = index;
     facts.rawId = id;
     facts.ticket = t;
@@ -442,6 +446,53 @@ export function createTicketReader<R extends string>(
     const n = events.length;
     ensureCapacity(n);
     const { at, kind, qual } = reader;
+    // Pass 1: validate and copy into the scratch arrays. Only a few values live across the property loads,
+    // which (on varied event shapes) are calls into V8's property caches.
+    for (let i = 0; i < n; i++) {
+      const e = events[i] as Record<string, unknown> | null | undefined;
+      if (e === null || typeof e !== 'object') throw new Invalid('invalid_record', `events[${i}]`, 'an event must be an object');
+      const type = e.type;
+      const raw = e.at;
+      let ms: number;
+      // Inline fast path for epoch-ms numbers (the common case); everything else goes through the parser.
+      if (typeof raw === 'number' && raw >= MIN_EPOCH_MS && raw < MAX_EPOCH_MS && Math.floor(raw) === raw) ms = raw;
+      else {
+        ms = toEpochMs(raw, zone);
+        if (ms !== ms) ms = time(raw, `events[${i}].at`);
+      }
+      if (ms < createdMs) {
+        throw new Invalid('event_before_creation', `events[${i}].at`, `${type === 'message' ? (e.author === 'agent' ? 'reply' : 'message') : 'status change'} at ${isoOf(ms)} precedes createdAt ${isoOf(createdMs)}`);
+      }
+      at[i] = ms;
+      if (type === 'message') {
+        const k = authorKind(e.author);
+        if (k < 0) {
+          throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${JSON.stringify(e.author)}`);
+        }
+        const pub = e.public;
+        if (pub !== undefined && typeof pub !== 'boolean') {
+          throw new Invalid('invalid_value', `events[${i}].public`, 'must be a boolean');
+        }
+        let q: number;
+        if (isQualifyingReply !== undefined) {
+          q = isQualifyingReply(e as unknown as import('../model/index.js').MessageEvent, t) ? Q_REPLY : 0;
+        } else {
+          q = k === K_AGENT && pub !== false ? Q_REPLY : 0;
+        }
+        kind[i] = k;
+        qual[i] = q | (pub === false ? 0 : Q_PUBLIC);
+      } else if (type === 'status') {
+        const k = statusKind(e.status);
+        if (k < 0) {
+          throw new Invalid('unknown_status', `events[${i}].status`, `${JSON.stringify(e.status)} is not a known status; map it with the statusMap option`);
+        }
+        kind[i] = k;
+        qual[i] = Q_PUBLIC;
+      } else {
+        throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(type)}`);
+      }
+    }
+    // Pass 2: the derived facts, from the scratch arrays only (no property loads, no calls).
     let firstCustomer = NaN;
     let r1 = NaN;
     let r2 = NaN;
@@ -457,38 +508,11 @@ export function createTicketReader<R extends string>(
     let curAt = -Infinity;
     let curKind = -1;
     for (let i = 0; i < n; i++) {
-      const e = events[i] as Record<string, unknown> | null | undefined;
-      if (e === null || typeof e !== 'object') throw new Invalid('invalid_record', `events[${i}]`, 'an event must be an object');
-      const raw = e.at;
-      let ms: number;
-      // Inline fast path for epoch-ms numbers (the common case); everything else goes through the parser.
-      if (typeof raw === 'number' && raw >= MIN_EPOCH_MS && raw < MAX_EPOCH_MS && Math.floor(raw) === raw) ms = raw;
-      else {
-        ms = toEpochMs(raw, zone);
-        if (ms !== ms) ms = time(raw, `events[${i}].at`);
-      }
-      if (ms < createdMs) {
-        throw new Invalid('event_before_creation', `events[${i}].at`, `${e.type === 'message' ? (e.author === 'agent' ? 'reply' : 'message') : 'status change'} at ${isoOf(ms)} precedes createdAt ${isoOf(createdMs)}`);
-      }
-      at[i] = ms;
-      let k: number;
-      let q = 0;
-      let pub: unknown;
-      if (e.type === 'message') {
-        k = authorKind(e.author);
-        if (k < 0) {
-          throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${JSON.stringify(e.author)}`);
-        }
-        pub = e.public;
-        if (pub !== undefined && typeof pub !== 'boolean') {
-          throw new Invalid('invalid_value', `events[${i}].public`, 'must be a boolean');
-        }
-        if (isQualifyingReply !== undefined) {
-          q = isQualifyingReply(e as unknown as import('../model/index.js').MessageEvent, t) ? 1 : 0;
-        } else {
-          q = k === K_AGENT && pub !== false ? 1 : 0;
-        }
-        if (q === 1) {
+      const ms = at[i] as number;
+      const k = kind[i] as number;
+      if (k < K_STATUS) {
+        const q = (qual[i] as number) & Q_REPLY;
+        if (q !== 0) {
           replies++;
           if (!(ms >= r1)) {
             r2 = r1;
@@ -508,11 +532,7 @@ export function createTicketReader<R extends string>(
         } else if (ms === firstMsgAt && k === firstMsgKind && q > firstMsgQual) {
           firstMsgQual = q;
         }
-      } else if (e.type === 'status') {
-        k = statusKind(e.status);
-        if (k < 0) {
-          throw new Invalid('unknown_status', `events[${i}].status`, `${JSON.stringify(e.status)} is not a known status; map it with the statusMap option`);
-        }
+      } else {
         if (k === K_SOLVED) {
           if (!(ms >= firstSolved)) firstSolved = ms;
           if (!(ms <= lastSolved)) lastSolved = ms;
@@ -524,11 +544,7 @@ export function createTicketReader<R extends string>(
           curAt = ms;
           curKind = k;
         }
-      } else {
-        throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(e.type)}`);
       }
-      kind[i] = k;
-      qual[i] = q | (pub === false ? 0 : Q_PUBLIC);
     }
     facts.eventCount = n;
     facts.firstCustomerMs = firstCustomer;
@@ -536,7 +552,7 @@ export function createTicketReader<R extends string>(
     facts.secondReplyMs = r2;
     facts.replyCount = replies;
     facts.customerCount = customers;
-    facts.firstMessageQualifies = firstMsgQual === 1;
+    facts.firstMessageQualifies = firstMsgQual !== 0;
     facts.agentCreated = createdBy === 'agent' || (createdBy === undefined && firstMsgKind === K_AGENT);
     if (firstSolved === firstSolved) {
       facts.firstResolvedMs = firstSolved;
