@@ -150,8 +150,16 @@ export interface TicketReader<R extends string> {
   qual: Uint8Array;
   order: Int32Array;
   readonly facts: TicketFacts;
-  /** Reads ticket `index`; returns false when it was invalid and excluded. */
+  /** Reads ticket `index` whole; returns false when it was invalid and excluded. */
   read(tickets: readonly Ticket[], index: number): boolean;
+  /**
+   * Reads only the identity of ticket `index` (object, id and its uniqueness, `createdAt`) into `facts.index`,
+   * `rawId`, `ticket` and `createdMs`; returns false when it was invalid and excluded. For metrics that need
+   * nothing else of some tickets (decision 10): call {@link readRest} before using any other fact.
+   */
+  readIdentity(tickets: readonly Ticket[], index: number): boolean;
+  /** Reads the rest of the ticket last given to {@link readIdentity}; returns false when invalid and excluded. */
+  readRest(): boolean;
   /** Sorts the current ticket's event indices by (time, kind) into `order[0..eventCount)`. */
   sortEvents(): void;
   /** Parses an option timestamp or throws `invalid_option`. */
@@ -271,14 +279,23 @@ class IdSet {
 }
 
 
-/** @internal Creates the reader for one call. */
+/**
+ * @internal Creates the reader for one call. With `statusesOnly` the message facts (`firstReplyMs`,
+ * `secondReplyMs`, `replyCount`, `customerCount`, `firstCustomerMs`, `firstMessageQualifies`, and
+ * `agentCreated` beyond `createdBy`) are not derived: for metrics that read only the status history. Every
+ * event is still validated.
+ */
 export function createTicketReader<R extends string>(
   functionName: string,
   tickets: unknown,
   options: TicketInputOptions | undefined,
   isQualifyingReply?: QualifyingReplyPredicate,
+  statusesOnly = false,
 ): TicketReader<R> {
   requireArray(functionName, tickets, 'tickets');
+  // Indices of the current ticket's messages and status changes in the scratch arrays.
+  let mIdx = new Int32Array(64);
+  let sIdx = new Int32Array(64);
   const invalid = options?.invalid ?? 'throw';
   if (invalid !== 'throw' && invalid !== 'exclude') {
     optionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}`);
@@ -335,19 +352,29 @@ export function createTicketReader<R extends string>(
       const raw: unknown = list[index];
       // No label is built on the happy path: a '#index' or String(id) per ticket would cost an allocation.
       try {
-        if (raw === null || typeof raw !== 'object') {
-          throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
-        }
-        const t = raw as Ticket;
-        const id = t.id;
-        if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-          throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-        }
-        if (!seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
-        readTicket(t, id, index);
+        readHead(raw, index);
+        readBody(raw as Ticket);
         return true;
       } catch (e) {
         return rejectRecord(e, invalid, functionName, 'tickets', index, raw, ledger);
+      }
+    },
+    readIdentity(list, index) {
+      const raw: unknown = list[index];
+      try {
+        readHead(raw, index);
+        return true;
+      } catch (e) {
+        return rejectRecord(e, invalid, functionName, 'tickets', index, raw, ledger);
+      }
+    },
+    readRest() {
+      const raw = facts.ticket;
+      try {
+        readBody(raw);
+        return true;
+      } catch (e) {
+        return rejectRecord(e, invalid, functionName, 'tickets', facts.index, raw, ledger);
       }
     },
     sortEvents() {
@@ -388,18 +415,34 @@ export function createTicketReader<R extends string>(
     reader.kind = new Uint8Array(size);
     reader.qual = new Uint8Array(size);
     reader.order = new Int32Array(size);
+    mIdx = new Int32Array(size);
+    sIdx = new Int32Array(size);
   };
 
-  function readTicket(t: Ticket, id: string | number, index: number): void {
+  /** The identity of a record: an object with a valid, unique id and a valid `createdAt`. */
+  function readHead(raw: unknown, index: number): void {
+    if (raw === null || typeof raw !== 'object') {
+      throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
+    }
+    const t = raw as Ticket;
+    const id = t.id;
+    if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
+      throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+    }
+    if (!seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
     const rawCreated = t.createdAt;
-    const createdMs =
+    facts.createdMs =
       typeof rawCreated === 'number' && rawCreated >= MIN_EPOCH_MS && rawCreated < MAX_EPOCH_MS && Math.floor(rawCreated) === rawCreated
         ? rawCreated
         : time(rawCreated, 'createdAt');
     facts.index = index;
     facts.rawId = id;
     facts.ticket = t;
-    facts.createdMs = createdMs;
+  }
+
+  /** The rest of the record read by {@link readHead}: `createdBy`, then events or summary fields. */
+  function readBody(t: Ticket): void {
+    const createdMs = facts.createdMs;
     facts.firstCustomerMs = NaN;
     facts.firstReplyMs = NaN;
     facts.secondReplyMs = NaN;
@@ -446,6 +489,8 @@ export function createTicketReader<R extends string>(
     const n = events.length;
     ensureCapacity(n);
     const { at, kind, qual } = reader;
+    let nm = 0;
+    let ns = 0;
     // Pass 1: validate and copy into the scratch arrays. Only a few values live across the property loads,
     // which (on varied event shapes) are calls into V8's property caches.
     for (let i = 0; i < n; i++) {
@@ -481,6 +526,7 @@ export function createTicketReader<R extends string>(
         }
         kind[i] = k;
         qual[i] = q | (pub === false ? 0 : Q_PUBLIC);
+        mIdx[nm++] = i;
       } else if (type === 'status') {
         const k = statusKind(e.status);
         if (k < 0) {
@@ -488,29 +534,48 @@ export function createTicketReader<R extends string>(
         }
         kind[i] = k;
         qual[i] = Q_PUBLIC;
+        sIdx[ns++] = i;
       } else {
         throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(type)}`);
       }
     }
-    // Pass 2: the derived facts, from the scratch arrays only (no property loads, no calls).
-    let firstCustomer = NaN;
-    let r1 = NaN;
-    let r2 = NaN;
-    let replies = 0;
-    let customers = 0;
-    let firstMsgAt = Infinity;
-    let firstMsgKind = 255;
-    let firstMsgQual = 0;
+    // Pass 2: the derived facts, from the scratch arrays only (no property loads, no calls); statuses and
+    // messages each through their own index list, so the loops do not branch on the kind of every event.
     let firstSolved = NaN;
     let lastSolved = NaN;
     let firstClosed = NaN;
     let lastClosed = NaN;
     let curAt = -Infinity;
     let curKind = -1;
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < ns; j++) {
+      const i = sIdx[j] as number;
       const ms = at[i] as number;
       const k = kind[i] as number;
-      if (k < K_STATUS) {
+      if (k === K_SOLVED) {
+        if (!(ms >= firstSolved)) firstSolved = ms;
+        if (!(ms <= lastSolved)) lastSolved = ms;
+      } else if (k === K_CLOSED) {
+        if (!(ms >= firstClosed)) firstClosed = ms;
+        if (!(ms <= lastClosed)) lastClosed = ms;
+      }
+      if (ms > curAt || (ms === curAt && k > curKind)) {
+        curAt = ms;
+        curKind = k;
+      }
+    }
+    let firstCustomer = NaN;
+    let r1 = NaN;
+    let r2 = NaN;
+    let replies = 0;
+    let customers = 0;
+    let firstMsgKind = 255;
+    let firstMsgQual = 0;
+    if (!statusesOnly) {
+      let firstMsgAt = Infinity;
+      for (let j = 0; j < nm; j++) {
+        const i = mIdx[j] as number;
+        const ms = at[i] as number;
+        const k = kind[i] as number;
         const q = (qual[i] as number) & Q_REPLY;
         if (q !== 0) {
           replies++;
@@ -531,18 +596,6 @@ export function createTicketReader<R extends string>(
           firstMsgQual = q;
         } else if (ms === firstMsgAt && k === firstMsgKind && q > firstMsgQual) {
           firstMsgQual = q;
-        }
-      } else {
-        if (k === K_SOLVED) {
-          if (!(ms >= firstSolved)) firstSolved = ms;
-          if (!(ms <= lastSolved)) lastSolved = ms;
-        } else if (k === K_CLOSED) {
-          if (!(ms >= firstClosed)) firstClosed = ms;
-          if (!(ms <= lastClosed)) lastClosed = ms;
-        }
-        if (ms > curAt || (ms === curAt && k > curKind)) {
-          curAt = ms;
-          curKind = k;
         }
       }
     }

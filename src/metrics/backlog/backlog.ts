@@ -134,7 +134,7 @@ export function ageBucketLabels(edges: readonly number[]): string[] {
  */
 export function backlog(tickets: readonly Ticket[], options: BacklogOptions): BacklogResult {
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', 'options with `at` are required');
-  const reader = createTicketReader<BacklogExclusion>(NAME, tickets, options);
+  const reader = createTicketReader<BacklogExclusion>(NAME, tickets, options, undefined, true);
   const bad = checkSummaryOptions(options);
   if (bad !== undefined) optionError(NAME, 'percentiles', bad);
   if (options.at === undefined) optionError(NAME, 'at', 'the snapshot instant `at` is required');
@@ -161,12 +161,14 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   const collector = new DurationCollector(Math.min(n, 1 << 16));
   let aged = 0;
   for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
+    // A ticket created after `at` is excluded on its identity alone: its history is never read (decision 10).
+    if (!reader.readIdentity(tickets, i)) continue;
     const c = f.createdMs;
     if (c > at) {
       exclude(ledger, 'created_after', f.id);
       continue;
     }
+    if (!reader.readRest()) continue;
     let resolved: boolean;
     if (f.hasEvents) {
       if (f.firstResolvedMs === f.firstResolvedMs) {

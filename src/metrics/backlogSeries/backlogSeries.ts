@@ -118,7 +118,7 @@ export function backlogSeries(tickets: readonly Ticket[], options: BacklogSeries
   const zone = zoneOption(NAME, options.timeZone);
   const interval = checkInterval(NAME, options.interval);
   const weekStartsOn = checkWeekStart(NAME, options.weekStartsOn);
-  const reader = createTicketReader<BacklogSeriesExclusion>(NAME, tickets, options);
+  const reader = createTicketReader<BacklogSeriesExclusion>(NAME, tickets, options, undefined, true);
   if (options.from === undefined) optionError(NAME, 'from', 'is required');
   if (options.to === undefined) optionError(NAME, 'to', 'is required');
   const from = reader.parseOption(options.from, 'from');

@@ -76,7 +76,7 @@ const NAME = 'reopenRate';
  * ```
  */
 export function reopenRate(tickets: readonly Ticket[], options?: ReopenRateOptions): RateResult<ReopenRateExclusion> {
-  const reader = createTicketReader<ReopenRateExclusion>(NAME, tickets, options);
+  const reader = createTicketReader<ReopenRateExclusion>(NAME, tickets, options, undefined, true);
   const c = options?.confidence;
   if (c !== undefined && (typeof c !== 'number' || !(c > 0 && c < 1))) optionError(NAME, 'confidence', 'must be a number in (0, 1)');
   const attributeTo = options?.attributeTo ?? 'resolved';

@@ -85,7 +85,7 @@ const NAME = 'resolutionRate';
  * ```
  */
 export function resolutionRate(tickets: readonly Ticket[], options?: ResolutionRateOptions): RateResult<ResolutionRateExclusion> {
-  const reader = createTicketReader<ResolutionRateExclusion>(NAME, tickets, options);
+  const reader = createTicketReader<ResolutionRateExclusion>(NAME, tickets, options, undefined, true);
   const level = confidence(options?.confidence);
   const within = options?.within;
   if (within !== undefined && (typeof within !== 'number' || !Number.isInteger(within) || within <= 0)) {

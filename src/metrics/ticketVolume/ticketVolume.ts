@@ -132,48 +132,65 @@ export function ticketVolume(tickets: readonly Ticket[], options: TicketVolumeOp
   let b = from === from && to === to ? makeBuckets(NAME, zone, interval, weekStartsOn, from, to) : undefined;
   const n = tickets.length;
   const f = reader.facts;
-  // Creation times of valid tickets (NaN: invalid and already excluded), so tickets are read once.
-  const created = new Float64Array(n);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) {
-      created[i] = NaN;
-      continue;
+  const ledger = reader.ledger;
+  // Without an explicit range the buckets depend on the earliest and latest creation times: one pass finds
+  // them (keeping each valid creation time, NaN for an invalid ticket, so tickets are read once), a second
+  // counts. With a range the buckets are known and one pass does both.
+  let created: Float64Array | undefined;
+  if (b === undefined) {
+    created = new Float64Array(n);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      // Only the identity is read (id, uniqueness, createdAt): volume never looks at a ticket's history
+      // (decision 10).
+      if (!reader.readIdentity(tickets, i)) {
+        created[i] = NaN;
+        continue;
+      }
+      const c = f.createdMs;
+      created[i] = c;
+      if (c < min) min = c;
+      if (c > max) max = c;
     }
-    const c = f.createdMs;
-    created[i] = c;
-    if (c < min) min = c;
-    if (c > max) max = c;
+    if (from !== from) from = Math.min(min, to === to ? to : Infinity);
+    if (to !== to) to = max + 1;
+    if (from === Infinity || to === -Infinity || from > to) {
+      // No valid ticket and no explicit range: no bucket.
+      from = 0;
+      to = 0;
+    }
+    b = makeBuckets(NAME, zone, interval, weekStartsOn, from, to);
   }
-  if (from !== from) from = Math.min(min, to === to ? to : Infinity);
-  if (to !== to) to = max + 1;
-  if (from === Infinity || to === -Infinity || from > to) {
-    // No valid ticket and no explicit range: no bucket.
-    from = 0;
-    to = 0;
-  }
-  b ??= makeBuckets(NAME, zone, interval, weekStartsOn, from, to);
-  const count = b.count;
+  const bk = b;
+  const count = bk.count;
+  const lo = bk.bounds[0] as number;
+  const hi = bk.bounds[count] as number;
   const counts = new Float64Array(count);
   const keyed: Array<Record<string, number> | undefined> | undefined = by === undefined ? undefined : new Array(count);
   // Null-prototype records: a key such as 'constructor' or '__proto__' is data, not an inherited property.
   const totalsByKey: Record<string, number> | undefined = by === undefined ? undefined : (Object.create(null) as Record<string, number>);
-  const ledger = reader.ledger;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const c = created[i] as number;
-    if (c !== c) continue;
-    const ticket = tickets[i] as Ticket;
+    let c: number;
+    if (created === undefined) {
+      if (!reader.readIdentity(tickets, i)) continue;
+      c = f.createdMs;
+    } else {
+      c = created[i] as number;
+      if (c !== c) continue;
+    }
     // Whole buckets, as in backlogSeries: from the bucket holding `from` to the one holding `to − 1 ms`.
-    if (!(c >= (b.bounds[0] as number) && c < (b.bounds[count] as number))) {
-      exclude(ledger, 'out_of_range', typeof ticket.id === 'string' ? ticket.id : String(ticket.id));
+    if (!(c >= lo && c < hi)) {
+      const id = (tickets[i] as Ticket).id;
+      exclude(ledger, 'out_of_range', typeof id === 'string' ? id : String(id));
       continue;
     }
-    const k = bucketIndex(b, c);
+    const k = bucketIndex(bk, c);
     counts[k] = (counts[k] as number) + 1;
     total++;
     if (keyed !== undefined && totalsByKey !== undefined) {
+      const ticket = tickets[i] as Ticket;
       let key: unknown = by === 'channel' ? ticket.channel : (by as (t: Ticket) => unknown)(ticket);
       if (key === undefined || key === null || key === '') key = '(none)';
       if (typeof key !== 'string') {
@@ -194,10 +211,10 @@ export function ticketVolume(tickets: readonly Ticket[], options: TicketVolumeOp
   }
   const buckets: VolumeBucket[] = new Array(count);
   for (let k = 0; k < count; k++) {
-    const start = b.bounds[k] as number;
+    const start = bk.bounds[k] as number;
     const bucket: VolumeBucket = {
       start,
-      end: b.bounds[k + 1] as number,
+      end: bk.bounds[k + 1] as number,
       label: bucketLabel(zone, interval, start),
       count: counts[k] as number,
     };
