@@ -49,7 +49,7 @@ export function resolvedAtInstant(reader: TicketReader<string>, t: number): bool
  */
 export function countReopens(reader: TicketReader<string>, until = Infinity): number {
   const { order, at, kind } = reader;
-  const n = reader.facts.eventCount;
+  const n = reader.facts.sortedCount;
   let resolved = false;
   let reopens = 0;
   let j = 0;
@@ -80,7 +80,7 @@ export function countReopens(reader: TicketReader<string>, until = Infinity): nu
  */
 export function replayTransitions(reader: TicketReader<string>, sink: (t: number, becameResolved: boolean) => void): void {
   const { order, at, kind } = reader;
-  const n = reader.facts.eventCount;
+  const n = reader.facts.sortedCount;
   let resolved = false;
   let j = 0;
   while (j < n) {
@@ -152,7 +152,7 @@ export function summaryOnlyResolution(f: TicketFacts): number {
  */
 export function firstResolution(reader: TicketReader<string>): number {
   const { order, at, kind } = reader;
-  const n = reader.facts.eventCount;
+  const n = reader.facts.sortedCount;
   let j = 0;
   while (j < n) {
     const e = order[j] as number;

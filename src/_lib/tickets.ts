@@ -116,6 +116,11 @@ export interface TicketFacts {
   hasEvents: boolean;
   /** Number of events parsed into the scratch arrays. */
   eventCount: number;
+  /**
+   * Number of entries `sortEvents()` put in `order`: every event, or only the status changes for a reader
+   * created with `statusesOnly`.
+   */
+  sortedCount: number;
   /** Agent-created (outbound): `createdBy: 'agent'`, or, without `createdBy`, an agent message first. */
   agentCreated: boolean;
   /** The earliest message is a qualifying reply (only meaningful with events). */
@@ -160,7 +165,10 @@ export interface TicketReader<R extends string> {
   readIdentity(tickets: readonly Ticket[], index: number): boolean;
   /** Reads the rest of the ticket last given to {@link readIdentity}; returns false when invalid and excluded. */
   readRest(): boolean;
-  /** Sorts the current ticket's event indices by (time, kind) into `order[0..eventCount)`. */
+  /**
+   * Sorts the current ticket's event indices by (time, kind) into `order[0..facts.sortedCount)`: all events,
+   * or only the status changes for a reader created with `statusesOnly`.
+   */
   sortEvents(): void;
   /** Parses an option timestamp or throws `invalid_option`. */
   parseOption(value: unknown, field: string): number;
@@ -206,6 +214,7 @@ class TicketFactsRecord implements TicketFacts {
   createdMs = NaN;
   hasEvents = false;
   eventCount = 0;
+  sortedCount = 0;
   agentCreated = false;
   firstMessageQualifies = false;
   firstCustomerMs = NaN;
@@ -296,6 +305,7 @@ export function createTicketReader<R extends string>(
   // Indices of the current ticket's messages and status changes in the scratch arrays.
   let mIdx = new Int32Array(64);
   let sIdx = new Int32Array(64);
+  let lastStatusCount = 0;
   const invalid = options?.invalid ?? 'throw';
   if (invalid !== 'throw' && invalid !== 'exclude') {
     optionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}`);
@@ -378,9 +388,16 @@ export function createTicketReader<R extends string>(
       }
     },
     sortEvents() {
-      const n = facts.eventCount;
       const { at, kind, order } = reader;
-      for (let i = 0; i < n; i++) order[i] = i;
+      let n: number;
+      if (statusesOnly) {
+        n = lastStatusCount;
+        for (let i = 0; i < n; i++) order[i] = sIdx[i] as number;
+      } else {
+        n = facts.eventCount;
+        for (let i = 0; i < n; i++) order[i] = i;
+      }
+      facts.sortedCount = n;
       // Insertion sort: histories are short and usually already in order (then this is one pass).
       for (let i = 1; i < n; i++) {
         const x = order[i] as number;
@@ -481,6 +498,7 @@ export function createTicketReader<R extends string>(
     } else {
       facts.hasEvents = false;
       facts.eventCount = 0;
+      lastStatusCount = 0;
       readSummary(t as Ticket & Record<string, unknown>, createdMs, createdBy);
     }
   }
@@ -539,6 +557,7 @@ export function createTicketReader<R extends string>(
         throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(type)}`);
       }
     }
+    lastStatusCount = ns;
     // Pass 2: the derived facts, from the scratch arrays only (no property loads, no calls); statuses and
     // messages each through their own index list, so the loops do not branch on the kind of every event.
     let firstSolved = NaN;
