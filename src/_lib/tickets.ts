@@ -167,9 +167,9 @@ export interface TicketReader<R extends string> {
   readRest(): boolean;
   /**
    * Sorts the current ticket's event indices by (time, kind) into `order[0..facts.sortedCount)`: all events,
-   * or only the status changes for a reader created with `statusesOnly`.
+   * or only the status changes when `onlyStatuses` (the default for a reader created with `statusesOnly`).
    */
-  sortEvents(): void;
+  sortEvents(onlyStatuses?: boolean): void;
   /** Parses an option timestamp or throws `invalid_option`. */
   parseOption(value: unknown, field: string): number;
 }
@@ -387,10 +387,10 @@ export function createTicketReader<R extends string>(
         return rejectRecord(e, invalid, functionName, 'tickets', facts.index, raw, ledger);
       }
     },
-    sortEvents() {
+    sortEvents(onlyStatuses = statusesOnly) {
       const { at, kind, order } = reader;
       let n: number;
-      if (statusesOnly) {
+      if (onlyStatuses) {
         n = lastStatusCount;
         for (let i = 0; i < n; i++) order[i] = sIdx[i] as number;
       } else {

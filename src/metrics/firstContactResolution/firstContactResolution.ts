@@ -296,7 +296,7 @@ export function firstContactResolution(
       let reopened: number;
       if (f.hasEvents) {
         if (f.agentCreated && f.firstMessageQualifies) replies--; // the agent's opening message is no touch
-        reader.sortEvents();
+        reader.sortEvents(true);
         reopened = countReopens(reader) > 0 ? 1 : 0;
       } else {
         reopened = summaryReopened(f);

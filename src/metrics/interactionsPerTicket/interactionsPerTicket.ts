@@ -103,7 +103,8 @@ export function interactionsPerTicket(
   tickets: readonly Ticket[],
   options?: InteractionsPerTicketOptions,
 ): InteractionsPerTicketResult {
-  const reader = createTicketReader<InteractionsPerTicketExclusion>(NAME, tickets, options);
+  // Status facts only: the events form counts its own messages from the scratch arrays below.
+  const reader = createTicketReader<InteractionsPerTicketExclusion>(NAME, tickets, options, undefined, true);
   const who = options?.count ?? 'agent';
   if (who !== 'agent' && who !== 'customer' && who !== 'all') {
     optionError(NAME, 'count', `must be 'agent', 'customer' or 'all', got ${JSON.stringify(who)}`);
