@@ -63,6 +63,8 @@ export interface CompareOptions {
   readonly maxHeapMB?: number;
   /** Runs per side, interleaved (best is kept). @defaultValue 5 */
   readonly runs?: number;
+  /** A row for information: no target, never fails the run. */
+  readonly informational?: boolean;
   /** Throws when the two sides disagree (they must compute the same numbers). */
   readonly check?: (metricResult: unknown, baselineResult: unknown) => void;
 }
@@ -97,8 +99,8 @@ export function compare(
     baselineMs: b.ms,
     ratio,
     heapMB: m.heapMB,
-    target: `ratio ≤ ${maxRatio.toFixed(1)}, heap ≤ ${maxHeapMB} MB`,
-    ok: ratio <= maxRatio && m.heapMB <= maxHeapMB,
+    target: options.informational === true ? 'no target (information)' : `ratio ≤ ${maxRatio.toFixed(1)}, heap ≤ ${maxHeapMB} MB`,
+    ok: options.informational === true || (ratio <= maxRatio && m.heapMB <= maxHeapMB),
   };
 }
 

@@ -291,8 +291,12 @@ export function createCallReader<R extends string>(
 
   const facts: CallFacts = new CallFactsRecord();
 
+  // Epoch-ms numbers (the common case) are checked inline; anything else goes through `time`.
+  const isMs = (v: unknown): v is number => typeof v === 'number' && v >= MIN_EPOCH_MS && v < MAX_EPOCH_MS && Math.floor(v) === v;
+
   function readCall(c: Call): void {
-    const queued = time(c.queuedAt, 'queuedAt');
+    const rawQueued = c.queuedAt;
+    const queued = isMs(rawQueued) ? rawQueued : time(rawQueued, 'queuedAt');
     let start = queued;
     const entered = fromSystem ? c.enteredAt : undefined;
     if (entered !== undefined && entered !== null) {
@@ -312,13 +316,13 @@ export function createCallReader<R extends string>(
       if (hasAbd) {
         throw new Invalid('conflicting_fields', 'abandonedAt', 'a call has both answeredAt and abandonedAt; give one');
       }
-      dequeued = time(ans, 'answeredAt');
+      dequeued = isMs(ans) ? ans : time(ans, 'answeredAt');
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'answeredAt', `answer at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }
       outcome = ANSWERED;
     } else if (hasAbd) {
-      dequeued = time(abd, 'abandonedAt');
+      dequeued = isMs(abd) ? abd : time(abd, 'abandonedAt');
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'abandonedAt', `abandon at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }
