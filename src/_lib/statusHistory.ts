@@ -44,6 +44,15 @@ export function resolvedAtInstant(reader: TicketReader<string>, t: number): bool
 }
 
 /**
+ * @internal Events form: true when the ticket has exactly one solved/closed change and it is still resolved.
+ * Then that change is its first resolution (`facts.firstResolvedMs`) and it was never reopened: the callers
+ * can skip the sort and the replay.
+ */
+export function resolvedOnceAndStill(f: TicketFacts): boolean {
+  return f.hasEvents && f.resolvedChanges === 1 && (f.currentStatus === 4 || f.currentStatus === 5);
+}
+
+/**
  * @internal Events form: the number of reopens of the current ticket with the reopening instant at or before
  * `until`. Call `reader.sortEvents()` first.
  */

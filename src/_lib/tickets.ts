@@ -136,6 +136,8 @@ export interface TicketFacts {
   lastResolvedMs: number;
   /** Latest status (canonical index into STATUSES), -1 when unknown. */
   currentStatus: number;
+  /** Events form: number of solved or closed status changes (0 for the summary form). */
+  resolvedChanges: number;
   /** Summary form: `reopens`; events form: -1 (computed by the metrics that need it). */
   reopens: number;
 }
@@ -225,6 +227,7 @@ class TicketFactsRecord implements TicketFacts {
   firstResolvedMs = NaN;
   lastResolvedMs = NaN;
   currentStatus = -1;
+  resolvedChanges = 0;
   reopens = -1;
 
   get id(): string {
@@ -468,6 +471,7 @@ export function createTicketReader<R extends string>(
     facts.firstResolvedMs = NaN;
     facts.lastResolvedMs = NaN;
     facts.currentStatus = -1;
+    facts.resolvedChanges = 0;
     facts.reopens = -1;
     facts.firstMessageQualifies = false;
     const createdBy = t.createdBy;
@@ -566,14 +570,17 @@ export function createTicketReader<R extends string>(
     let lastClosed = NaN;
     let curAt = -Infinity;
     let curKind = -1;
+    let resolvedChanges = 0;
     for (let j = 0; j < ns; j++) {
       const i = sIdx[j] as number;
       const ms = at[i] as number;
       const k = kind[i] as number;
       if (k === K_SOLVED) {
+        resolvedChanges++;
         if (!(ms >= firstSolved)) firstSolved = ms;
         if (!(ms <= lastSolved)) lastSolved = ms;
       } else if (k === K_CLOSED) {
+        resolvedChanges++;
         if (!(ms >= firstClosed)) firstClosed = ms;
         if (!(ms <= lastClosed)) lastClosed = ms;
       }
@@ -634,6 +641,7 @@ export function createTicketReader<R extends string>(
       facts.lastResolvedMs = lastClosed;
     }
     facts.currentStatus = curKind < 0 ? -1 : curKind - K_STATUS;
+    facts.resolvedChanges = resolvedChanges;
   }
 
   function readSummary(t: Ticket & Record<string, unknown>, createdMs: number, createdBy: Ticket['createdBy']): void {

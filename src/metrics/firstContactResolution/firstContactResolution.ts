@@ -15,7 +15,7 @@
  * @module
  */
 import { readPeriod, type PeriodOptions } from '../../_lib/period.js';
-import { countReopens, summaryReopened } from '../../_lib/statusHistory.js';
+import { countReopens, resolvedOnceAndStill, summaryReopened } from '../../_lib/statusHistory.js';
 import { createTicketReader, isCurrentlyResolved, optionError, type TicketInputOptions } from '../../_lib/tickets.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
@@ -296,8 +296,12 @@ export function firstContactResolution(
       let reopened: number;
       if (f.hasEvents) {
         if (f.agentCreated && f.firstMessageQualifies) replies--; // the agent's opening message is no touch
-        reader.sortEvents(true);
-        reopened = countReopens(reader) > 0 ? 1 : 0;
+        if (resolvedOnceAndStill(f)) {
+          reopened = 0;
+        } else {
+          reader.sortEvents(true);
+          reopened = countReopens(reader) > 0 ? 1 : 0;
+        }
       } else {
         reopened = summaryReopened(f);
       }

@@ -11,7 +11,7 @@
  * @module
  */
 import { readPeriodBounds } from '../../_lib/period.js';
-import { countReopens, firstResolution, summaryReopened } from '../../_lib/statusHistory.js';
+import { countReopens, firstResolution, resolvedOnceAndStill, summaryReopened } from '../../_lib/statusHistory.js';
 import { createTicketReader, optionError, type Period, type TicketInputOptions } from '../../_lib/tickets.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
@@ -93,7 +93,8 @@ export function reopenRate(tickets: readonly Ticket[], options?: ReopenRateOptio
   for (let i = 0; i < n; i++) {
     if (!reader.read(tickets, i)) continue;
     let first = f.firstResolvedMs;
-    if (f.hasEvents && first === first) {
+    const once = resolvedOnceAndStill(f);
+    if (f.hasEvents && first === first && !once) {
       reader.sortEvents();
       first = firstResolution(reader);
     }
@@ -108,7 +109,7 @@ export function reopenRate(tickets: readonly Ticket[], options?: ReopenRateOptio
     }
     let reopened: number;
     if (f.hasEvents) {
-      reopened = countReopens(reader, asOf) > 0 ? 1 : 0;
+      reopened = once ? 0 : countReopens(reader, asOf) > 0 ? 1 : 0;
     } else {
       reopened = summaryReopened(f, asOf);
       if (reopened < 0) {
