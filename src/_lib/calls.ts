@@ -421,7 +421,7 @@ export interface RowNeeds<R extends string> {
 export function excludeCalls<R extends string>(ledger: ExclusionLedger<R>, reason: R, label: string, count: number): void {
   if (count <= 0) return;
   ledger.total += count;
-  ledger.byReason[reason] = (ledger.byReason[reason] ?? 0) + count;
+  ledger.extra[reason] = (ledger.extra[reason] ?? 0) + count - 1;
   const list = ledger.ids[reason];
   if (list === undefined) ledger.ids[reason] = [label];
   else list.push(label);

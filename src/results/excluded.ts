@@ -29,26 +29,26 @@ export interface Excluded<R extends string = string> {
 /** @internal A mutable ledger the metric functions fill and freeze into an {@link Excluded}. */
 export interface ExclusionLedger<R extends string> {
   total: number;
-  byReason: Partial<Record<R, number>>;
+  /**
+   * Records counted under a reason beyond its listed ids (aggregated call rows list one label for many
+   * calls). `byReason` is built from these and the id lists when the ledger is finished, so that excluding
+   * one record is one push and no keyed count update.
+   */
+  extra: Partial<Record<R, number>>;
   ids: Partial<Record<R, string[]>>;
 }
 
 /** @internal */
 export function createLedger<R extends string>(): ExclusionLedger<R> {
-  return { total: 0, byReason: {}, ids: {} };
+  return { total: 0, extra: {}, ids: {} };
 }
 
 /** @internal Record one excluded record. */
 export function exclude<R extends string>(ledger: ExclusionLedger<R>, reason: R, id: string): void {
   ledger.total++;
   const list = ledger.ids[reason];
-  if (list === undefined) {
-    ledger.ids[reason] = [id];
-    ledger.byReason[reason] = 1;
-  } else {
-    list.push(id);
-    ledger.byReason[reason] = list.length;
-  }
+  if (list === undefined) ledger.ids[reason] = [id];
+  else list.push(id);
 }
 
 /** @internal Merge several ledgers (for merging partial results). */
@@ -64,5 +64,9 @@ export function mergeExcluded<R extends string>(parts: readonly Excluded<R>[]): 
 
 /** @internal Freeze a ledger into the public shape. */
 export function finishLedger<R extends string>(ledger: ExclusionLedger<R>): Excluded<R> {
-  return { total: ledger.total, byReason: ledger.byReason, ids: ledger.ids };
+  const byReason: Partial<Record<R, number>> = {};
+  for (const reason of Object.keys(ledger.ids) as R[]) {
+    byReason[reason] = (ledger.ids[reason] as string[]).length + (ledger.extra[reason] ?? 0);
+  }
+  return { total: ledger.total, byReason, ids: ledger.ids };
 }
