@@ -19,8 +19,10 @@ import {
   K_AGENT,
   K_BOT,
   K_CUSTOMER,
+  K_STATUS,
   optionError,
   Q_PUBLIC,
+  STATUSES,
   type TicketInputOptions,
 } from '../../_lib/tickets.js';
 import type { Ticket } from '../../model/index.js';
@@ -119,6 +121,11 @@ export function interactionsPerTicket(
   }
   const wantAgent = who !== 'customer';
   const wantCustomer = who !== 'agent';
+  // Which event kinds are counted: customer messages, agent messages, bot messages (with includeBots).
+  const counts = new Uint8Array(K_STATUS + STATUSES.length);
+  counts[K_CUSTOMER] = wantCustomer ? 1 : 0;
+  counts[K_AGENT] = wantAgent ? 1 : 0;
+  counts[K_BOT] = wantAgent && bots ? 1 : 0;
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
@@ -134,15 +141,10 @@ export function interactionsPerTicket(
     }
     let x = 0;
     if (f.hasEvents) {
+      // Branch-free: a public event adds counts[its kind] (1 for the kinds this call counts, else 0).
       const { kind, qual } = reader;
       for (let e = 0; e < f.eventCount; e++) {
-        if (((qual[e] as number) & Q_PUBLIC) === 0) continue;
-        const k = kind[e] as number;
-        if (k === K_CUSTOMER) {
-          if (wantCustomer) x++;
-        } else if (k === K_AGENT || (k === K_BOT && bots)) {
-          if (wantAgent) x++;
-        }
+        x += (counts[kind[e] as number] as number) & (((qual[e] as number) & Q_PUBLIC) >>> 1); // Q_PUBLIC is bit 1
       }
     } else {
       const a = wantAgent ? f.replyCount : 0;
