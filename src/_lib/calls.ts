@@ -12,9 +12,9 @@ import type { Call, Timestamp } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
 import { createLedger, exclude, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { Invalid, rejectRecord } from './records.js';
+import { Invalid, recordTime, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
-import { MAX_EPOCH_MS, MIN_EPOCH_MS, explainTimestamp, isoOf, toEpochMs } from './timestamp.js';
+import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
 /**
  * Where a call's clock starts: when it entered the queue (`queuedAt`), or when it entered the system
@@ -272,15 +272,7 @@ export function createCallReader<R extends string>(
   const addId = createIdSet(calls, calls.length);
   const fromSystem = clockStartsAt === 'system';
 
-  const time = (value: unknown, field: string): number => {
-    if (typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value) return value;
-    const t = toEpochMs(value, zone);
-    if (t !== t) {
-      const why = explainTimestamp(value, zone);
-      throw new Invalid(why.code, field, why.rule);
-    }
-    return t;
-  };
+  const time = (value: unknown, field: string): number => recordTime(value, field, zone);
   const count = (value: unknown, field: string): number => {
     if (value === undefined || value === null) return 0;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
@@ -291,12 +283,9 @@ export function createCallReader<R extends string>(
 
   const facts: CallFacts = new CallFactsRecord();
 
-  // Epoch-ms numbers (the common case) are checked inline; anything else goes through `time`.
-  const isMs = (v: unknown): v is number => typeof v === 'number' && v >= MIN_EPOCH_MS && v < MAX_EPOCH_MS && Math.floor(v) === v;
-
   function readCall(c: Call): void {
     const rawQueued = c.queuedAt;
-    const queued = isMs(rawQueued) ? rawQueued : time(rawQueued, 'queuedAt');
+    const queued = isEpochMs(rawQueued) ? rawQueued : time(rawQueued, 'queuedAt');
     let start = queued;
     const entered = fromSystem ? c.enteredAt : undefined;
     if (entered !== undefined && entered !== null) {
@@ -316,13 +305,13 @@ export function createCallReader<R extends string>(
       if (hasAbd) {
         throw new Invalid('conflicting_fields', 'abandonedAt', 'a call has both answeredAt and abandonedAt; give one');
       }
-      dequeued = isMs(ans) ? ans : time(ans, 'answeredAt');
+      dequeued = isEpochMs(ans) ? ans : time(ans, 'answeredAt');
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'answeredAt', `answer at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }
       outcome = ANSWERED;
     } else if (hasAbd) {
-      dequeued = isMs(abd) ? abd : time(abd, 'abandonedAt');
+      dequeued = isEpochMs(abd) ? abd : time(abd, 'abandonedAt');
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'abandonedAt', `abandon at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }

@@ -10,6 +10,7 @@ import type { Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, finishLedger, type Excluded, type InvalidReason } from '../results/excluded.js';
 import { explainTimestamp, toEpochMs } from './timestamp.js';
+import { Invalid } from './records.js';
 
 /**
  * A customer relationship: active from `startedAt` (inclusive) until `endedAt` (exclusive; absent or `null`
@@ -71,14 +72,6 @@ export interface CustomerTally {
   readonly excluded: Excluded<CustomerExclusion>;
 }
 
-class Bad {
-  constructor(
-    readonly code: MetricsErrorCode,
-    readonly field: string,
-    readonly rule: string,
-  ) {}
-}
-
 /** @internal Validates a whole count ≥ 0. */
 export function countField(functionName: string, input: object, field: string): number {
   const v: unknown = (input as Record<string, unknown>)[field];
@@ -127,27 +120,27 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
     const raw = records[i];
     let label = `#${i}`;
     try {
-      if (raw === null || typeof raw !== 'object') throw new Bad('invalid_record', `customers[${i}]`, 'a customer record must be an object');
+      if (raw === null || typeof raw !== 'object') throw new Invalid('invalid_record', `customers[${i}]`, 'a customer record must be an object');
       const r = raw as CustomerRecord;
       const id: unknown = r.id;
       if (typeof id === 'string' && id.length > 0) label = id;
       else if (typeof id === 'number' && Number.isFinite(id)) label = String(id);
-      else throw new Bad(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-      if (seen.has(label)) throw new Bad('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
+      else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+      if (seen.has(label)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
       seen.add(label);
       const start = toEpochMs(r.startedAt, zone);
       if (start !== start) {
         const why = explainTimestamp(r.startedAt, zone);
-        throw new Bad(why.code, 'startedAt', why.rule);
+        throw new Invalid(why.code, 'startedAt', why.rule);
       }
       let end = Infinity;
       if (r.endedAt !== undefined && r.endedAt !== null) {
         end = toEpochMs(r.endedAt, zone);
         if (end !== end) {
           const why = explainTimestamp(r.endedAt, zone);
-          throw new Bad(why.code, 'endedAt', why.rule);
+          throw new Invalid(why.code, 'endedAt', why.rule);
         }
-        if (end < start) throw new Bad('inconsistent', 'endedAt', 'endedAt precedes startedAt');
+        if (end < start) throw new Invalid('inconsistent', 'endedAt', 'endedAt precedes startedAt');
       }
       // A customer who ended exactly at `from` was still active at `from` (S counts startedAt < from ≤ endedAt),
       // so the loss belongs to this period.
@@ -165,7 +158,7 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
       }
       if (!endsInPeriod) atEnd++;
     } catch (e) {
-      if (!(e instanceof Bad)) throw e;
+      if (!(e instanceof Invalid)) throw e;
       if (invalid === 'throw') {
         throw new MetricsError({
           code: e.code,

@@ -7,12 +7,29 @@
  */
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import type { ZoneInfo } from '../calendar/timeZone.js';
+import { explainTimestamp, isEpochMs, toEpochMs } from './timestamp.js';
+
+/**
+ * @internal A record's timestamp field as epoch ms; throws {@link Invalid} naming `field` and the rule when it
+ * is not one (ISO strings without an offset are read in `zone`).
+ */
+export function recordTime(value: unknown, field: string, zone: ZoneInfo | undefined): number {
+  if (isEpochMs(value)) return value;
+  const t = toEpochMs(value, zone);
+  if (t !== t) {
+    const why = explainTimestamp(value, zone);
+    throw new Invalid(why.code, field, why.rule);
+  }
+  return t;
+}
 
 /** @internal Thrown inside a reader when a record breaks a rule; turned into an error or an exclusion. */
 export class Invalid {
   constructor(
     readonly code: MetricsErrorCode,
-    readonly field: string,
+    /** The field broken; undefined when the record as a whole is (a survey score given as a bare value). */
+    readonly field: string | undefined,
     readonly rule: string,
   ) {}
 }

@@ -10,6 +10,7 @@ import type Decimal from 'decimal.js';
 import type { SurveyResponse } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { Invalid } from './records.js';
 import { buildRate, type RateResult } from '../results/rate.js';
 import { D } from './decimal.js';
 
@@ -134,14 +135,6 @@ export interface CountSetup {
   readonly label?: ((value: unknown) => number | null | undefined) | undefined;
 }
 
-class Bad {
-  constructor(
-    readonly code: MetricsErrorCode,
-    readonly field: string | undefined,
-    readonly rule: string,
-  ) {}
-}
-
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
@@ -182,17 +175,17 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
 
   const checkScore = (v: number): number => {
     // v is a non-NaN number here.
-    if (!Number.isFinite(v)) throw new Bad('invalid_value', 'score', `${String(v)} is not a score`);
-    if (!Number.isInteger(v)) throw new Bad('invalid_value', 'score', `${v} is not a whole number`);
+    if (!Number.isFinite(v)) throw new Invalid('invalid_value', 'score', `${String(v)} is not a score`);
+    if (!Number.isInteger(v)) throw new Invalid('invalid_value', 'score', `${v} is not a whole number`);
     if (v < scale.min || v > scale.max) {
-      throw new Bad('out_of_range', 'score', `${v} is outside the ${scale.min}–${scale.max} scale`);
+      throw new Invalid('out_of_range', 'score', `${v} is outside the ${scale.min}–${scale.max} scale`);
     }
     return v - lo;
   };
 
   const addWeight = (k: number, w: unknown): void => {
     if (typeof w !== 'number' || !(w >= 0) || !Number.isFinite(w)) {
-      throw new Bad('invalid_value', 'weight', `weight must be a finite number ≥ 0, got ${String(w)}`);
+      throw new Invalid('invalid_value', 'weight', `weight must be a finite number ≥ 0, got ${String(w)}`);
     }
     weighted = true;
     explicitCount[k] = (explicitCount[k] as number) + 1;
@@ -210,16 +203,16 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
       let v: unknown = raw;
       let w: unknown = weights === undefined ? undefined : weights[i];
       if (raw !== null && typeof raw === 'object') {
-        if (Array.isArray(raw)) throw new Bad('invalid_record', undefined, 'an array is not a survey response');
+        if (Array.isArray(raw)) throw new Invalid('invalid_record', undefined, 'an array is not a survey response');
         const r = raw as SurveyResponse;
         const rid: unknown = r.id;
         if (typeof rid === 'string' && rid.length > 0) id = rid;
         else if (typeof rid === 'number' && Number.isFinite(rid)) id = String(rid);
-        else if (rid !== undefined) throw new Bad('invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        else if (rid !== undefined) throw new Invalid('invalid_value', 'id', 'id must be a non-empty string or a finite number');
         if (rid !== undefined) {
           hasId = true;
           seen ??= new Set<string>();
-          if (seen.has(id)) throw new Bad('duplicate_id', 'id', `id ${JSON.stringify(id)} appears more than once`);
+          if (seen.has(id)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(id)} appears more than once`);
           seen.add(id);
         }
         v = r.score;
@@ -237,8 +230,8 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
         }
         if (mapped === undefined) {
           throw raw === v
-            ? new Bad('invalid_record', undefined, `a ${typeof v} (${JSON.stringify(v)}) is not a survey response`)
-            : new Bad('invalid_value', 'score', `a ${typeof v} (${JSON.stringify(v)}) is not a score`);
+            ? new Invalid('invalid_record', undefined, `a ${typeof v} (${JSON.stringify(v)}) is not a survey response`)
+            : new Invalid('invalid_value', 'score', `a ${typeof v} (${JSON.stringify(v)}) is not a score`);
         }
         v = mapped;
       }
@@ -246,7 +239,7 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
       if (w !== undefined) addWeight(k, w);
       hist[k] = (hist[k] as number) + 1;
     } catch (e) {
-      if (!(e instanceof Bad)) throw e;
+      if (!(e instanceof Invalid)) throw e;
       if (invalid === 'throw') {
         throw new MetricsError({
           code: e.code,

@@ -10,8 +10,8 @@ import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { Invalid, recordLabel, rejectRecord } from './records.js';
-import { explainTimestamp, isoOf, MAX_EPOCH_MS, MIN_EPOCH_MS, toEpochMs } from './timestamp.js';
+import { Invalid, recordLabel, recordTime, rejectRecord } from './records.js';
+import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
 /**
  * What to do with a record that breaks a rule: `'throw'` a {@link MetricsError}, or `'exclude'` it with
@@ -336,15 +336,7 @@ export function createTicketReader<R extends string>(
     return canonicalStatusKind(s);
   };
 
-  const time = (value: unknown, field: string): number => {
-    if (typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value) return value;
-    const t = toEpochMs(value, zone);
-    if (t !== t) {
-      const why = explainTimestamp(value, zone);
-      throw new Invalid(why.code, field, why.rule);
-    }
-    return t;
-  };
+  const time = (value: unknown, field: string): number => recordTime(value, field, zone);
 
   const optionalTime = (value: unknown, field: string): number =>
     value === undefined || value === null ? NaN : time(value, field);
@@ -451,10 +443,7 @@ export function createTicketReader<R extends string>(
     }
     if (!seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
     const rawCreated = t.createdAt;
-    facts.createdMs =
-      typeof rawCreated === 'number' && rawCreated >= MIN_EPOCH_MS && rawCreated < MAX_EPOCH_MS && Math.floor(rawCreated) === rawCreated
-        ? rawCreated
-        : time(rawCreated, 'createdAt');
+    facts.createdMs = isEpochMs(rawCreated) ? rawCreated : time(rawCreated, 'createdAt');
     facts.index = index;
     facts.rawId = id;
     facts.ticket = t;
@@ -522,7 +511,7 @@ export function createTicketReader<R extends string>(
       const raw = e.at;
       let ms: number;
       // Inline fast path for epoch-ms numbers (the common case); everything else goes through the parser.
-      if (typeof raw === 'number' && raw >= MIN_EPOCH_MS && raw < MAX_EPOCH_MS && Math.floor(raw) === raw) ms = raw;
+      if (isEpochMs(raw)) ms = raw;
       else {
         ms = toEpochMs(raw, zone);
         if (ms !== ms) ms = time(raw, `events[${i}].at`);

@@ -20,6 +20,11 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** @internal The readers' fast path: `value` is already whole epoch ms within the accepted years. */
+export function isEpochMs(value: unknown): value is number {
+  return typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value;
+}
+
 /**
  * @internal Epoch ms of `value`, or NaN when it is not a valid timestamp. An offset-less string needs `zone`.
  */
