@@ -11,7 +11,8 @@
 import type { Call, Timestamp } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
-import { createLedger, exclude, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { createLedger, exclude, excludeMany, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
+import { IdSet } from './ids.js';
 import { Invalid, recordTime, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
@@ -165,135 +166,160 @@ function labelOf(id: unknown): string | undefined {
   return undefined;
 }
 
-// FNV-1a over the UTF-16 code units of the id's label. A safe non-negative integer id hashes like its
-// decimal string, so that 7 and '7' (the same label) collide and are compared.
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function hashInteger(n: number, digits: Uint8Array): number {
-  let k = 0;
-  do {
-    digits[k++] = n % 10;
-    n = Math.floor(n / 10);
-  } while (n > 0);
-  let h = 0x811c9dc5;
-  while (k > 0) {
-    h ^= 48 + (digits[--k] as number);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
- * @internal An insert-only set of id labels over `records`; `add(id, index)` returns false when the label was
- * already present. While ids arrive strictly increasing (all strings, or all numbers) they are distinct by
- * construction and nothing is stored; at the first id out of order the earlier ids go into an
- * open-addressing hash table of record indices, and every later id is hashed.
+ * @internal Creates the reader for one call of a call metric.
+ *
+ * The reader is a class instance, not an object of closures, and one idle instance lives as long as the module:
+ * V8 builds the optimised code of a metric's loop (which inlines `read`) on the hidden classes of the reader,
+ * its facts and its id set, and on the functions it calls, and it throws that code away once any of them is
+ * garbage collected ("weak objects"). With closures made afresh per call, and no object of these classes
+ * surviving the call, each call after a garbage collection began unoptimised.
+ *
+ * `fastPath: false` reads every call through the complete checks only: the tests compare both ways.
  */
-export function createIdSet(records: readonly unknown[], n: number): (id: string | number, index: number) => boolean {
-  let mode = 0; // 0 no id yet, 1 increasing strings, 2 increasing numbers, 3 hashed
-  let last: string | number = '';
-  let mask = 0;
-  let slots = new Int32Array(0);
-  let hashes = new Uint32Array(0);
-  const digits = new Uint8Array(24);
-  const insert = (id: string | number, index: number): boolean => {
-    const h =
-      typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 && !Object.is(id, -0)
-        ? hashInteger(id, digits)
-        : hashString(typeof id === 'string' ? id : String(id));
-    let s = h & mask;
-    for (;;) {
-      const j = slots[s] as number;
-      if (j < 0) {
-        slots[s] = index;
-        hashes[s] = h;
-        return true;
-      }
-      if (hashes[s] === h) {
-        const other = (records[j] as { id: unknown }).id;
-        if (other === id || labelOf(other) === labelOf(id)) return false;
-      }
-      s = (s + 1) & mask;
-    }
-  };
-  return (id, index) => {
-    if (mode === 1) {
-      if (typeof id === 'string' && id > (last as string)) {
-        last = id;
-        return true;
-      }
-    } else if (mode === 2) {
-      if (typeof id === 'number' && id > (last as number)) {
-        last = id;
-        return true;
-      }
-    } else if (mode === 0) {
-      mode = typeof id === 'string' ? 1 : 2;
-      last = id;
-      return true;
-    }
-    if (mode !== 3) {
-      let size = 16;
-      while (size < n * 2) size *= 2;
-      mask = size - 1;
-      slots = new Int32Array(size).fill(-1);
-      hashes = new Uint32Array(size);
-      for (let j = 0; j < index; j++) {
-        const r = records[j];
-        if (r === null || typeof r !== 'object') continue;
-        const other = (r as { id: unknown }).id;
-        if (labelOf(other) !== undefined) insert(other as string | number, j);
-      }
-      mode = 3;
-    }
-    return insert(id, index);
-  };
-}
-
-/** @internal Creates the reader for one call of a call metric. */
 export function createCallReader<R extends string>(
   functionName: string,
   calls: readonly unknown[],
   options: CallInputOptions | undefined,
   clockStartsAt: ClockStart,
   readHandling = false,
+  fastPath = true,
 ): CallReader<R> {
   const invalid = invalidOption(functionName, options?.invalid);
   const zone = zoneOption(functionName, options?.timeZone);
   const period = readPeriodOption(functionName, options?.period, zone);
-  const ledger = createLedger<R | InvalidReason>();
-  const addId = createIdSet(calls, calls.length);
   const fromSystem = clockStartsAt === 'system';
+  const reader = new CallReaderImpl<R>(functionName, calls, invalid, zone, period, fromSystem, readHandling, fastPath);
+  // One idle reader, kept for the life of the module, keeps the hidden classes of the reader and its parts
+  // alive between calls (see above). It holds no input.
+  anchor ??= new CallReaderImpl<string>(functionName, [], invalid, zone, period, fromSystem, readHandling, fastPath);
+  return reader;
+}
 
-  const time = (value: unknown, field: string): number => recordTime(value, field, zone);
-  const count = (value: unknown, field: string): number => {
-    if (value === undefined || value === null) return 0;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-      throw new Invalid('invalid_value', field, `must be a whole number of milliseconds ≥ 0, got ${JSON.stringify(value)}`);
+let anchor: CallReaderImpl<string> | undefined;
+
+/** A whole number of ms ≥ 0, 0 when absent. */
+function countField(value: unknown, field: string): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Invalid('invalid_value', field, `must be a whole number of milliseconds ≥ 0, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+class CallReaderImpl<R extends string> implements CallReader<R> {
+  readonly ledger = createLedger<R | InvalidReason>();
+  readonly facts: CallFacts = new CallFactsRecord();
+  readonly hasPeriod: boolean;
+  readonly periodFrom: number;
+  readonly periodTo: number;
+  private readonly seen: IdSet;
+  /** Whether {@link read} may take the fast path (not when hold, wrap-up and end must be read). */
+  private readonly fast: boolean;
+
+  constructor(
+    readonly functionName: string,
+    calls: readonly unknown[],
+    private readonly invalid: InvalidMode,
+    private readonly zone: ReturnType<typeof zoneOption>,
+    period: [number, number] | undefined,
+    private readonly fromSystem: boolean,
+    private readonly readHandling: boolean,
+    fastPath: boolean,
+  ) {
+    this.hasPeriod = period !== undefined;
+    this.periodFrom = period === undefined ? -Infinity : period[0];
+    this.periodTo = period === undefined ? Infinity : period[1];
+    this.seen = new IdSet(calls);
+    this.fast = fastPath && !readHandling;
+  }
+
+  /**
+   * Reads call `index`; false when it was invalid (and excluded).
+   *
+   * The fast path: for the usual call (a string id greater than the one before, epoch-ms times, no hold or
+   * wrap-up to read), the checks of {@link readFully} written as one expression per field, with no call and no
+   * throw. Any call it does not accept at once goes to readFully, which accepts or rejects it: the fast path
+   * never accepts a call that readFully would reject, it only decides sooner for the ones it is sure of.
+   */
+  read(list: readonly Call[], index: number): boolean {
+    const c = list[index];
+    if (this.fast && c !== null && typeof c === 'object') {
+      const id = c.id;
+      const seen = this.seen;
+      const last = seen.last;
+      const q = c.queuedAt;
+      if (typeof id === 'string' && typeof last === 'string' && id > last && isEpochMs(q)) {
+        const ans = c.answeredAt;
+        const abd = c.abandonedAt;
+        let outcome = -1;
+        let dequeued = NaN;
+        if (ans === undefined || ans === null) {
+          if (abd === undefined || abd === null) outcome = WAITING;
+          else if (isEpochMs(abd) && abd >= q) {
+            outcome = ABANDONED;
+            dequeued = abd;
+          }
+        } else if ((abd === undefined || abd === null) && isEpochMs(ans) && ans >= q) {
+          outcome = ANSWERED;
+          dequeued = ans;
+        }
+        let start = q;
+        if (this.fromSystem) {
+          const e = c.enteredAt;
+          if (e !== undefined && e !== null) start = isEpochMs(e) && e <= q ? e : NaN;
+        }
+        if (outcome >= 0 && start === start) {
+          seen.last = id;
+          const facts = this.facts;
+          facts.queuedMs = q;
+          facts.startMs = start;
+          facts.outcome = outcome;
+          facts.dequeuedMs = dequeued;
+          facts.index = index;
+          facts.rawId = id;
+          return true;
+        }
+      }
     }
-    return value;
-  };
+    return this.readFully(list, index);
+  }
 
-  const facts: CallFacts = new CallFactsRecord();
+  /** The complete reading of call `index`, with an {@link Invalid} for every rule a call can break. */
+  private readFully(list: readonly Call[], index: number): boolean {
+    const raw: unknown = list[index];
+    // No label is built on the happy path: a '#index' or String(id) per call would cost an allocation.
+    try {
+      if (raw === null || typeof raw !== 'object') {
+        throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
+      }
+      const c = raw as Call;
+      const id = c.id;
+      if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
+        throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+      }
+      if (!this.seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
+      this.readCall(c);
+      this.facts.index = index;
+      this.facts.rawId = id;
+      return true;
+    } catch (e) {
+      return rejectRecord(e, this.invalid, this.functionName, 'calls', index, raw, this.ledger);
+    }
+  }
 
-  function readCall(c: Call): void {
-    const rawQueued = c.queuedAt;
-    const queued = isEpochMs(rawQueued) ? rawQueued : time(rawQueued, 'queuedAt');
+  private readCall(c: Call): void {
+    const zone = this.zone;
+    const facts = this.facts;
+    const queued = recordTime(c.queuedAt, 'queuedAt', zone);
     let start = queued;
-    const entered = fromSystem ? c.enteredAt : undefined;
+    const entered = this.fromSystem ? c.enteredAt : undefined;
     if (entered !== undefined && entered !== null) {
-      const e = time(entered, 'enteredAt');
+      const e = recordTime(entered, 'enteredAt', zone);
       if (e > queued) {
         throw new Invalid('inconsistent', 'enteredAt', `system entry ${isoOf(e)} is after queue entry ${isoOf(queued)}`);
       }
-      if (fromSystem) start = e;
+      start = e;
     }
     const ans = c.answeredAt;
     const abd = c.abandonedAt;
@@ -305,13 +331,13 @@ export function createCallReader<R extends string>(
       if (hasAbd) {
         throw new Invalid('conflicting_fields', 'abandonedAt', 'a call has both answeredAt and abandonedAt; give one');
       }
-      dequeued = isEpochMs(ans) ? ans : time(ans, 'answeredAt');
+      dequeued = recordTime(ans, 'answeredAt', zone);
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'answeredAt', `answer at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }
       outcome = ANSWERED;
     } else if (hasAbd) {
-      dequeued = isEpochMs(abd) ? abd : time(abd, 'abandonedAt');
+      dequeued = recordTime(abd, 'abandonedAt', zone);
       if (dequeued < queued) {
         throw new Invalid('event_before_creation', 'abandonedAt', `abandon at ${isoOf(dequeued)} precedes queuedAt ${isoOf(queued)}`);
       }
@@ -321,11 +347,11 @@ export function createCallReader<R extends string>(
     facts.startMs = start;
     facts.outcome = outcome;
     facts.dequeuedMs = dequeued;
-    if (!readHandling) return;
+    if (!this.readHandling) return;
     let ended = NaN;
     const end = c.endedAt;
     if (end !== undefined && end !== null) {
-      ended = time(end, 'endedAt');
+      ended = recordTime(end, 'endedAt', zone);
       if (outcome === WAITING) {
         throw new Invalid('inconsistent', 'endedAt', 'the call ended but was neither answered nor abandoned');
       }
@@ -333,8 +359,8 @@ export function createCallReader<R extends string>(
         throw new Invalid('inconsistent', 'endedAt', `end ${isoOf(ended)} precedes ${outcome === ANSWERED ? 'answer' : 'abandon'} ${isoOf(dequeued)}`);
       }
     }
-    const hold = count(c.holdMs, 'holdMs');
-    const wrap = count(c.wrapUpMs, 'wrapUpMs');
+    const hold = countField(c.holdMs, 'holdMs');
+    const wrap = countField(c.wrapUpMs, 'wrapUpMs');
     if (hold > 0 && outcome === ANSWERED && ended === ended && hold > ended - dequeued) {
       throw new Invalid('inconsistent', 'holdMs', `hold ${hold} ms exceeds the connected time answeredAt→endedAt (${ended - dequeued} ms)`);
     }
@@ -342,36 +368,6 @@ export function createCallReader<R extends string>(
     facts.holdMs = hold;
     facts.wrapUpMs = wrap;
   }
-
-  return {
-    functionName,
-    ledger,
-    facts,
-    hasPeriod: period !== undefined,
-    periodFrom: period === undefined ? -Infinity : period[0],
-    periodTo: period === undefined ? Infinity : period[1],
-    read(list, index) {
-      const raw: unknown = list[index];
-      // No label is built on the happy path: a '#index' or String(id) per call would cost an allocation.
-      try {
-        if (raw === null || typeof raw !== 'object') {
-          throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
-        }
-        const c = raw as Call;
-        const id = c.id;
-        if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-          throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-        }
-        if (!addId(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
-        readCall(c);
-        facts.index = index;
-        facts.rawId = id;
-        return true;
-      } catch (e) {
-        return rejectRecord(e, invalid, functionName, 'calls', index, raw, ledger);
-      }
-    },
-  };
 }
 
 /** @internal Validates that the input is an array and says which form it holds. */
@@ -404,19 +400,6 @@ export interface RowNeeds<R extends string> {
 }
 
 /**
- * @internal Adds `count` calls of one row to the ledger under `reason`, listing the row's label once.
- * (For rows, `byReason` counts calls while `ids` lists the rows they came from.)
- */
-export function excludeCalls<R extends string>(ledger: ExclusionLedger<R>, reason: R, label: string, count: number): void {
-  if (count <= 0) return;
-  ledger.total += count;
-  ledger.extra[reason] = (ledger.extra[reason] ?? 0) + count - 1;
-  const list = ledger.ids[reason];
-  if (list === undefined) ledger.ids[reason] = [label];
-  else list.push(label);
-}
-
-/**
  * @internal Validates interval rows and sums them exactly. Calls neither answered nor abandoned go to the
  * ledger as `in_queue`; rows outside the period as `out_of_period` (all their calls). A bad row throws, or
  * under `invalid: 'exclude'` is listed once as `invalid:<code>` (its call count being unknowable).
@@ -432,7 +415,7 @@ export function sumIntervalRows<R extends string>(
   const zone = zoneOption(functionName, options?.timeZone);
   const period = readPeriodOption(functionName, options?.period, zone);
   const totals: IntervalTotals = { offered: 0, answered: 0, abandoned: 0, answeredWithin: 0, abandonedWithin: 0, shortAbandons: 0 };
-  const addId = createIdSet(rows, rows.length);
+  const seen = new IdSet(rows);
   for (let i = 0; i < rows.length; i++) {
     const raw: unknown = rows[i];
     let label = `#${i}`;
@@ -445,7 +428,7 @@ export function sumIntervalRows<R extends string>(
         const l = labelOf(r.id);
         if (l === undefined) throw new Invalid('invalid_value', 'id', 'id must be a non-empty string or a finite number');
         label = l;
-        if (!addId(r.id as string | number, i)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
+        if (!seen.add(r.id as string | number, i)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
       }
       const num = (field: string, required: boolean): number => {
         const v = r[field];
@@ -478,7 +461,7 @@ export function sumIntervalRows<R extends string>(
           throw new Invalid(why.code, 'intervalStart', v === undefined ? 'the period option needs intervalStart on every row' : why.rule);
         }
         if (!(t >= period[0] && t < period[1])) {
-          excludeCalls(ledger, 'out_of_period', label, offered);
+          excludeMany(ledger, 'out_of_period', label, offered);
           continue;
         }
       }
@@ -491,12 +474,12 @@ export function sumIntervalRows<R extends string>(
       totals.answeredWithin += aw;
       totals.abandonedWithin += bw;
       totals.shortAbandons += sh;
-      excludeCalls(ledger, 'in_queue', label, offered - answered - abandoned);
+      excludeMany(ledger, 'in_queue', label, offered - answered - abandoned);
       const ex = needs.excluded;
       if (ex !== undefined) {
-        if (ex.abandoned !== undefined) excludeCalls(ledger, ex.abandoned, label, abandoned);
-        if (ex.abandonedWithin !== undefined) excludeCalls(ledger, ex.abandonedWithin, label, bw);
-        if (ex.shortAbandons !== undefined) excludeCalls(ledger, ex.shortAbandons, label, sh);
+        if (ex.abandoned !== undefined) excludeMany(ledger, ex.abandoned, label, abandoned);
+        if (ex.abandonedWithin !== undefined) excludeMany(ledger, ex.abandonedWithin, label, bw);
+        if (ex.shortAbandons !== undefined) excludeMany(ledger, ex.shortAbandons, label, sh);
       }
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;

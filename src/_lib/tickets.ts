@@ -10,7 +10,8 @@ import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { Invalid, recordLabel, recordTime, rejectRecord } from './records.js';
+import { IdSet } from './ids.js';
+import { Invalid, recordTime, rejectRecord } from './records.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
 /**
@@ -235,61 +236,6 @@ class TicketFactsRecord implements TicketFacts {
     return typeof r === 'string' ? r : String(r);
   }
 }
-
-/**
- * An insert-only set of id labels. While ids arrive in strictly increasing order (exports sorted by id) they
- * are distinct by construction and nothing is stored; at the first id out of order the ids seen so far are
- * loaded into an open-addressing table of (FNV-1a hash, index) pairs in one Int32Array, so a probe touches
- * one cache line and compares strings only when hashes match.
- */
-class IdSet {
-  private table = new Int32Array(0);
-  private readonly keys: string[] = [];
-  private mask = 0;
-  private sorted = true;
-  private last: string | number | undefined = undefined;
-
-  constructor(private readonly list: readonly unknown[]) {}
-
-  /** Adds the id of `list[index]`; returns false when it was already there (7 and '7' are the same id). */
-  add(id: string | number, index: number): boolean {
-    if (this.sorted) {
-      const last = this.last;
-      if (last === undefined || (typeof id === typeof last && id > last)) {
-        this.last = id;
-        return true;
-      }
-      this.sorted = false;
-      let size = 16;
-      while (size < this.list.length * 2) size *= 2;
-      this.table = new Int32Array(size * 2);
-      this.mask = size - 1;
-      for (let i = 0; i < index; i++) {
-        const label = recordLabel(this.list[i]);
-        if (label !== undefined) this.insert(label);
-      }
-    }
-    return this.insert(typeof id === 'string' ? id : String(id));
-  }
-
-  private insert(id: string): boolean {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    const { table, keys, mask } = this;
-    let j = h & mask;
-    for (;;) {
-      const slot = (table[2 * j + 1] as number) - 1;
-      if (slot < 0) {
-        table[2 * j] = h;
-        table[2 * j + 1] = keys.push(id);
-        return true;
-      }
-      if (table[2 * j] === h && keys[slot] === id) return false;
-      j = (j + 1) & mask;
-    }
-  }
-}
-
 
 /**
  * @internal Creates the reader for one call. With `statusesOnly` the message facts (`firstReplyMs`,

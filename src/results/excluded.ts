@@ -26,29 +26,49 @@ export interface Excluded<R extends string = string> {
   readonly ids: Readonly<Partial<Record<R, readonly string[]>>>;
 }
 
-/** @internal A mutable ledger the metric functions fill and freeze into an {@link Excluded}. */
+/**
+ * @internal A mutable ledger the metric functions fill and freeze into an {@link Excluded}.
+ *
+ * The lists are kept in a `Map` by reason, not in an object given one property per reason: an object grows a
+ * new hidden class with each reason added, V8 drops those classes between calls once no object has them, and
+ * with them the optimised code of the metric loops that excluded records ("weak objects" deoptimisation).
+ */
 export interface ExclusionLedger<R extends string> {
   total: number;
+  /** The ids excluded under each reason, in the order they were excluded. */
+  readonly lists: Map<R, string[]>;
   /**
    * Records counted under a reason beyond its listed ids (aggregated call rows list one label for many
    * calls). `byReason` is built from these and the id lists when the ledger is finished, so that excluding
    * one record is one push and no keyed count update.
    */
-  extra: Partial<Record<R, number>>;
-  ids: Partial<Record<R, string[]>>;
+  readonly extra: Map<R, number>;
 }
 
 /** @internal */
 export function createLedger<R extends string>(): ExclusionLedger<R> {
-  return { total: 0, extra: {}, ids: {} };
+  return { total: 0, lists: new Map(), extra: new Map() };
 }
 
 /** @internal Record one excluded record. */
 export function exclude<R extends string>(ledger: ExclusionLedger<R>, reason: R, id: string): void {
   ledger.total++;
-  const list = ledger.ids[reason];
-  if (list === undefined) ledger.ids[reason] = [id];
+  const list = ledger.lists.get(reason);
+  if (list === undefined) ledger.lists.set(reason, [id]);
   else list.push(id);
+}
+
+/**
+ * @internal Records `count` records under `reason` listed under one label (for aggregated rows, whose
+ * `byReason` counts calls while `ids` lists the rows they came from). Nothing when `count` ≤ 0.
+ */
+export function excludeMany<R extends string>(ledger: ExclusionLedger<R>, reason: R, label: string, count: number): void {
+  if (count <= 0) return;
+  exclude(ledger, reason, label);
+  if (count > 1) {
+    ledger.total += count - 1;
+    ledger.extra.set(reason, (ledger.extra.get(reason) ?? 0) + count - 1);
+  }
 }
 
 /** @internal Merge several ledgers (for merging partial results). */
@@ -65,8 +85,10 @@ export function mergeExcluded<R extends string>(parts: readonly Excluded<R>[]): 
 /** @internal Freeze a ledger into the public shape. */
 export function finishLedger<R extends string>(ledger: ExclusionLedger<R>): Excluded<R> {
   const byReason: Partial<Record<R, number>> = {};
-  for (const reason of Object.keys(ledger.ids) as R[]) {
-    byReason[reason] = (ledger.ids[reason] as string[]).length + (ledger.extra[reason] ?? 0);
+  const ids: Partial<Record<R, string[]>> = {};
+  for (const [reason, list] of ledger.lists) {
+    byReason[reason] = list.length + (ledger.extra.get(reason) ?? 0);
+    ids[reason] = list;
   }
-  return { total: ledger.total, byReason, ids: ledger.ids };
+  return { total: ledger.total, byReason, ids };
 }

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCallReader, type ClockStart } from '../../src/_lib/calls.js';
+import type { Call } from '../../src/model/index.js';
+import { finishLedger } from '../../src/results/excluded.js';
+import { fcParams } from '../support/fc.js';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+
+/** A timestamp field: mostly valid epoch ms around T0 (some before the queue entry), else every kind of bad value. */
+const timeArb: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: -60_000, max: 120_000 }).map((d) => T0 + d) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      undefined,
+      null,
+      '2026-03-02T09:00:30Z',
+      '2026-03-02T09:00:30',
+      'not a date',
+      T0 + 0.5,
+      -1,
+      NaN,
+      Infinity,
+      9e15,
+      new Date(T0 + 10_000),
+      true,
+      {},
+    ),
+  },
+);
+
+/** Ids in and out of order, repeated, of both types (7 and '7' are the same id), and invalid ones. */
+const idArb: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => `C${String(n).padStart(2, '0')}`) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(7, '7', 8, '', undefined, null, NaN, -0, 0, {}, 'C05') },
+);
+
+const callArb: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 20,
+    arbitrary: fc
+      .record(
+        {
+          id: idArb,
+          queuedAt: timeArb,
+          enteredAt: timeArb,
+          answeredAt: timeArb,
+          abandonedAt: timeArb,
+        },
+        { requiredKeys: ['id', 'queuedAt'] },
+      )
+      .map((c) => c as unknown),
+  },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 42, 'call') },
+);
+
+/** What a reader makes of every call of `calls`: the facts of an accepted call, or false. */
+function readAll(calls: readonly unknown[], clock: ClockStart, fastPath: boolean): { reads: unknown[]; excluded: unknown } {
+  const reader = createCallReader<string>('test', calls, { invalid: 'exclude' }, clock, false, fastPath);
+  const f = reader.facts;
+  const reads = calls.map((_, i) =>
+    reader.read(calls as readonly Call[], i)
+      ? { index: f.index, id: f.id, queuedMs: f.queuedMs, startMs: f.startMs, outcome: f.outcome, dequeuedMs: f.dequeuedMs }
+      : false,
+  );
+  return { reads, excluded: finishLedger(reader.ledger) };
+}
+
+describe('call reader', () => {
+  it('the fast path accepts exactly what the complete checks accept, with the same facts and exclusions', () => {
+    fc.assert(
+      fc.property(fc.array(callArb, { maxLength: 40 }), fc.constantFrom<ClockStart>('queue', 'system'), (calls, clock) => {
+        expect(readAll(calls, clock, true)).toEqual(readAll(calls, clock, false));
+      }),
+      fcParams(300),
+    );
+  });
+
+  it('reads the usual call on the fast path the same way', () => {
+    // A hand-checked case: increasing string ids, an IVR entry, each outcome.
+    const calls: Call[] = [
+      { id: 'A1', queuedAt: T0, enteredAt: T0 - 5_000, answeredAt: T0 + 20_000 },
+      { id: 'A2', queuedAt: T0 + 1_000, abandonedAt: T0 + 3_000 },
+      { id: 'A3', queuedAt: T0 + 2_000 },
+      { id: 'A2', queuedAt: T0 + 3_000, answeredAt: T0 + 4_000 },
+      { id: 'A4', queuedAt: T0 + 4_000, enteredAt: T0 + 5_000, answeredAt: T0 + 6_000 },
+    ];
+    const { reads, excluded } = readAll(calls, 'system', true);
+    expect(reads).toEqual([
+      { index: 0, id: 'A1', queuedMs: T0, startMs: T0 - 5_000, outcome: 1, dequeuedMs: T0 + 20_000 },
+      { index: 1, id: 'A2', queuedMs: T0 + 1_000, startMs: T0 + 1_000, outcome: 2, dequeuedMs: T0 + 3_000 },
+      { index: 2, id: 'A3', queuedMs: T0 + 2_000, startMs: T0 + 2_000, outcome: 0, dequeuedMs: NaN },
+      false,
+      false,
+    ]);
+    expect(excluded).toEqual({
+      total: 2,
+      byReason: { 'invalid:duplicate_id': 1, 'invalid:inconsistent': 1 },
+      ids: { 'invalid:duplicate_id': ['A2'], 'invalid:inconsistent': ['A4'] },
+    });
+  });
+});
