@@ -238,10 +238,16 @@ class TicketFactsRecord implements TicketFacts {
 }
 
 /**
- * @internal Creates the reader for one call. With `statusesOnly` the message facts (`firstReplyMs`,
- * `secondReplyMs`, `replyCount`, `customerCount`, `firstCustomerMs`, `firstMessageQualifies`, and
- * `agentCreated` beyond `createdBy`) are not derived: for metrics that read only the status history. Every
+ * @internal Creates the reader for one call of a ticket metric. With `statusesOnly` the message facts
+ * (`firstReplyMs`, `secondReplyMs`, `replyCount`, `customerCount`, `firstCustomerMs`, `firstMessageQualifies`,
+ * and `agentCreated` beyond `createdBy`) are not derived: for metrics that read only the status history. Every
  * event is still validated.
+ *
+ * The reader is a class instance, not an object of closures, and one idle instance lives as long as the module:
+ * V8 builds the optimised code of a metric's loop (which inlines the reader's methods) on the hidden classes of
+ * the reader, its facts and its id set, and throws that code away once any of them is garbage collected ("weak
+ * objects"). With closures made afresh per call, and no object of these classes surviving the call, each call
+ * after a garbage collection began unoptimised.
  */
 export function createTicketReader<R extends string>(
   functionName: string,
@@ -251,10 +257,6 @@ export function createTicketReader<R extends string>(
   statusesOnly = false,
 ): TicketReader<R> {
   requireArray(functionName, tickets, 'tickets');
-  // Indices of the current ticket's messages and status changes in the scratch arrays.
-  let mIdx = new Int32Array(64);
-  let sIdx = new Int32Array(64);
-  let lastStatusCount = 0;
   const invalid = options?.invalid ?? 'throw';
   if (invalid !== 'throw' && invalid !== 'exclude') {
     optionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}`);
@@ -272,113 +274,158 @@ export function createTicketReader<R extends string>(
     optionError(functionName, 'isQualifyingReply', 'must be a function');
   }
   const zone = zoneOption(functionName, options?.timeZone);
-  const ledger = createLedger<R | InvalidReason>();
-  const seen = new IdSet(tickets as readonly unknown[]);
+  const reader = new TicketReaderImpl<R>(functionName, tickets, invalid, zone, statusMap, isQualifyingReply, statusesOnly);
+  // One idle reader, kept for the life of the module, keeps the hidden classes of the reader and its parts
+  // alive between calls (see above). It holds no input.
+  anchor ??= new TicketReaderImpl<string>(functionName, [], invalid, zone, statusMap, isQualifyingReply, statusesOnly);
+  return reader;
+}
 
-  const statusKind = (s: unknown): number => {
+let anchor: TicketReaderImpl<string> | undefined;
+
+class TicketReaderImpl<R extends string> implements TicketReader<R> {
+  readonly ledger = createLedger<R | InvalidReason>();
+  readonly facts: TicketFacts = new TicketFactsRecord();
+  at = new Float64Array(64);
+  kind = new Uint8Array(64);
+  qual = new Uint8Array(64);
+  order = new Int32Array(64);
+  /** Indices of the current ticket's messages and status changes in the scratch arrays. */
+  private mIdx = new Int32Array(64);
+  private sIdx = new Int32Array(64);
+  private lastStatusCount = 0;
+  private readonly seen: IdSet;
+
+  constructor(
+    readonly functionName: string,
+    tickets: readonly unknown[],
+    readonly invalid: InvalidMode,
+    readonly zone: ZoneInfo | undefined,
+    private readonly statusMap: Readonly<Record<string, TicketStatus>> | undefined,
+    private readonly isQualifyingReply: QualifyingReplyPredicate | undefined,
+    private readonly statusesOnly: boolean,
+  ) {
+    this.seen = new IdSet(tickets);
+  }
+
+  read(list: readonly Ticket[], index: number): boolean {
+    const raw: unknown = list[index];
+    // No label is built on the happy path: a '#index' or String(id) per ticket would cost an allocation.
+    try {
+      this.readHead(raw, index);
+      this.readBody(raw as Ticket);
+      return true;
+    } catch (e) {
+      return rejectRecord(e, this.invalid, this.functionName, 'tickets', index, raw, this.ledger);
+    }
+  }
+
+  readIdentity(list: readonly Ticket[], index: number): boolean {
+    const raw: unknown = list[index];
+    try {
+      this.readHead(raw, index);
+      return true;
+    } catch (e) {
+      return rejectRecord(e, this.invalid, this.functionName, 'tickets', index, raw, this.ledger);
+    }
+  }
+
+  readRest(): boolean {
+    const raw = this.facts.ticket;
+    try {
+      this.readBody(raw);
+      return true;
+    } catch (e) {
+      return rejectRecord(e, this.invalid, this.functionName, 'tickets', this.facts.index, raw, this.ledger);
+    }
+  }
+
+  sortEvents(onlyStatuses = this.statusesOnly): void {
+    const { at, kind, order, facts } = this;
+    let n: number;
+    if (onlyStatuses) {
+      n = this.lastStatusCount;
+      const sIdx = this.sIdx;
+      for (let i = 0; i < n; i++) order[i] = sIdx[i] as number;
+    } else {
+      n = facts.eventCount;
+      for (let i = 0; i < n; i++) order[i] = i;
+    }
+    facts.sortedCount = n;
+    // Insertion sort: histories are short and usually already in order (then this is one pass).
+    for (let i = 1; i < n; i++) {
+      const x = order[i] as number;
+      const ax = at[x] as number;
+      const kx = kind[x] as number;
+      let j = i - 1;
+      while (j >= 0) {
+        const y = order[j] as number;
+        const ay = at[y] as number;
+        if (ay < ax || (ay === ax && (kind[y] as number) <= kx)) break;
+        order[j + 1] = y;
+        j--;
+      }
+      order[j + 1] = x;
+    }
+  }
+
+  parseOption(value: unknown, field: string): number {
+    const t = toEpochMs(value, this.zone);
+    if (t !== t) {
+      const why = explainTimestamp(value, this.zone);
+      optionError(this.functionName, field, why.rule);
+    }
+    return t;
+  }
+
+  private statusKind(s: unknown): number {
+    const statusMap = this.statusMap;
     if (statusMap !== undefined && typeof s === 'string' && Object.prototype.hasOwnProperty.call(statusMap, s)) {
       return canonicalStatusKind(statusMap[s]);
     }
     return canonicalStatusKind(s);
-  };
+  }
 
-  const time = (value: unknown, field: string): number => recordTime(value, field, zone);
-
-  const optionalTime = (value: unknown, field: string): number =>
-    value === undefined || value === null ? NaN : time(value, field);
-
-  const facts: TicketFacts = new TicketFactsRecord();
-
-  const reader: TicketReader<R> = {
-    functionName,
-    invalid,
-    zone,
-    ledger,
-    at: new Float64Array(64),
-    kind: new Uint8Array(64),
-    qual: new Uint8Array(64),
-    order: new Int32Array(64),
-    facts,
-    read(list, index) {
-      const raw: unknown = list[index];
-      // No label is built on the happy path: a '#index' or String(id) per ticket would cost an allocation.
-      try {
-        readHead(raw, index);
-        readBody(raw as Ticket);
-        return true;
-      } catch (e) {
-        return rejectRecord(e, invalid, functionName, 'tickets', index, raw, ledger);
-      }
-    },
-    readIdentity(list, index) {
-      const raw: unknown = list[index];
-      try {
-        readHead(raw, index);
-        return true;
-      } catch (e) {
-        return rejectRecord(e, invalid, functionName, 'tickets', index, raw, ledger);
-      }
-    },
-    readRest() {
-      const raw = facts.ticket;
-      try {
-        readBody(raw);
-        return true;
-      } catch (e) {
-        return rejectRecord(e, invalid, functionName, 'tickets', facts.index, raw, ledger);
-      }
-    },
-    sortEvents(onlyStatuses = statusesOnly) {
-      const { at, kind, order } = reader;
-      let n: number;
-      if (onlyStatuses) {
-        n = lastStatusCount;
-        for (let i = 0; i < n; i++) order[i] = sIdx[i] as number;
-      } else {
-        n = facts.eventCount;
-        for (let i = 0; i < n; i++) order[i] = i;
-      }
-      facts.sortedCount = n;
-      // Insertion sort: histories are short and usually already in order (then this is one pass).
-      for (let i = 1; i < n; i++) {
-        const x = order[i] as number;
-        const ax = at[x] as number;
-        const kx = kind[x] as number;
-        let j = i - 1;
-        while (j >= 0) {
-          const y = order[j] as number;
-          const ay = at[y] as number;
-          if (ay < ax || (ay === ax && (kind[y] as number) <= kx)) break;
-          order[j + 1] = y;
-          j--;
-        }
-        order[j + 1] = x;
-      }
-    },
-    parseOption(value, field) {
-      const t = toEpochMs(value, zone);
-      if (t !== t) {
-        const why = explainTimestamp(value, zone);
-        optionError(functionName, field, why.rule);
-      }
-      return t;
-    },
-  };
-
-  const ensureCapacity = (n: number): void => {
-    if (reader.at.length >= n) return;
-    let size = reader.at.length;
+  private ensureCapacity(n: number): void {
+    if (this.at.length >= n) return;
+    let size = this.at.length;
     while (size < n) size *= 2;
-    reader.at = new Float64Array(size);
-    reader.kind = new Uint8Array(size);
-    reader.qual = new Uint8Array(size);
-    reader.order = new Int32Array(size);
-    mIdx = new Int32Array(size);
-    sIdx = new Int32Array(size);
-  };
+    this.at = new Float64Array(size);
+    this.kind = new Uint8Array(size);
+    this.qual = new Uint8Array(size);
+    this.order = new Int32Array(size);
+    this.mIdx = new Int32Array(size);
+    this.sIdx = new Int32Array(size);
+  }
 
-  /** The identity of a record: an object with a valid, unique id and a valid `createdAt`. */
-  function readHead(raw: unknown, index: number): void {
+  /**
+   * The identity of a record: an object with a valid, unique id and a valid `createdAt`.
+   *
+   * The usual ticket (a string id greater than the one before, `createdAt` in epoch ms) is accepted by checks
+   * written inline; any other goes through {@link readHeadFully}, which accepts or rejects it. The inline checks
+   * never accept a ticket that readHeadFully would reject.
+   */
+  private readHead(raw: unknown, index: number): void {
+    if (raw !== null && typeof raw === 'object') {
+      const t = raw as Ticket;
+      const id = t.id;
+      const seen = this.seen;
+      const last = seen.last;
+      const created = t.createdAt;
+      if (typeof id === 'string' && typeof last === 'string' && id > last && isEpochMs(created)) {
+        seen.last = id;
+        const facts = this.facts;
+        facts.createdMs = created;
+        facts.index = index;
+        facts.rawId = id;
+        facts.ticket = t;
+        return;
+      }
+    }
+    this.readHeadFully(raw, index);
+  }
+
+  private readHeadFully(raw: unknown, index: number): void {
     if (raw === null || typeof raw !== 'object') {
       throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
     }
@@ -387,16 +434,17 @@ export function createTicketReader<R extends string>(
     if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
       throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
     }
-    if (!seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
-    const rawCreated = t.createdAt;
-    facts.createdMs = isEpochMs(rawCreated) ? rawCreated : time(rawCreated, 'createdAt');
+    if (!this.seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
+    const facts = this.facts;
+    facts.createdMs = recordTime(t.createdAt, 'createdAt', this.zone);
     facts.index = index;
     facts.rawId = id;
     facts.ticket = t;
   }
 
   /** The rest of the record read by {@link readHead}: `createdBy`, then events or summary fields. */
-  function readBody(t: Ticket): void {
+  private readBody(t: Ticket): void {
+    const facts = this.facts;
     const createdMs = facts.createdMs;
     facts.firstCustomerMs = NaN;
     facts.firstReplyMs = NaN;
@@ -433,19 +481,19 @@ export function createTicketReader<R extends string>(
       }
       if (!Array.isArray(events)) throw new Invalid('invalid_value', 'events', 'events must be an array');
       facts.hasEvents = true;
-      readEvents(events as readonly unknown[], createdMs, createdBy, t);
+      this.readEvents(events as readonly unknown[], createdMs, createdBy, t);
     } else {
       facts.hasEvents = false;
       facts.eventCount = 0;
-      lastStatusCount = 0;
-      readSummary(t as Ticket & Record<string, unknown>, createdMs, createdBy);
+      this.lastStatusCount = 0;
+      this.readSummary(t as Ticket & Record<string, unknown>, createdMs, createdBy);
     }
   }
 
-  function readEvents(events: readonly unknown[], createdMs: number, createdBy: Ticket['createdBy'], t: Ticket): void {
+  private readEvents(events: readonly unknown[], createdMs: number, createdBy: Ticket['createdBy'], t: Ticket): void {
     const n = events.length;
-    ensureCapacity(n);
-    const { at, kind, qual } = reader;
+    this.ensureCapacity(n);
+    const { at, kind, qual, mIdx, sIdx, facts, zone, isQualifyingReply } = this;
     let nm = 0;
     let ns = 0;
     // Pass 1: validate and copy into the scratch arrays. Only a few values live across the property loads,
@@ -460,7 +508,7 @@ export function createTicketReader<R extends string>(
       if (isEpochMs(raw)) ms = raw;
       else {
         ms = toEpochMs(raw, zone);
-        if (ms !== ms) ms = time(raw, `events[${i}].at`);
+        if (ms !== ms) ms = recordTime(raw, `events[${i}].at`, zone);
       }
       if (ms < createdMs) {
         throw new Invalid('event_before_creation', `events[${i}].at`, `${type === 'message' ? (e.author === 'agent' ? 'reply' : 'message') : 'status change'} at ${isoOf(ms)} precedes createdAt ${isoOf(createdMs)}`);
@@ -485,7 +533,7 @@ export function createTicketReader<R extends string>(
         qual[i] = q | (pub === false ? 0 : Q_PUBLIC);
         mIdx[nm++] = i;
       } else if (type === 'status') {
-        const k = statusKind(e.status);
+        const k = this.statusKind(e.status);
         if (k < 0) {
           throw new Invalid('unknown_status', `events[${i}].status`, `${JSON.stringify(e.status)} is not a known status; map it with the statusMap option`);
         }
@@ -496,7 +544,7 @@ export function createTicketReader<R extends string>(
         throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(type)}`);
       }
     }
-    lastStatusCount = ns;
+    this.lastStatusCount = ns;
     // Pass 2: the derived facts, from the scratch arrays only (no property loads, no calls); statuses and
     // messages each through their own index list, so the loops do not branch on the kind of every event.
     let firstSolved = NaN;
@@ -531,7 +579,7 @@ export function createTicketReader<R extends string>(
     let customers = 0;
     let firstMsgKind = 255;
     let firstMsgQual = 0;
-    if (!statusesOnly) {
+    if (!this.statusesOnly) {
       let firstMsgAt = Infinity;
       for (let j = 0; j < nm; j++) {
         const i = mIdx[j] as number;
@@ -579,7 +627,11 @@ export function createTicketReader<R extends string>(
     facts.resolvedChanges = resolvedChanges;
   }
 
-  function readSummary(t: Ticket & Record<string, unknown>, createdMs: number, createdBy: Ticket['createdBy']): void {
+  private readSummary(t: Ticket & Record<string, unknown>, createdMs: number, createdBy: Ticket['createdBy']): void {
+    const facts = this.facts;
+    const zone = this.zone;
+    const optionalTime = (value: unknown, field: string): number =>
+      value === undefined || value === null ? NaN : recordTime(value, field, zone);
     const reply = optionalTime(t.firstRespondedAt, 'firstRespondedAt');
     let first = optionalTime(t.firstResolvedAt, 'firstResolvedAt');
     let last = optionalTime(t.resolvedAt, 'resolvedAt');
@@ -591,7 +643,7 @@ export function createTicketReader<R extends string>(
     if (last < first) throw new Invalid('inconsistent', 'resolvedAt', `the last resolution ${isoOf(last)} precedes the first ${isoOf(first)}`);
     let status = -1;
     if (t.status !== undefined && t.status !== null) {
-      const k = statusKind(t.status);
+      const k = this.statusKind(t.status);
       if (k < 0) throw new Invalid('unknown_status', 'status', `${JSON.stringify(t.status)} is not a known status; map it with the statusMap option`);
       status = k - K_STATUS;
     }
@@ -615,8 +667,6 @@ export function createTicketReader<R extends string>(
     facts.currentStatus = status;
     facts.agentCreated = createdBy === 'agent';
   }
-
-  return reader;
 }
 
 /** @internal Whether a canonical status index means resolved (solved or closed). */

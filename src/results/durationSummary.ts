@@ -53,6 +53,8 @@ export const DEFAULT_PERCENTILES: readonly number[] = [50, 90, 95];
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
+let kept: DurationCollector | undefined;
+
 /**
  * @internal Collects durations without per-value allocation; keeps the exact integer total.
  */
@@ -64,6 +66,15 @@ export class DurationCollector {
 
   constructor(capacity: number) {
     this.values = new Float64Array(Math.max(16, capacity));
+    // One small collector is kept for the life of the module: V8 keeps a hidden class only while some object
+    // has it, and throws away the optimised code built on it (a metric's whole loop) once it is collected, so
+    // that every call after a garbage collection began unoptimised. (`kept` is set before the inner
+    // construction, which therefore does not recurse.)
+    if (kept === undefined) {
+      kept = this;
+      kept = new DurationCollector(0);
+      kept.add(2 ** 40); // the total field holds a double, as it does after any large sum
+    }
   }
 
   /** Adds a whole number of ms, ≥ 0. */
@@ -126,9 +137,9 @@ export function summarizeDurations<R extends string>(
   const method: QuantileMethod = options?.quantileMethod ?? 'R7';
   const percents = options?.percentiles ?? DEFAULT_PERCENTILES;
   const n = collector.n;
-  const percentilesMs: Record<string, number | undefined> = {};
+  // Object.fromEntries, not stores here: see finishLedger (src/results/excluded.ts).
   if (n === 0) {
-    for (const p of percents) percentilesMs[`p${p}`] = undefined;
+    const percentilesMs = Object.fromEntries(percents.map((p) => [`p${p}`, undefined])) as Record<string, number | undefined>;
     return {
       count: 0,
       totalMs: undefined,
@@ -142,7 +153,7 @@ export function summarizeDurations<R extends string>(
     };
   }
   const sorted = collector.values.subarray(0, n).sort();
-  for (const p of percents) percentilesMs[`p${p}`] = percentileOfSorted(sorted, n, p, method);
+  const percentilesMs = Object.fromEntries(percents.map((p) => [`p${p}`, percentileOfSorted(sorted, n, p, method)])) as Record<string, number | undefined>;
   const total = exactTotal ?? new D(collector.total().toString());
   const mean = total.div(n).toNumber();
   return {

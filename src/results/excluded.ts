@@ -84,11 +84,14 @@ export function mergeExcluded<R extends string>(parts: readonly Excluded<R>[]): 
 
 /** @internal Freeze a ledger into the public shape. */
 export function finishLedger<R extends string>(ledger: ExclusionLedger<R>): Excluded<R> {
-  const byReason: Partial<Record<R, number>> = {};
-  const ids: Partial<Record<R, string[]>> = {};
-  for (const [reason, list] of ledger.lists) {
-    byReason[reason] = list.length + (ledger.extra.get(reason) ?? 0);
-    ids[reason] = list;
-  }
-  return { total: ledger.total, byReason, ids };
+  // Built with Object.fromEntries rather than by adding properties here: the hidden classes of these objects
+  // depend on the reasons present, and code that added the properties itself (this function inlined into a
+  // metric) would be thrown away once the objects are collected.
+  const counts: [R, number][] = [];
+  for (const [reason, list] of ledger.lists) counts.push([reason, list.length + (ledger.extra.get(reason) ?? 0)]);
+  return {
+    total: ledger.total,
+    byReason: Object.fromEntries(counts) as Partial<Record<R, number>>,
+    ids: Object.fromEntries(ledger.lists) as Partial<Record<R, string[]>>,
+  };
 }

@@ -196,8 +196,8 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     counts[k] = (counts[k] as number) + 1;
   }
   const labels = ageBucketLabels(edges);
-  const byAge: Record<string, number> = {};
-  for (let k = 0; k < labels.length; k++) byAge[labels[k] as string] = counts[k] as number;
+  // Object.fromEntries, not stores here: see finishLedger (src/results/excluded.ts).
+  const byAge = Object.fromEntries(labels.map((label, k) => [label, counts[k] as number])) as Record<string, number>;
   const excluded = finishLedger(ledger);
   return {
     at,

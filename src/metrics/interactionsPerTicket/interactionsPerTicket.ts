@@ -166,13 +166,15 @@ export function interactionsPerTicket(
     counted++;
     total += x;
   }
-  const distribution: Record<string, number> = {};
+  // Object.fromEntries, not stores here: see finishLedger (src/results/excluded.ts).
+  const entries: [string, number][] = [];
   let tail = 0;
   for (let v = 0; v < hist.length; v++) {
-    if (v < open) distribution[String(v)] = hist[v] as number;
+    if (v < open) entries.push([String(v), hist[v] as number]);
     else tail += hist[v] as number;
   }
-  distribution[`${open}+`] = tail;
+  entries.push([`${open}+`, tail]);
+  const distribution = Object.fromEntries(entries) as Record<string, number>;
   return {
     count: counted,
     total,

@@ -148,7 +148,8 @@ export function resolutionTime(
         exclude(ledger, 'summary_only', f.id);
         continue;
       }
-      duration -= pausedTime(reader.at, reader.kind, reader.order, f.eventCount, f.createdMs, end, paused, reader.sortEvents, engine);
+      reader.sortEvents();
+      duration -= pausedTime(reader.at, reader.kind, reader.order, f.eventCount, f.createdMs, end, paused, engine);
     }
     collector.add(duration);
   }
@@ -164,10 +165,8 @@ function pausedTime(
   created: number,
   end: number,
   paused: Uint8Array,
-  sort: () => void,
   engine: ScheduleEngine | undefined,
 ): number {
-  sort();
   let status = 0; // new
   let since = created;
   let total = 0;
