@@ -248,6 +248,8 @@ class TicketFactsRecord implements TicketFacts {
  * the reader, its facts and its id set, and throws that code away once any of them is garbage collected ("weak
  * objects"). With closures made afresh per call, and no object of these classes surviving the call, each call
  * after a garbage collection began unoptimised.
+ *
+ * `fastPath: false` reads every identity through the complete checks only: the tests compare both ways.
  */
 export function createTicketReader<R extends string>(
   functionName: string,
@@ -255,6 +257,7 @@ export function createTicketReader<R extends string>(
   options: TicketInputOptions | undefined,
   isQualifyingReply?: QualifyingReplyPredicate,
   statusesOnly = false,
+  fastPath = true,
 ): TicketReader<R> {
   requireArray(functionName, tickets, 'tickets');
   const invalid = options?.invalid ?? 'throw';
@@ -274,10 +277,10 @@ export function createTicketReader<R extends string>(
     optionError(functionName, 'isQualifyingReply', 'must be a function');
   }
   const zone = zoneOption(functionName, options?.timeZone);
-  const reader = new TicketReaderImpl<R>(functionName, tickets, invalid, zone, statusMap, isQualifyingReply, statusesOnly);
+  const reader = new TicketReaderImpl<R>(functionName, tickets, invalid, zone, statusMap, isQualifyingReply, statusesOnly, fastPath);
   // One idle reader, kept for the life of the module, keeps the hidden classes of the reader and its parts
   // alive between calls (see above). It holds no input.
-  anchor ??= new TicketReaderImpl<string>(functionName, [], invalid, zone, statusMap, isQualifyingReply, statusesOnly);
+  anchor ??= new TicketReaderImpl<string>(functionName, [], invalid, zone, statusMap, isQualifyingReply, statusesOnly, fastPath);
   return reader;
 }
 
@@ -304,6 +307,7 @@ class TicketReaderImpl<R extends string> implements TicketReader<R> {
     private readonly statusMap: Readonly<Record<string, TicketStatus>> | undefined,
     private readonly isQualifyingReply: QualifyingReplyPredicate | undefined,
     private readonly statusesOnly: boolean,
+    private readonly fastPath: boolean,
   ) {
     this.seen = new IdSet(tickets);
   }
@@ -406,7 +410,7 @@ class TicketReaderImpl<R extends string> implements TicketReader<R> {
    * never accept a ticket that readHeadFully would reject.
    */
   private readHead(raw: unknown, index: number): void {
-    if (raw !== null && typeof raw === 'object') {
+    if (this.fastPath && raw !== null && typeof raw === 'object') {
       const t = raw as Ticket;
       const id = t.id;
       const seen = this.seen;
