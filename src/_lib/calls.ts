@@ -502,14 +502,17 @@ export function sumIntervalRows<R extends string>(
 
 /**
  * @internal The loop shared by the call duration metrics (ASA, AHT, abandon time): read every call, drop the
- * ones outside the period, and let `measure` return the call's duration in ms or the reason it is excluded.
+ * ones outside the period, and let `measure(facts, params)` return the call's duration in ms or the reason it
+ * is excluded. `measure` is a module-level function and `params` its options: a closure made per call would
+ * be built into the optimised loop and throw it away once collected (decision 14).
  */
-export function summarizeCallDurations<R extends string>(
+export function summarizeCallDurations<R extends string, P>(
   reader: CallReader<R>,
   calls: readonly Call[],
   capacity: number,
   options: SummaryOptions | undefined,
-  measure: (f: CallFacts) => number | R,
+  measure: (f: CallFacts, params: P) => number | R,
+  params: P,
 ): DurationSummary<R | InvalidReason | 'out_of_period'> {
   const ledger = reader.ledger as ExclusionLedger<R | InvalidReason | 'out_of_period'>;
   const f = reader.facts;
@@ -522,7 +525,7 @@ export function summarizeCallDurations<R extends string>(
       exclude(ledger, 'out_of_period', f.id);
       continue;
     }
-    const ms = measure(f);
+    const ms = measure(f, params);
     if (typeof ms === 'number') collector.add(ms);
     else exclude(ledger, ms, f.id);
   }

@@ -16,6 +16,7 @@ import {
   detectForm,
   msOption,
   WAITING,
+  type CallFacts,
   type CallInputOptions,
   type ClockStart,
 } from '../../_lib/calls.js';
@@ -91,9 +92,12 @@ export function averageAbandonTime(
   const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
   const dropShort = mode === 'exclude';
   const reader = createCallReader<AverageAbandonTimeExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  return summarizeCallDurations(reader, calls, calls.length >> 3, options, (f) => {
-    if (f.outcome !== ABANDONED) return f.outcome === WAITING ? 'in_queue' : 'answered';
-    const wait = f.dequeuedMs - f.startMs;
-    return dropShort && wait < shortMs ? 'short_abandon' : wait;
-  });
+  return summarizeCallDurations(reader, calls, calls.length >> 3, options, abandonWait, { dropShort, shortMs });
+}
+
+/** Clock start → abandon, for abandoned calls (short ones excluded when `dropShort`). */
+function abandonWait(f: CallFacts, p: { readonly dropShort: boolean; readonly shortMs: number }): number | AverageAbandonTimeExclusion {
+  if (f.outcome !== ABANDONED) return f.outcome === WAITING ? 'in_queue' : 'answered';
+  const wait = f.dequeuedMs - f.startMs;
+  return p.dropShort && wait < p.shortMs ? 'short_abandon' : wait;
 }

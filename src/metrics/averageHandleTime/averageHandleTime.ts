@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { ANSWERED, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallInputOptions } from '../../_lib/calls.js';
+import { ANSWERED, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallFacts, type CallInputOptions } from '../../_lib/calls.js';
 import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
 import {
@@ -79,12 +79,15 @@ export function averageHandleTime(
   if (typeof includeHold !== 'boolean') optionError(NAME, 'includeHold', 'must be a boolean');
   if (typeof includeWrapUp !== 'boolean') optionError(NAME, 'includeWrapUp', 'must be a boolean');
   const reader = createCallReader<AverageHandleTimeExclusion>(NAME, calls, options, 'queue', true);
-  return summarizeCallDurations(reader, calls, calls.length, options, (f) => {
-    if (f.outcome !== ANSWERED) return f.outcome === WAITING ? 'in_queue' : 'abandoned';
-    if (f.endedMs !== f.endedMs) return 'in_progress';
-    let ms = f.endedMs - f.dequeuedMs;
-    if (!includeHold) ms -= f.holdMs;
-    if (includeWrapUp) ms += f.wrapUpMs;
-    return ms;
-  });
+  return summarizeCallDurations(reader, calls, calls.length, options, handleTime, { includeHold, includeWrapUp });
+}
+
+/** Talk (answer → end), with hold and wrap-up as the options say, for answered calls that ended. */
+function handleTime(f: CallFacts, p: { readonly includeHold: boolean; readonly includeWrapUp: boolean }): number | AverageHandleTimeExclusion {
+  if (f.outcome !== ANSWERED) return f.outcome === WAITING ? 'in_queue' : 'abandoned';
+  if (f.endedMs !== f.endedMs) return 'in_progress';
+  let ms = f.endedMs - f.dequeuedMs;
+  if (!p.includeHold) ms -= f.holdMs;
+  if (p.includeWrapUp) ms += f.wrapUpMs;
+  return ms;
 }

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { ANSWERED, clockOption, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallInputOptions, type ClockStart } from '../../_lib/calls.js';
+import { ANSWERED, clockOption, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallFacts, type CallInputOptions, type ClockStart } from '../../_lib/calls.js';
 import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
 import {
@@ -71,7 +71,10 @@ export function averageSpeedOfAnswer(
   const bad = checkSummaryOptions(options);
   if (bad !== undefined) optionError(NAME, 'percentiles', bad);
   const reader = createCallReader<AverageSpeedOfAnswerExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  return summarizeCallDurations(reader, calls, calls.length, options, (f) =>
-    f.outcome === ANSWERED ? f.dequeuedMs - f.startMs : f.outcome === WAITING ? 'in_queue' : 'abandoned',
-  );
+  return summarizeCallDurations(reader, calls, calls.length, options, answerWait, undefined);
+}
+
+/** Queue (or system) entry → answer, for answered calls. */
+function answerWait(f: CallFacts): number | AverageSpeedOfAnswerExclusion {
+  return f.outcome === ANSWERED ? f.dequeuedMs - f.startMs : f.outcome === WAITING ? 'in_queue' : 'abandoned';
 }

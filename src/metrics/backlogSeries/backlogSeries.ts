@@ -136,6 +136,7 @@ export function backlogSeries(tickets: readonly Ticket[], options: BacklogSeries
   const ledger = reader.ledger;
   const f = reader.facts;
   const n = tickets.length;
+  let changes = new Float64Array(64);
   const sink = (t: number, becameResolved: boolean): void => {
     if (t >= end) return;
     const k = bucketIndex(b, t);
@@ -169,7 +170,9 @@ export function backlogSeries(tickets: readonly Ticket[], options: BacklogSeries
     if (f.hasEvents) {
       if (f.firstResolvedMs === f.firstResolvedMs) {
         reader.sortEvents();
-        replayTransitions(reader, sink);
+        if (changes.length < f.sortedCount) changes = new Float64Array(f.sortedCount * 2);
+        const m = replayTransitions(reader, changes);
+        for (let j = 0; j < m; j++) sink(changes[j] as number, (j & 1) === 0);
       }
     } else if (r !== Infinity) {
       sink(r, true);
