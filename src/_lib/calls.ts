@@ -12,7 +12,7 @@ import type { Call, Timestamp } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
 import { createLedger, exclude, excludeMany, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { IdSet } from './ids.js';
+import { checkRecordId, IdSet } from './ids.js';
 import { Invalid, recordTime, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
@@ -290,16 +290,8 @@ class CallReaderImpl<R extends string> implements CallReader<R> {
     const raw: unknown = list[index];
     // No label is built on the happy path: a '#index' or String(id) per call would cost an allocation.
     try {
-      if (raw === null || typeof raw !== 'object') {
-        throw new Invalid('invalid_record', `calls[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a call`);
-      }
-      const c = raw as Call;
-      const id = c.id;
-      if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-        throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-      }
-      if (!this.seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
-      this.readCall(c);
+      const id = checkRecordId(raw, index, 'calls', 'a call', this.seen);
+      this.readCall(raw as Call);
       this.facts.index = index;
       this.facts.rawId = id;
       return true;

@@ -4,7 +4,24 @@
  * @internal
  * @module
  */
-import { recordLabel } from './records.js';
+import { Invalid, recordLabel } from './records.js';
+
+/**
+ * @internal The identity checks every reader makes of record `index` of `collection`, in this order: an object,
+ * an id that is a non-empty string or a finite number, not seen before in `seen`. Returns the id; throws
+ * {@link Invalid} for the first rule broken. (`noun` names the record in the message: 'a call'.)
+ */
+export function checkRecordId(raw: unknown, index: number, collection: string, noun: string, seen: IdSet): string | number {
+  if (raw === null || typeof raw !== 'object') {
+    throw new Invalid('invalid_record', `${collection}[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not ${noun}`);
+  }
+  const id = (raw as { id?: unknown }).id;
+  if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
+    throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+  }
+  if (!seen.add(id as string | number, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
+  return id as string | number;
+}
 
 /**
  * @internal An insert-only set of id labels over the records of one input list (7 and '7' are the same id).

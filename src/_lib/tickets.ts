@@ -10,7 +10,7 @@ import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
-import { IdSet } from './ids.js';
+import { checkRecordId, IdSet } from './ids.js';
 import { Invalid, recordTime, rejectRecord } from './records.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
@@ -430,15 +430,8 @@ class TicketReaderImpl<R extends string> implements TicketReader<R> {
   }
 
   private readHeadFully(raw: unknown, index: number): void {
-    if (raw === null || typeof raw !== 'object') {
-      throw new Invalid('invalid_record', `tickets[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not a ticket`);
-    }
+    const id = checkRecordId(raw, index, 'tickets', 'a ticket', this.seen);
     const t = raw as Ticket;
-    const id = t.id;
-    if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-      throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
-    }
-    if (!this.seen.add(id, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
     const facts = this.facts;
     facts.createdMs = recordTime(t.createdAt, 'createdAt', this.zone);
     facts.index = index;
