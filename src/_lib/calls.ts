@@ -13,7 +13,7 @@ import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
 import { createLedger, exclude, excludeMany, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { checkRecordId, IdSet } from './ids.js';
-import { Invalid, recordTime, rejectRecord } from './records.js';
+import { Invalid, RecordFacts, recordTime, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
@@ -524,10 +524,8 @@ export function summarizeCallDurations<R extends string, P>(
   return summarizeDurations(collector, options, finishLedger(ledger));
 }
 
-/** The per-call facts: a class, so that the `id` getter lives on the prototype and the object stays fast. */
-class CallFactsRecord implements CallFacts {
-  index = 0;
-  rawId: string | number = '';
+/** The per-call facts. */
+class CallFactsRecord extends RecordFacts implements CallFacts {
   queuedMs = NaN;
   startMs = NaN;
   outcome = WAITING;
@@ -535,9 +533,4 @@ class CallFactsRecord implements CallFacts {
   endedMs = NaN;
   holdMs = 0;
   wrapUpMs = 0;
-
-  get id(): string {
-    const r = this.rawId;
-    return typeof r === 'string' ? r : String(r);
-  }
 }

@@ -24,6 +24,22 @@ export function recordTime(value: unknown, field: string, zone: ZoneInfo | undef
   return t;
 }
 
+/**
+ * @internal The part of a reader's per-record facts that says which record they are. A class, so that the `id`
+ * getter lives on the prototype and the facts object keeps one hidden class.
+ */
+export class RecordFacts {
+  index = 0;
+  /** The id as given. */
+  rawId: string | number = '';
+
+  /** The id as a label (numbers as their decimal string), built when read: exclusions and errors only. */
+  get id(): string {
+    const r = this.rawId;
+    return typeof r === 'string' ? r : String(r);
+  }
+}
+
 /** @internal Thrown inside a reader when a record breaks a rule; turned into an error or an exclusion. */
 export class Invalid {
   constructor(

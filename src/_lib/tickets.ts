@@ -11,7 +11,7 @@ import type { Ticket, TicketStatus, Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { checkRecordId, IdSet } from './ids.js';
-import { Invalid, recordTime, rejectRecord } from './records.js';
+import { Invalid, RecordFacts, recordTime, rejectRecord } from './records.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
 /**
@@ -209,10 +209,8 @@ export function zoneOption(functionName: string, timeZone: unknown, field = 'tim
   return z;
 }
 
-/** The per-ticket facts: a class, so that the `id` getter lives on the prototype and the object stays fast. */
-class TicketFactsRecord implements TicketFacts {
-  index = 0;
-  rawId: string | number = '';
+/** The per-ticket facts. */
+class TicketFactsRecord extends RecordFacts implements TicketFacts {
   ticket = undefined as unknown as Ticket;
   createdMs = NaN;
   hasEvents = false;
@@ -230,11 +228,6 @@ class TicketFactsRecord implements TicketFacts {
   currentStatus = -1;
   resolvedChanges = 0;
   reopens = -1;
-
-  get id(): string {
-    const r = this.rawId;
-    return typeof r === 'string' ? r : String(r);
-  }
 }
 
 /**
