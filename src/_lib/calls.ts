@@ -13,7 +13,7 @@ import { MetricsError } from '../results/errors.js';
 import { DurationCollector, summarizeDurations, type DurationSummary, type SummaryOptions } from '../results/durationSummary.js';
 import { createLedger, exclude, excludeMany, finishLedger, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { checkRecordId, IdSet } from './ids.js';
-import { Invalid, RecordFacts, recordTime, rejectRecord } from './records.js';
+import { Invalid, RecordFacts, recordLabel, recordTime, rejectRecord } from './records.js';
 import { optionError, requireArray, zoneOption, type InvalidMode, type Period } from './tickets.js';
 import { explainTimestamp, isEpochMs, isoOf, toEpochMs } from './timestamp.js';
 
@@ -157,13 +157,6 @@ function readPeriodOption(functionName: string, period: unknown, zone: ReturnTyp
   const to = parse(p.to, 'period.to');
   if (from > to) optionError(functionName, 'period', 'period.from is after period.to');
   return [from, to];
-}
-
-/** @internal The label of an id (`#index` when it has none usable), or undefined when invalid. */
-function labelOf(id: unknown): string | undefined {
-  if (typeof id === 'string') return id.length > 0 ? id : undefined;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return undefined;
 }
 
 /**
@@ -417,7 +410,7 @@ export function sumIntervalRows<R extends string>(
       }
       const r = raw as Record<string, unknown>;
       if (r.id !== undefined) {
-        const l = labelOf(r.id);
+        const l = recordLabel(r);
         if (l === undefined) throw new Invalid('invalid_value', 'id', 'id must be a non-empty string or a finite number');
         label = l;
         if (!seen.add(r.id as string | number, i)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
