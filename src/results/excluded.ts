@@ -71,12 +71,21 @@ export function excludeMany<R extends string>(ledger: ExclusionLedger<R>, reason
   }
 }
 
-/** @internal Merge several ledgers (for merging partial results). */
+/**
+ * @internal Merge several ledgers (for merging partial results). Counts beyond the listed ids (aggregated
+ * rows list one label for many calls) are carried over.
+ */
 export function mergeExcluded<R extends string>(parts: readonly Excluded<R>[]): Excluded<R> {
   const out = createLedger<R>();
   for (const part of parts) {
     for (const reason of Object.keys(part.ids) as R[]) {
-      for (const id of part.ids[reason] ?? []) exclude(out, reason, id);
+      const list = part.ids[reason] ?? [];
+      for (const id of list) exclude(out, reason, id);
+      const more = (part.byReason[reason] ?? 0) - list.length;
+      if (more > 0) {
+        out.total += more;
+        out.extra.set(reason, (out.extra.get(reason) ?? 0) + more);
+      }
     }
   }
   return finishLedger(out);

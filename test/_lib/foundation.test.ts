@@ -5,7 +5,7 @@ import { normalCdf, normalQuantile, normalUpperTail } from '../../src/_lib/norma
 import { percentileOfSorted } from '../../src/_lib/quantile.js';
 import { explainTimestamp, toEpochMs } from '../../src/_lib/timestamp.js';
 import { buildRate } from '../../src/results/rate.js';
-import { createLedger, exclude, finishLedger, mergeExcluded } from '../../src/results/excluded.js';
+import { createLedger, exclude, excludeMany, finishLedger, mergeExcluded } from '../../src/results/excluded.js';
 import { MetricsError } from '../../src/results/errors.js';
 import { fcParams } from '../support/fc.js';
 import { referenceR7 } from '../support/ticketArb.js';
@@ -128,6 +128,18 @@ describe('exclusion ledger and errors', () => {
       total: 4,
       byReason: { x: 2, y: 2 },
       ids: { x: ['1', '2'], y: ['3', '4'] },
+    });
+  });
+
+  it('merges counts beyond the listed ids (aggregated rows)', () => {
+    const a = createLedger<'in_queue'>();
+    excludeMany(a, 'in_queue', 'row-1', 5); // one row, five calls still queued
+    const b = createLedger<'in_queue'>();
+    exclude(b, 'in_queue', 'C-9');
+    expect(mergeExcluded([finishLedger(a), finishLedger(b)])).toEqual({
+      total: 6,
+      byReason: { in_queue: 6 },
+      ids: { in_queue: ['row-1', 'C-9'] },
     });
   });
 
