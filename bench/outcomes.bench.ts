@@ -210,7 +210,7 @@ function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
           at = a;
           rank = r;
         }
-      } else if (e.author === 'agent' && e.public !== false) x++;
+      } else if (e.type === 'message' && e.author === 'agent' && e.public !== false) x++;
     }
     if (rank < 4) continue;
     count++;

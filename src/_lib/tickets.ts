@@ -52,6 +52,8 @@ export interface TicketInputOptions {
 /** @internal */ export const K_AGENT = 1;
 /** @internal */ export const K_BOT = 2;
 /** @internal */ export const K_SYSTEM = 3;
+/** @internal An assignment change: neither a message nor a status (no metric loop over those sees it). */
+export const K_ASSIGN = 5;
 /** @internal */ export const K_STATUS = 10;
 /** @internal Status kinds are K_STATUS + index in this list. */
 export const STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'];
@@ -530,8 +532,22 @@ class TicketReaderImpl<R extends string> implements TicketReader<R> {
         kind[i] = k;
         qual[i] = Q_PUBLIC;
         sIdx[ns++] = i;
+      } else if (type === 'assignment') {
+        const a = e.assigneeId;
+        const g = e.groupId;
+        if (a !== undefined && a !== null && (typeof a !== 'string' || a.length === 0)) {
+          throw new Invalid('invalid_value', `events[${i}].assigneeId`, 'must be a non-empty string or null');
+        }
+        if (g !== undefined && g !== null && (typeof g !== 'string' || g.length === 0)) {
+          throw new Invalid('invalid_value', `events[${i}].groupId`, 'must be a non-empty string or null');
+        }
+        if (e.author !== undefined && authorKind(e.author) < 0) {
+          throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${JSON.stringify(e.author)}`);
+        }
+        kind[i] = K_ASSIGN;
+        qual[i] = 0;
       } else {
-        throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message' or 'status', got ${JSON.stringify(type)}`);
+        throw new Invalid('invalid_value', `events[${i}].type`, `must be 'message', 'status' or 'assignment', got ${JSON.stringify(type)}`);
       }
     }
     this.lastStatusCount = ns;

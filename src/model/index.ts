@@ -69,11 +69,30 @@ export interface StatusEvent {
 }
 
 /**
+ * A change of the ticket's assignee and/or group (Zendesk audit `Change` events on `assignee_id` /
+ * `group_id`, Freshdesk activities, Intercom assignment parts). A field that is absent did not change; `null`
+ * means "unassigned" from then on.
+ *
+ * @category Model
+ */
+export interface AssignmentEvent {
+  readonly type: 'assignment';
+  /** When the assignment changed. */
+  readonly at: Timestamp;
+  /** The agent assigned from then on; `null`: no agent. */
+  readonly assigneeId?: string | null;
+  /** The group (team, inbox) assigned from then on; `null`: no group. */
+  readonly groupId?: string | null;
+  /** Who made the change, when known (`'system'` for triggers and routing rules). */
+  readonly author?: MessageAuthor;
+}
+
+/**
  * One entry of a ticket's history, in any order.
  *
  * @category Model
  */
-export type TicketEvent = MessageEvent | StatusEvent;
+export type TicketEvent = MessageEvent | StatusEvent | AssignmentEvent;
 
 /**
  * Fields shared by both ticket forms.
@@ -96,6 +115,23 @@ export interface TicketBase {
    * as agent-created (outbound).
    */
   readonly createdBy?: 'customer' | 'agent' | 'system';
+  /**
+   * Marked as spam in the helpdesk. Every ticket metric leaves spam out (reason `'spam'`) unless its
+   * `exclude` option says otherwise.
+   */
+  readonly spam?: boolean;
+  /** Deleted in the helpdesk but still in the data. Left out by every ticket metric (reason `'deleted'`) by default. */
+  readonly deleted?: boolean;
+  /**
+   * This ticket was merged into the ticket with this id (it is the one that was closed by the merge). Left out
+   * by every ticket metric (reason `'merged'`) by default; the surviving ticket is counted.
+   */
+  readonly mergedInto?: string | number;
+  /**
+   * Custom fields as the helpdesk gave them (Zendesk `custom_fields`, Freshdesk `custom_fields`), for
+   * breakdowns (`by: 'fields.plan'`) and queue rules.
+   */
+  readonly fields?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /**
@@ -165,6 +201,8 @@ export interface Call {
  */
 export interface SurveyResponse {
   readonly id?: string | number;
+  /** The ticket or conversation the survey was about. */
+  readonly ticketId?: string | number;
   /** The score; `null`, `undefined` or `NaN` means "no answer". */
   readonly score: number | null | undefined;
   readonly at?: Timestamp;

@@ -24,6 +24,10 @@
  * | `out_of_range` | a score, amount or count outside its allowed range |
  * | `mixed_currencies` | costs in several currencies without conversion rates |
  * | `inconsistent` | fields that contradict each other (resolved before first response, ...) |
+ * | `unknown_option` | an option key the function does not know (a typo: the message names the nearest key) |
+ * | `callback_failed` | a user callback (`isQualifyingReply`, `eligible`, a `by` key function) threw; `cause` holds what it threw |
+ * | `epoch_seconds` | an epoch number (or `Date`) before 1975: probably Unix seconds read as milliseconds |
+ * | `internal` | a bug in the library: please report it (never expected) |
  *
  * @category Errors
  */
@@ -42,7 +46,11 @@ export type MetricsErrorCode =
   | 'duplicate_id'
   | 'out_of_range'
   | 'mixed_currencies'
-  | 'inconsistent';
+  | 'inconsistent'
+  | 'unknown_option'
+  | 'callback_failed'
+  | 'epoch_seconds'
+  | 'internal';
 
 /**
  * Where and why an error happened.
@@ -64,6 +72,8 @@ export interface MetricsErrorDetails {
   readonly field?: string | undefined;
   /** The name of the input collection (`'tickets'`, `'calls'`, `'responses'`). */
   readonly collection?: string | undefined;
+  /** What a user callback threw (code `callback_failed`), or the underlying failure. */
+  readonly cause?: unknown;
 }
 
 /**
@@ -97,7 +107,7 @@ export class MetricsError extends Error {
   readonly field: string | undefined;
 
   constructor(details: MetricsErrorDetails) {
-    super(formatMessage(details));
+    super(formatMessage(details), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'MetricsError';
     this.code = details.code;
     this.functionName = details.functionName;

@@ -80,3 +80,18 @@ describe('identity-only reading (decision 10)', () => {
     expect(lenient.excluded.byReason).toEqual({ 'invalid:invalid_value': 1 });
   });
 });
+
+describe('assignment events (model addition)', () => {
+  it('are accepted and change no timing or outcome metric', async () => {
+    const { firstResponseTime, reopenRate } = await import('../../src/index.js');
+    const base = { id: 'A', createdAt: 0 + 1e12, events: [
+      { type: 'message' as const, at: 1e12, author: 'customer' as const },
+      { type: 'assignment' as const, at: 1e12 + 60_000, assigneeId: 'agent-7', groupId: 'tier-1' },
+      { type: 'message' as const, at: 1e12 + 120_000, author: 'agent' as const },
+      { type: 'status' as const, at: 1e12 + 180_000, status: 'solved' },
+    ] };
+    expect(firstResponseTime([base]).meanMs).toBe(120_000);
+    expect(reopenRate([base]).denominator).toBe(1);
+    expect(() => firstResponseTime([{ ...base, events: [{ type: 'assignment' as const, at: 1e12, assigneeId: '' }] }])).toThrow(/assigneeId/);
+  });
+});

@@ -46,7 +46,7 @@ export const ticketsArb: fc.Arbitrary<Ticket[]> = fc
 /** Sorted copy of the events by (time, kind), as the library documents. */
 export function sortEvents(events: readonly TicketEvent[]): TicketEvent[] {
   const rank = (e: TicketEvent): number =>
-    e.type === 'message' ? ['customer', 'agent', 'bot', 'system'].indexOf(e.author) : 10 + STATUSES.indexOf(e.status as TicketStatus);
+    e.type === 'message' ? ['customer', 'agent', 'bot', 'system'].indexOf(e.author) : e.type === 'status' ? 10 + STATUSES.indexOf(e.status as TicketStatus) : 5;
   return [...events].sort((a, b) => (a.at as number) - (b.at as number) || rank(a) - rank(b));
 }
 
