@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { describe } from './options.js';
 import { Invalid, recordLabel } from './records.js';
 
 /**
@@ -12,36 +13,37 @@ import { Invalid, recordLabel } from './records.js';
  * {@link Invalid} for the first rule broken. (`noun` names the record in the message: 'a call'.)
  */
 export function checkRecordId(raw: unknown, index: number, collection: string, noun: string, seen: IdSet): string | number {
-  if (raw === null || typeof raw !== 'object') {
-    throw new Invalid('invalid_record', `${collection}[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `a ${raw === null ? 'null' : typeof raw} is not ${noun}`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Invalid('invalid_record', `${collection}[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `${describe(raw)} is not ${noun}`);
   }
   const id = (raw as { id?: unknown }).id;
   if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-    throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+    throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', `id must be a non-empty string or a finite number, got ${describe(id)}`);
   }
   if (!seen.add(id as string | number, index)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(String(id))} appears more than once`);
   return id as string | number;
 }
 
 /**
- * @internal An insert-only set of id labels over the records of one input list (7 and '7' are the same id).
+ * @internal An insert-only set of id labels over the records of one input list (7 and '7' are the same id;
+ * −0 and 0 too).
  *
  * While ids arrive strictly increasing (all strings, or all numbers: exports sorted by id) they are distinct by
  * construction and nothing is stored. At the first id out of order, the labels of the records before it are
- * loaded into an open-addressing table of (FNV-1a hash, key) pairs in one Int32Array, so that a probe touches one
- * cache line and compares strings only when the hashes match.
+ * loaded into a `Set` of strings, and every later id is checked there. V8 hashes strings with a seed drawn at
+ * random per process (`--hash-seed=0`), so no list of ids chosen in advance makes the set degrade: expected
+ * O(1) per id whatever the ids. Numbers are stored as their decimal string (V8 hashes small integers without a
+ * seed), which also makes 7 and '7' the same id.
  *
  * Readers may test the increasing case inline: while `last` is a string, a string id greater than it is new, and
  * the reader sets `last` to it. Anything else goes through {@link IdSet.add}. `last` is `undefined` before the
- * first id and once the table is in use.
+ * first id and once the set is in use.
  */
 export class IdSet {
-  /** The greatest id so far while ids increase; `undefined` before the first id and once hashed. */
+  /** The greatest id so far while ids increase; `undefined` before the first id and once the set is in use. */
   last: string | number | undefined = undefined;
   private hashed = false;
-  private table = new Int32Array(0);
-  private readonly keys: string[] = [];
-  private mask = 0;
+  private readonly labels = new Set<string>();
 
   constructor(private readonly list: readonly unknown[]) {}
 
@@ -55,32 +57,21 @@ export class IdSet {
       }
       this.hashed = true;
       this.last = undefined;
-      let size = 16;
-      while (size < this.list.length * 2) size *= 2;
-      this.table = new Int32Array(size * 2);
-      this.mask = size - 1;
+      const labels = this.labels;
       for (let i = 0; i < index; i++) {
         const label = recordLabel(this.list[i]);
-        if (label !== undefined) this.insert(label);
+        if (label !== undefined) labels.add(label);
       }
     }
-    return this.insert(typeof id === 'string' ? id : String(id));
+    const label = typeof id === 'string' ? id : String(id);
+    const labels = this.labels;
+    const before = labels.size;
+    labels.add(label);
+    return labels.size !== before;
   }
 
-  private insert(id: string): boolean {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    const { table, keys, mask } = this;
-    let j = h & mask;
-    for (;;) {
-      const slot = (table[2 * j + 1] as number) - 1;
-      if (slot < 0) {
-        table[2 * j] = h;
-        table[2 * j + 1] = keys.push(id);
-        return true;
-      }
-      if (table[2 * j] === h && keys[slot] === id) return false;
-      j = (j + 1) & mask;
-    }
+  /** Ids stored so far (0 while ids increase). */
+  get size(): number {
+    return this.labels.size;
   }
 }
