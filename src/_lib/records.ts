@@ -8,17 +8,17 @@
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import type { ZoneInfo } from '../calendar/timeZone.js';
-import { explainTimestamp, isEpochMs, toEpochMs } from './timestamp.js';
+import { explainTimestamp, isEpochMs, PLAUSIBLE_EPOCH_MS, toEpochMs } from './timestamp.js';
 
 /**
  * @internal A record's timestamp field as epoch ms; throws {@link Invalid} naming `field` and the rule when it
  * is not one (ISO strings without an offset are read in `zone`).
  */
-export function recordTime(value: unknown, field: string, zone: ZoneInfo | undefined): number {
-  if (isEpochMs(value)) return value;
-  const t = toEpochMs(value, zone);
+export function recordTime(value: unknown, field: string, zone: ZoneInfo | undefined, minMs = PLAUSIBLE_EPOCH_MS): number {
+  if (isEpochMs(value, minMs)) return value;
+  const t = toEpochMs(value, zone, minMs);
   if (t !== t) {
-    const why = explainTimestamp(value, zone);
+    const why = explainTimestamp(value, zone, minMs);
     throw new Invalid(why.code, field, why.rule);
   }
   return t;
@@ -47,6 +47,8 @@ export class Invalid {
     /** The field broken; undefined when the record as a whole is (a survey score given as a bare value). */
     readonly field: string | undefined,
     readonly rule: string,
+    /** What a user callback threw (`callback_failed`). */
+    readonly cause?: unknown,
   ) {}
 }
 
@@ -83,6 +85,7 @@ export function rejectRecord(
       recordId: label,
       field: caught.field,
       rule: caught.rule,
+      cause: caught.cause,
     });
   }
   exclude(ledger, `invalid:${caught.code}` as InvalidReason, label ?? `#${index}`);

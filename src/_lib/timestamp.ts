@@ -8,8 +8,15 @@
 import type { ZoneInfo } from '../calendar/timeZone.js';
 import type { MetricsErrorCode } from '../results/errors.js';
 
-/** @internal 1970-01-01T00:00:00Z. */
+/** @internal 1970-01-01T00:00:00Z: the earliest instant accepted at all. */
 export const MIN_EPOCH_MS = 0;
+/**
+ * @internal 1975-01-01T00:00:00Z: epoch numbers and `Date`s before it are rejected as probably Unix seconds
+ * read as milliseconds (every instant of 1970–2200 in seconds is below 7.3e9, i.e. before March 1970 as ms),
+ * unless the caller declares such early data (`allowEarlyTimestamps`). ISO strings carry their year and are
+ * accepted from 1970.
+ */
+export const PLAUSIBLE_EPOCH_MS = 157_766_400_000;
 /** @internal 2201-01-01T00:00:00Z (exclusive). */
 export const MAX_EPOCH_MS = 7_289_654_400_000;
 
@@ -20,24 +27,32 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** @internal The readers' fast path: `value` is already whole epoch ms within the accepted years. */
-export function isEpochMs(value: unknown): value is number {
-  return typeof value === 'number' && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Math.floor(value) === value;
+/**
+ * @internal The readers' fast path: `value` is already whole epoch ms from 1975 (or from `minMs`) to 2200.
+ */
+export function isEpochMs(value: unknown, minMs = PLAUSIBLE_EPOCH_MS): value is number {
+  return typeof value === 'number' && value >= minMs && value < MAX_EPOCH_MS && Math.floor(value) === value;
 }
 
 /**
  * @internal Epoch ms of `value`, or NaN when it is not a valid timestamp. An offset-less string needs `zone`.
+ * Numbers and `Date`s must be at or after `minMs` (1975 by default: earlier ones are probably seconds).
  */
-export function toEpochMs(value: unknown, zone?: ZoneInfo): number {
+export function toEpochMs(value: unknown, zone?: ZoneInfo, minMs = PLAUSIBLE_EPOCH_MS): number {
   if (typeof value === 'number') {
-    return value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS && Number.isInteger(value) ? value : NaN;
+    return value >= minMs && value < MAX_EPOCH_MS && Number.isInteger(value) ? value : NaN;
   }
   if (typeof value === 'string') return parseIso(value, zone);
   if (value instanceof Date) {
     const t = value.getTime();
-    return t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS ? t : NaN;
+    return t >= minMs && t < MAX_EPOCH_MS ? t : NaN;
   }
   return NaN;
+}
+
+/** @internal The earliest epoch number a reader accepts: 1970 when early data is declared, else 1975. */
+export function earliestEpochMs(allowEarlyTimestamps: boolean | undefined): number {
+  return allowEarlyTimestamps === true ? MIN_EPOCH_MS : PLAUSIBLE_EPOCH_MS;
 }
 
 function parseIso(s: string, zone: ZoneInfo | undefined): number {
@@ -69,20 +84,31 @@ function parseIso(s: string, zone: ZoneInfo | undefined): number {
   return t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS ? t : NaN;
 }
 
+const EARLY_HINT = 'if these are Unix seconds, multiply by 1000; for data really this old, pass allowEarlyTimestamps: true';
+
 /** @internal Why `value` is not a timestamp (call only after {@link toEpochMs} returned NaN). */
-export function explainTimestamp(value: unknown, zone?: ZoneInfo): { code: MetricsErrorCode; rule: string } {
+export function explainTimestamp(value: unknown, zone?: ZoneInfo, minMs = PLAUSIBLE_EPOCH_MS): { code: MetricsErrorCode; rule: string } {
   if (value === undefined || value === null) {
     return { code: 'missing_field', rule: 'a timestamp is required' };
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { code: 'invalid_timestamp', rule: `${String(value)} is not a finite number` };
-    if (!Number.isInteger(value)) return { code: 'invalid_timestamp', rule: `${value} is not whole epoch milliseconds` };
-    return { code: 'invalid_timestamp', rule: `${value} lies outside the years 1970–2200` };
+    if (!Number.isInteger(value)) return { code: 'invalid_timestamp', rule: `${String(value)} is not whole epoch milliseconds` };
+    if (value >= MIN_EPOCH_MS && value < minMs) {
+      return {
+        code: 'epoch_seconds',
+        rule: `${String(value)} as epoch milliseconds is ${isoOf(value)}, before 1975${value * 1000 >= minMs && value * 1000 < MAX_EPOCH_MS ? `: it looks like Unix seconds (${isoOf(value * 1000)} as seconds)` : ''}; ${EARLY_HINT}`,
+      };
+    }
+    return { code: 'invalid_timestamp', rule: `${String(value)} lies outside the years 1970–2200` };
   }
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime())
-      ? { code: 'invalid_timestamp', rule: 'Invalid Date' }
-      : { code: 'invalid_timestamp', rule: `${value.toISOString()} lies outside the years 1970–2200` };
+    const t = value.getTime();
+    if (Number.isNaN(t)) return { code: 'invalid_timestamp', rule: 'Invalid Date' };
+    if (t >= MIN_EPOCH_MS && t < minMs) {
+      return { code: 'epoch_seconds', rule: `the Date ${value.toISOString()} is before 1975: it looks like one built from Unix seconds; ${EARLY_HINT}` };
+    }
+    return { code: 'invalid_timestamp', rule: `${value.toISOString()} lies outside the years 1970–2200` };
   }
   if (typeof value === 'string') {
     const m = ISO_RE.exec(value);

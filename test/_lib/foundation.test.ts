@@ -17,8 +17,19 @@ describe('timestamps', () => {
     expect(toEpochMs('2026-03-01 10:00:00+01:00')).toBe(Date.UTC(2026, 2, 1, 9));
     expect(toEpochMs('2026-03-01T04:30:00.250-0430')).toBe(Date.UTC(2026, 2, 1, 9, 0, 0, 250));
     expect(toEpochMs('2026-03-01T09:00:00.123456Z')).toBe(Date.UTC(2026, 2, 1, 9, 0, 0, 123));
-    expect(toEpochMs(0)).toBe(0);
-    expect(toEpochMs(new Date(5))).toBe(5);
+    expect(toEpochMs(0, undefined, 0)).toBe(0); // 1970 epoch numbers only when early data is declared
+    expect(toEpochMs(new Date(5), undefined, 0)).toBe(5);
+    expect(toEpochMs(Date.UTC(1975, 0, 1))).toBe(Date.UTC(1975, 0, 1));
+  });
+
+  it('rejects epoch numbers and Dates before 1975 as probably seconds, and says so', () => {
+    expect(toEpochMs(1772438400)).toBeNaN(); // 2026-03-02 in Unix seconds
+    expect(toEpochMs(new Date(1772438400))).toBeNaN();
+    expect(toEpochMs('1972-06-01T00:00:00Z')).toBe(Date.UTC(1972, 5, 1)); // an ISO string carries its year
+    const why = explainTimestamp(1772438400);
+    expect(why.code).toBe('epoch_seconds');
+    expect(why.rule).toContain('looks like Unix seconds (2026-03-02T08:00:00.000Z as seconds)');
+    expect(why.rule).toContain('allowEarlyTimestamps');
   });
 
   it('rejects what is not an unambiguous instant', () => {
