@@ -11,8 +11,21 @@ export type { Excluded, InvalidReason } from './results/excluded.js';
 export type { DurationSummary, SummaryOptions } from './results/durationSummary.js';
 export type { RateResult, RateInterval } from './results/rate.js';
 export type { QuantileMethod } from './_lib/quantile.js';
-export type { AgentCreatedMode, InvalidMode, Period, TicketInputOptions, QualifyingReplyPredicate } from './_lib/tickets.js';
-export type { AttributeTo, PeriodOptions } from './_lib/period.js';
+export type { InvalidMode, Period, InvalidOptions, ConfidenceOptions, EvaluationOptions } from './options/shared.js';
+export type { AttributeTo, PeriodOptions } from './options/period.js';
+export type { AgentCreatedMode } from './options/tickets.js';
+export type { GroupValue, GroupKey, Group, Grouped } from './results/groups.js';
+export type { By, BreakdownOptions, Dimension, KeyFunction, NamedKey, TimeBucketKey } from './pipeline/breakdown.js';
+export type { TicketBy, TicketField, TicketInstant } from './pipeline/ticketBy.js';
+export type { EligibilityOptions, IneligibleReason } from './pipeline/ticketDriver.js';
+export {
+  prepareTickets,
+  type PreparedTickets,
+  type PrepareTicketsOptions,
+  type TicketInputOptions,
+  type QualifyingReplyOptions,
+  type QualifyingReplyPredicate,
+} from './pipeline/ticketSource.js';
 
 export * from './metrics/firstResponseTime/index.js';
 export * from './metrics/averageResponseTime/index.js';

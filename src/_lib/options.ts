@@ -106,7 +106,7 @@ export function checkOptionKeys(
     if (known.includes(key)) continue;
     const near = nearestName(key, known);
     throw new MetricsError({
-      code: 'unknown_option',
+      code: 'invalid_option',
       functionName,
       field: path === undefined ? key : `${path}.${key}`,
       rule:

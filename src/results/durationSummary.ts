@@ -7,6 +7,7 @@ import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal.js';
 import { percentileOfSorted, type QuantileMethod } from '../_lib/quantile.js';
 import type { Excluded } from './excluded.js';
+import type { Grouped } from './groups.js';
 
 /**
  * A summary of durations in milliseconds. Every statistic is `undefined` when `count` is 0 (never 0 or NaN).
@@ -16,7 +17,7 @@ import type { Excluded } from './excluded.js';
  *
  * @category Results
  */
-export interface DurationSummary<R extends string = string> {
+export interface DurationSummary<R extends string = string> extends Grouped<DurationSummary<R>> {
   /** How many durations were measured. */
   readonly count: number;
   /** Their sum. */

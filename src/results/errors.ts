@@ -10,7 +10,7 @@
  * | code | meaning |
  * | --- | --- |
  * | `invalid_argument` | the input itself is not what the function takes (not an array, say) |
- * | `invalid_option` | an option is out of range or of the wrong type |
+ * | `invalid_option` | an option is out of range, of the wrong type, or unknown (a typo: the message names the nearest key) |
  * | `invalid_record` | an entry is `null`, a hole in a sparse array, or not an object |
  * | `missing_field` | a required field is absent |
  * | `invalid_timestamp` | unparseable, non-finite, non-integer, or outside 1970–2200 |
@@ -24,7 +24,6 @@
  * | `out_of_range` | a score, amount or count outside its allowed range |
  * | `mixed_currencies` | costs in several currencies without conversion rates |
  * | `inconsistent` | fields that contradict each other (resolved before first response, ...) |
- * | `unknown_option` | an option key the function does not know (a typo: the message names the nearest key) |
  * | `callback_failed` | a user callback (`isQualifyingReply`, `eligible`, a `by` key function) threw; `cause` holds what it threw |
  * | `epoch_seconds` | an epoch number (or `Date`) before 1975: probably Unix seconds read as milliseconds |
  * | `internal` | a bug in the library: please report it (never expected) |
@@ -47,7 +46,6 @@ export type MetricsErrorCode =
   | 'out_of_range'
   | 'mixed_currencies'
   | 'inconsistent'
-  | 'unknown_option'
   | 'callback_failed'
   | 'epoch_seconds'
   | 'internal';

@@ -104,3 +104,17 @@ export function finishLedger<R extends string>(ledger: ExclusionLedger<R>): Excl
     ids: Object.fromEntries(ledger.lists) as Partial<Record<R, string[]>>,
   };
 }
+
+/**
+ * @internal Adds deprecated reason names to an {@link Excluded}: `aliases` maps an old name to the reason
+ * that replaced it. The old name reads the same count and ids (`byReason.never_resolved`) but is not
+ * enumerable, so JSON, `Object.keys` and totals see each record once.
+ */
+export function withReasonAliases<R extends string>(excluded: Excluded<R>, aliases: Readonly<Record<string, R>>): Excluded<R> {
+  for (const [old, current] of Object.entries(aliases)) {
+    if (!Object.prototype.hasOwnProperty.call(excluded.byReason, current)) continue;
+    Object.defineProperty(excluded.byReason, old, { get: () => excluded.byReason[current], enumerable: false });
+    Object.defineProperty(excluded.ids, old, { get: () => excluded.ids[current], enumerable: false });
+  }
+  return excluded;
+}

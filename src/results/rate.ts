@@ -6,6 +6,7 @@
 import { D } from '../_lib/decimal.js';
 import { normalQuantile } from '../_lib/normal.js';
 import type { Excluded } from './excluded.js';
+import type { Grouped } from './groups.js';
 
 /**
  * A confidence interval for a proportion, both ends in [0, 1].
@@ -28,7 +29,7 @@ export interface RateInterval {
  *
  * @category Results
  */
-export interface RateResult<R extends string = string> {
+export interface RateResult<R extends string = string> extends Grouped<RateResult<R>> {
   readonly numerator: number;
   readonly denominator: number;
   readonly rate: number | undefined;

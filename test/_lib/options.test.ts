@@ -32,7 +32,7 @@ group('checkOptionKeys', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(MetricsError);
-    expect((err as MetricsError).code).toBe('unknown_option');
+    expect((err as MetricsError).code).toBe('invalid_option');
     expect((err as MetricsError).field).toBe('bussinessHours');
     expect((err as MetricsError).message).toContain('did you mean "businessHours"?');
   });

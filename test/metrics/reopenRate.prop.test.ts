@@ -23,7 +23,7 @@ describe('reopenRate / resolutionRate properties', () => {
   it('reopenRate equals a brute-force replay; 0 ≤ numerator ≤ denominator', () => {
     fc.assert(
       fc.property(ticketsArb, (tickets) => {
-        const r = reopenRate(deepFreeze(tickets));
+        const r = reopenRate(deepFreeze(tickets), { excludeSpam: false, excludeMerged: false }); // spam tags: see backlog.prop
         const b = tickets.map(bruteReopened);
         return (
           r.denominator === b.filter((x) => x.resolved).length &&
@@ -39,7 +39,7 @@ describe('reopenRate / resolutionRate properties', () => {
     fc.assert(
       fc.property(ticketsArb, fc.integer({ min: 0, max: 60 }), (tickets, day) => {
         const asOf = Date.UTC(2026, 2, 1) + day * 86_400_000;
-        const r = resolutionRate(deepFreeze(tickets), { asOf });
+        const r = resolutionRate(deepFreeze(tickets), { asOf, excludeSpam: false, excludeMerged: false }); // asOf: the deprecated name of at
         const cohort = tickets.filter((t) => (t.createdAt as number) <= asOf);
         return r.denominator === cohort.length && r.numerator === cohort.filter((t) => bruteResolvedAt(t, asOf)).length;
       }),

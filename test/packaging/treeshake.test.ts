@@ -11,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** Bytes. firstResponseTime with its share of _lib/ and results/, plus decimal.js (about 32 kB minified). */
-const BUDGET_BYTES = 56_000;
+/**
+ * Bytes. firstResponseTime with the shared pipeline (reader, driver, breakdowns, option readers), plus decimal.js
+ * (about 32 kB minified). 56 kB before the pipeline (2026-12-02: 75 kB with `by` and prepared sets).
+ */
+const BUDGET_BYTES = 80_000;
 
 async function bundle(entry: string, name: string): Promise<string> {
   const out = await build({

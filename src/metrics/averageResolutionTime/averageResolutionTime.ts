@@ -8,6 +8,8 @@
  * @module
  */
 import type { Ticket } from '../../model/index.js';
+import type { PreparedTickets } from '../../pipeline/ticketSource.js';
+import { MetricsError } from '../../results/errors.js';
 import { resolutionTime, type ResolutionTimeOptions } from '../resolutionTime/resolutionTime.js';
 
 /**
@@ -15,11 +17,12 @@ import { resolutionTime, type ResolutionTimeOptions } from '../resolutionTime/re
  *
  * @category Ticket timing
  */
-export type AverageResolutionTimeOptions = ResolutionTimeOptions;
+export type AverageResolutionTimeOptions = Omit<ResolutionTimeOptions, 'by'>;
 
 /**
  * Average resolution time (ART) in ms: the mean of {@link resolutionTime}, or `undefined` when no ticket
- * was resolved. Use {@link resolutionTime} to see the count, the median and the exclusions.
+ * was resolved. Use {@link resolutionTime} to see the count, the median and the exclusions, and for
+ * breakdowns (`by`: each group's `meanMs` is its ART).
  *
  * @category Ticket timing
  * @example
@@ -34,8 +37,11 @@ export type AverageResolutionTimeOptions = ResolutionTimeOptions;
  * ```
  */
 export function averageResolutionTime(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: AverageResolutionTimeOptions,
 ): number | undefined {
+  if (options !== undefined && options !== null && typeof options === 'object' && 'by' in options) {
+    throw new MetricsError({ code: 'invalid_option', functionName: 'averageResolutionTime', field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
+  }
   return resolutionTime(tickets, options).meanMs;
 }

@@ -11,28 +11,20 @@
  * @module
  */
 import { D } from '../../_lib/decimal.js';
-import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
-import {
-  agentCreatedOption,
-  createTicketReader,
-  K_CUSTOMER,
-  optionError,
-  Q_PUBLIC,
-  Q_REPLY,
-  type AgentCreatedMode,
-  type QualifyingReplyPredicate,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
-import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
+import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { readChoice, readSummary, type SummarySpec } from '../../options/shared.js';
+import { createdOutside, placeInPeriod, readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
+import type { AgentCreatedMode } from '../../options/tickets.js';
+import { Accumulator, DurationCollector, summarize } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, QualifyingReplyOptions, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { F_AGENT_CREATED, F_EVENTS, K_CUSTOMER, KIND_SHIFT, LEVEL_EVENTS, Q_PUBLIC, Q_REPLY, type TicketColumns } from '../../read/ticketColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
+import type { InvalidReason } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 
 /**
  * Why a ticket was left out of {@link averageResponseTime}.
@@ -52,6 +44,7 @@ export type AverageResponseTimeExclusion =
   | 'agent_created'
   | 'out_of_period'
   | 'unresolved'
+  | IneligibleReason
   | InvalidReason;
 
 /**
@@ -59,7 +52,13 @@ export type AverageResponseTimeExclusion =
  *
  * @category Ticket timing
  */
-export interface AverageResponseTimeOptions extends TicketInputOptions, SummaryOptions, PeriodOptions {
+export interface AverageResponseTimeOptions
+  extends TicketInputOptions,
+    QualifyingReplyOptions,
+    EligibilityOptions,
+    SummaryOptions,
+    PeriodOptions,
+    BreakdownOptions<TicketBy> {
   /**
    * `'reply'`: every answered cycle is one value (Zendesk, Intercom, Help Scout). `'ticket'`: each ticket's
    * mean cycle is one value, so a long thread weighs as much as a short one (Freshdesk's per-ticket reading).
@@ -71,8 +70,6 @@ export interface AverageResponseTimeOptions extends TicketInputOptions, SummaryO
    * @defaultValue `'skipFirstAgentMessage'`
    */
   readonly agentCreated?: AgentCreatedMode;
-  /** Redefines a reply; default: `author === 'agent' && public !== false`. */
-  readonly isQualifyingReply?: QualifyingReplyPredicate;
   /**
    * Measure in business time: only the open time of this schedule (from {@link createSchedule}) counts.
    * Zendesk's rule: one schedule for the whole span. A ticket created and answered while closed measures 0.
@@ -85,7 +82,7 @@ export interface AverageResponseTimeOptions extends TicketInputOptions, SummaryO
  *
  * @category Ticket timing
  */
-export interface ResponseTimeSummary extends DurationSummary<AverageResponseTimeExclusion> {
+export interface ResponseTimeSummary extends Omit<DurationSummary<AverageResponseTimeExclusion>, 'groups'> {
   /** `'reply'` or `'ticket'`: what one value of the summary is. */
   readonly per: 'reply' | 'ticket';
   /** Tickets measured (with at least one answered cycle): `ticketCount + excluded.total` = input length. */
@@ -94,9 +91,138 @@ export interface ResponseTimeSummary extends DurationSummary<AverageResponseTime
   readonly cycleCount: number;
   /** Cycles still waiting for a reply at the end of each measured ticket's history (not in the summary). */
   readonly openCycles: number;
+  /** Present with `by`: the same figures per group. */
+  readonly groups?: readonly Group<ResponseTimeSummary>[];
 }
 
 const NAME = 'averageResponseTime';
+
+/** Per-ticket scratch the step fills and the accumulators read: the ticket's answered cycles. */
+class Cycles {
+  values = new Float64Array(64);
+  n = 0;
+  sum = 0;
+  open = false;
+}
+
+interface Params {
+  readonly perTicket: boolean;
+  readonly excludeAgentCreated: boolean;
+  readonly period: ParsedPeriod | undefined;
+  readonly engine: ScheduleEngine | undefined;
+  readonly summary: SummarySpec;
+  readonly cycles: Cycles;
+}
+
+/** Reply cycles, per reply or per ticket mean (exact: Σ over cycle counts k of T_k / k). */
+class CycleAccumulator extends Accumulator {
+  readonly durations = new DurationCollector(4);
+  totalsByCycles = new Map<number, bigint>();
+  tickets = 0;
+  cycleCount = 0;
+  openCycles = 0;
+  constructor(private readonly c: Cycles, private readonly perTicket: boolean) {
+    super();
+  }
+  add(cycles: number): void {
+    const c = this.c;
+    this.tickets++;
+    this.cycleCount += cycles;
+    if (c.open) this.openCycles++;
+    if (this.perTicket) {
+      this.durations.push(c.sum / cycles);
+      this.totalsByCycles.set(cycles, (this.totalsByCycles.get(cycles) ?? 0n) + BigInt(c.sum));
+    } else {
+      for (let k = 0; k < c.n; k++) this.durations.add(c.values[k] as number);
+    }
+  }
+  mergeFrom(o: CycleAccumulator): void {
+    this.durations.merge(o.durations);
+    for (const [k, v] of o.totalsByCycles) this.totalsByCycles.set(k, (this.totalsByCycles.get(k) ?? 0n) + v);
+    this.tickets += o.tickets;
+    this.cycleCount += o.cycleCount;
+    this.openCycles += o.openCycles;
+  }
+  protected override reset(): void {
+    this.durations.values = new Float64Array(4);
+    this.durations.n = 0;
+    this.totalsByCycles = new Map();
+  }
+}
+
+const METRIC: TicketMetric<Params, CycleAccumulator, ResponseTimeSummary> = {
+  name: NAME,
+  optionKeys: ['per', 'agentCreated', 'businessHours', 'period', 'attributeTo', 'percentiles', 'quantileMethod'],
+  qualifying: true,
+  params(o, ctx) {
+    const per = readChoice(NAME, 'per', o.per, ['reply', 'ticket'], 'reply');
+    const agentCreated = readChoice<AgentCreatedMode>(NAME, 'agentCreated', o.agentCreated, ['exclude', 'skipFirstAgentMessage', 'startAtFirstCustomerMessage'], 'skipFirstAgentMessage');
+    return {
+      perTicket: per === 'ticket',
+      excludeAgentCreated: agentCreated === 'exclude',
+      period: readPeriod(NAME, o as PeriodOptions, ctx, 'created'),
+      engine: o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours'),
+      summary: readSummary(NAME, o),
+      cycles: new Cycles(),
+    };
+  },
+  level: () => LEVEL_EVENTS,
+  step: measureCycles,
+  start: (p) => new CycleAccumulator(p.cycles, p.perTicket),
+  finish(acc, p) {
+    let exactTotal;
+    if (p.perTicket) {
+      exactTotal = new D(0);
+      for (const [k, total] of acc.totalsByCycles) exactTotal = exactTotal.plus(new D(total.toString()).div(k));
+    }
+    const summary: Omit<DurationSummary<AverageResponseTimeExclusion>, 'groups'> = summarize(acc.durations, p.summary, acc.excluded<AverageResponseTimeExclusion>(), exactTotal);
+    return { ...summary, per: p.perTicket ? 'ticket' : 'reply', ticketCount: acc.tickets, cycleCount: acc.cycleCount, openCycles: acc.openCycles };
+  },
+};
+
+/**
+ * The definition, for ticket j: its answered reply cycles into `p.cycles` (the oldest unanswered public
+ * customer message → the next qualifying reply); the number of cycles, or why there is none.
+ */
+function measureCycles(c: TicketColumns, j: number, p: Params): number | AverageResponseTimeExclusion {
+  if (createdOutside(p.period, c.created[j] as number)) return 'out_of_period';
+  const f = c.flags[j] as number;
+  if ((f & F_AGENT_CREATED) !== 0 && p.excludeAgentCreated) return 'agent_created';
+  if ((f & F_EVENTS) === 0) return 'summary_only';
+  const period = p.period;
+  if (period !== undefined && period.attributeTo !== 'created') {
+    const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? (c.firstReply[j] as number) : (c.lastResolved[j] as number));
+    if (place !== 'in') return place === 'out' ? 'out_of_period' : period.attributeTo === 'firstReply' ? 'no_reply' : 'unresolved';
+  }
+  const cy = p.cycles;
+  const { evAt, evKind } = c;
+  const engine = p.engine;
+  const start = c.evStart[j] as number;
+  const end = c.evStart[j + 1] as number;
+  if (cy.values.length < end - start) cy.values = new Float64Array((end - start) * 2);
+  let open = NaN;
+  let n = 0;
+  let sum = 0;
+  let sawCustomer = false;
+  for (let e = start; e < end; e++) {
+    const b = evKind[e] as number;
+    if (b >> KIND_SHIFT === K_CUSTOMER && (b & Q_PUBLIC) !== 0) {
+      sawCustomer = true;
+      if (open !== open) open = evAt[e] as number;
+    } else if ((b & Q_REPLY) !== 0 && open === open) {
+      const t = evAt[e] as number;
+      const d = engine === undefined ? t - open : engine.measure(open, t);
+      cy.values[n++] = d;
+      sum += d;
+      open = NaN;
+    }
+  }
+  if (n === 0) return sawCustomer ? 'no_reply' : 'no_customer_message';
+  cy.n = n;
+  cy.sum = sum;
+  cy.open = open === open;
+  return n;
+}
 
 /**
  * Average response time: how long customers wait for a reply at every turn of a conversation, not only
@@ -122,85 +248,8 @@ const NAME = 'averageResponseTime';
  * ```
  */
 export function averageResponseTime(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: AverageResponseTimeOptions,
 ): ResponseTimeSummary {
-  const reader = createTicketReader<AverageResponseTimeExclusion>(NAME, tickets, options, options?.isQualifyingReply);
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const per = options?.per ?? 'reply';
-  if (per !== 'reply' && per !== 'ticket') optionError(NAME, 'per', `must be 'reply' or 'ticket', got ${JSON.stringify(per)}`);
-  const agentCreated = agentCreatedOption(NAME, options?.agentCreated ?? 'skipFirstAgentMessage');
-  const period = readPeriod(reader, options, 'created');
-  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  const collector = new DurationCollector(per === 'reply' ? n * 2 : n);
-  // per: 'ticket' — exact total of per-ticket means, grouped by cycle count: sum over k of (T_k / k).
-  const totalsByCycles = new Map<number, bigint>();
-  let ticketCount = 0;
-  let cycleCount = 0;
-  let openCycles = 0;
-
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    if (createdOutside(period, f.createdMs)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (f.agentCreated && agentCreated === 'exclude') {
-      exclude(ledger, 'agent_created', f.id);
-      continue;
-    }
-    if (!f.hasEvents) {
-      exclude(ledger, 'summary_only', f.id);
-      continue;
-    }
-    if (period !== undefined && period.attributeTo !== 'created') {
-      const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? f.firstReplyMs : f.lastResolvedMs);
-      if (place !== 'in') {
-        exclude(ledger, place === 'out' ? 'out_of_period' : period.attributeTo === 'firstReply' ? 'no_reply' : 'unresolved', f.id);
-        continue;
-      }
-    }
-    reader.sortEvents();
-    const { at, kind, qual, order } = reader;
-    let open = NaN;
-    let cycles = 0;
-    let sum = 0;
-    let sawCustomer = false;
-    for (let j = 0; j < f.eventCount; j++) {
-      const e = order[j] as number;
-      const q = qual[e] as number;
-      if (kind[e] === K_CUSTOMER && (q & Q_PUBLIC) !== 0) {
-        sawCustomer = true;
-        if (open !== open) open = at[e] as number;
-      } else if ((q & Q_REPLY) !== 0 && open === open) {
-        const d = engine === undefined ? (at[e] as number) - open : engine.measure(open, at[e] as number);
-        if (per === 'reply') collector.add(d);
-        sum += d;
-        cycles++;
-        open = NaN;
-      }
-    }
-    if (cycles === 0) {
-      exclude(ledger, sawCustomer ? 'no_reply' : 'no_customer_message', f.id);
-      continue;
-    }
-    ticketCount++;
-    cycleCount += cycles;
-    if (open === open) openCycles++;
-    if (per === 'ticket') {
-      collector.push(sum / cycles);
-      totalsByCycles.set(cycles, (totalsByCycles.get(cycles) ?? 0n) + BigInt(sum));
-    }
-  }
-  let exactTotal;
-  if (per === 'ticket') {
-    exactTotal = new D(0);
-    for (const [k, total] of totalsByCycles) exactTotal = exactTotal.plus(new D(total.toString()).div(k));
-  }
-  const summary = summarizeDurations(collector, options, finishLedger(ledger), exactTotal);
-  return { ...summary, per, ticketCount, cycleCount, openCycles };
+  return runTicketMetric(METRIC, tickets, options);
 }

@@ -9,36 +9,39 @@
  *
  * @module
  */
-import { resolvedAtInstant, summaryResolvedAt } from '../../_lib/statusHistory.js';
-import { createTicketReader, optionError, type TicketInputOptions } from '../../_lib/tickets.js';
-import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
+import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
-import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { optionError, readAt, readSummary, readWholeMs, type SummarySpec } from '../../options/shared.js';
+import { describe } from '../../_lib/options.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { statusAt, summaryResolvedAt } from '../../read/statusHistory.js';
+import { F_EVENTS, LEVEL_EVENTS, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
+import type { Excluded, InvalidReason } from '../../results/excluded.js';
+import type { Grouped } from '../../results/groups.js';
 
 /**
  * Why a ticket is not in the backlog at `at`:
  * - `created_after`: created after `at`;
  * - `resolved`: solved or closed at `at`;
- * - `summary_only`: summary fields that cannot say whether it was resolved at `at` (reopened at an unknown time);
+ * - `summary_only`: summary fields that cannot say whether it was resolved at `at` (reopened at an unknown time,
+ *   or only the last resolution of a reopened ticket known);
  * - `invalid:<code>`: a bad record under `invalid: 'exclude'`.
  *
  * @category Ticket outcomes
  */
-export type BacklogExclusion = 'created_after' | 'resolved' | 'summary_only' | InvalidReason;
+export type BacklogExclusion = 'created_after' | 'resolved' | 'summary_only' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link backlog}.
  *
  * @category Ticket outcomes
  */
-export interface BacklogOptions extends TicketInputOptions, SummaryOptions {
+export interface BacklogOptions extends TicketInputOptions, EligibilityOptions, SummaryOptions, BreakdownOptions<TicketBy> {
   /** The instant of the snapshot. Required: the library never reads the clock. */
   readonly at: Timestamp;
   /** A ticket is aged when its age is more than this many ms (a whole number ≥ 0). @defaultValue `604800000` (7 days) */
@@ -61,7 +64,7 @@ export interface BacklogOptions extends TicketInputOptions, SummaryOptions {
  *
  * @category Ticket outcomes
  */
-export interface BacklogResult {
+export interface BacklogResult extends Grouped<BacklogResult> {
   /** The instant, epoch ms. */
   readonly at: number;
   /** Tickets in the backlog. */
@@ -71,7 +74,7 @@ export interface BacklogResult {
   /** The `olderThanMs` used. */
   readonly olderThanMs: number;
   /** Ages of the backlog tickets (`at − createdAt`). */
-  readonly ageSummary: DurationSummary<BacklogExclusion>;
+  readonly ageSummary: Omit<DurationSummary<BacklogExclusion>, 'groups'>;
   /** Backlog tickets per age bucket, keys in increasing age order. */
   readonly byAge: Readonly<Record<string, number>>;
   /** Every ticket not in the backlog, by reason. */
@@ -106,6 +109,103 @@ export function ageBucketLabels(edges: readonly number[]): string[] {
   return labels;
 }
 
+interface Params {
+  readonly at: number;
+  readonly olderThanMs: number;
+  readonly edges: Float64Array;
+  readonly labels: readonly string[];
+  readonly engine: ScheduleEngine | undefined;
+  readonly summary: SummarySpec;
+}
+
+/** Ages of the backlog tickets, the aged count and the age buckets. */
+class BacklogAccumulator extends DurationAccumulator {
+  aged = 0;
+  counts: Float64Array;
+  constructor(private readonly p: Params) {
+    super();
+    this.counts = new Float64Array(p.edges.length + 1);
+  }
+  override add(age: number): void {
+    super.add(age);
+    if (age > this.p.olderThanMs) this.aged++;
+    const edges = this.p.edges;
+    let k = 0;
+    while (k < edges.length && age > (edges[k] as number)) k++;
+    this.counts[k] = (this.counts[k] as number) + 1;
+  }
+  override mergeFrom(o: BacklogAccumulator): void {
+    super.mergeFrom(o);
+    this.aged += o.aged;
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
+  }
+  protected override reset(): void {
+    super.reset();
+    this.aged = 0;
+    this.counts = new Float64Array(0);
+  }
+}
+
+const METRIC: TicketMetric<Params, BacklogAccumulator, BacklogResult> = {
+  name: NAME,
+  optionKeys: ['at', 'olderThanMs', 'ageBuckets', 'businessHours', 'percentiles', 'quantileMethod'],
+  params(o, ctx) {
+    const at = readAt(NAME, o, ctx);
+    if (at === undefined) optionError(NAME, 'at', 'the snapshot instant `at` is required');
+    const edges = o.ageBuckets ?? DEFAULT_EDGES;
+    if (!Array.isArray(edges)) optionError(NAME, 'ageBuckets', `must be an array of ms, got ${describe(edges)}`);
+    let prevEdge = 0;
+    for (const e of edges as unknown[]) {
+      if (typeof e !== 'number' || !Number.isSafeInteger(e) || !(e > prevEdge)) {
+        optionError(NAME, 'ageBuckets', 'must be strictly increasing whole numbers of ms > 0');
+      }
+      prevEdge = e;
+    }
+    return {
+      at,
+      olderThanMs: readWholeMs(NAME, 'olderThanMs', o.olderThanMs, 7 * DAY_MS),
+      edges: Float64Array.from(edges as number[]),
+      labels: ageBucketLabels(edges as number[]),
+      engine: o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours'),
+      summary: readSummary(NAME, o),
+    };
+  },
+  level: () => LEVEL_EVENTS,
+  // A ticket created after `at` is excluded on its identity alone: its history is never read (decision 10).
+  screen: (c, j, p) => ((c.created[j] as number) > p.at ? 'created_after' : undefined),
+  step: ageAt,
+  start: (p) => new BacklogAccumulator(p),
+  finish(acc, p) {
+    const excluded = acc.excluded<BacklogExclusion>() as Excluded<BacklogExclusion>;
+    // Object.fromEntries: the labels are keys (see src/pipeline/ticketDriver.ts).
+    const byAge = Object.fromEntries(p.labels.map((label, k) => [label, acc.counts[k] as number])) as Record<string, number>;
+    return {
+      at: p.at,
+      count: acc.durations.n,
+      aged: acc.aged,
+      olderThanMs: p.olderThanMs,
+      ageSummary: summarize(acc.durations, p.summary, excluded),
+      byAge,
+      excluded,
+    };
+  },
+};
+
+/** The definition, for ticket j: its age at `at` when it is unresolved then, or why it is not in the backlog. */
+function ageAt(c: TicketColumns, j: number, p: Params): number | BacklogExclusion {
+  const created = c.created[j] as number;
+  let resolved: boolean;
+  if (((c.flags[j] as number) & F_EVENTS) !== 0) {
+    resolved = c.firstResolution[j] === c.firstResolution[j] && statusAt(c, j, p.at) >= ST_SOLVED;
+  } else {
+    const s = summaryResolvedAt(c, j, p.at);
+    if (s < 0) return 'summary_only';
+    resolved = s === 1;
+  }
+  if (resolved) return 'resolved';
+  return p.engine === undefined ? p.at - created : p.engine.measure(created, p.at);
+}
+
 /**
  * Backlog: the tickets open (not solved or closed) at an instant, how old they are, and how many are aged.
  *
@@ -132,80 +232,7 @@ export function ageBucketLabels(edges: readonly number[]): string[] {
  * b.excluded.byReason;   //=> { resolved: 1 }
  * ```
  */
-export function backlog(tickets: readonly Ticket[], options: BacklogOptions): BacklogResult {
-  if (options === null || typeof options !== 'object') optionError(NAME, 'options', 'options with `at` are required');
-  const reader = createTicketReader<BacklogExclusion>(NAME, tickets, options, undefined, true);
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  if (options.at === undefined) optionError(NAME, 'at', 'the snapshot instant `at` is required');
-  const at = reader.parseOption(options.at, 'at');
-  const olderThanMs = options.olderThanMs ?? 7 * DAY_MS;
-  if (typeof olderThanMs !== 'number' || !Number.isInteger(olderThanMs) || olderThanMs < 0) {
-    optionError(NAME, 'olderThanMs', `must be a whole number of ms ≥ 0, got ${JSON.stringify(olderThanMs)}`);
-  }
-  const edges = options.ageBuckets ?? DEFAULT_EDGES;
-  if (!Array.isArray(edges)) optionError(NAME, 'ageBuckets', 'must be an array of ms');
-  let prevEdge = 0;
-  for (const e of edges) {
-    if (typeof e !== 'number' || !Number.isInteger(e) || !(e > prevEdge)) {
-      optionError(NAME, 'ageBuckets', 'must be strictly increasing whole numbers of ms > 0');
-    }
-    prevEdge = e;
-  }
-  const engine = options.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
-  const edgeList = Float64Array.from(edges);
-  const counts = new Float64Array(edgeList.length + 1);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  const collector = new DurationCollector(Math.min(n, 1 << 16));
-  let aged = 0;
-  for (let i = 0; i < n; i++) {
-    // A ticket created after `at` is excluded on its identity alone: its history is never read (decision 10).
-    if (!reader.readIdentity(tickets, i)) continue;
-    const c = f.createdMs;
-    if (c > at) {
-      exclude(ledger, 'created_after', f.id);
-      continue;
-    }
-    if (!reader.readRest()) continue;
-    let resolved: boolean;
-    if (f.hasEvents) {
-      if (f.firstResolvedMs === f.firstResolvedMs) {
-        resolved = resolvedAtInstant(reader, at);
-      } else {
-        resolved = false; // never solved nor closed
-      }
-    } else {
-      const s = summaryResolvedAt(f, at);
-      if (s < 0) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      resolved = s === 1;
-    }
-    if (resolved) {
-      exclude(ledger, 'resolved', f.id);
-      continue;
-    }
-    const age = engine === undefined ? at - c : engine.measure(c, at);
-    collector.add(age);
-    if (age > olderThanMs) aged++;
-    let k = 0;
-    while (k < edgeList.length && age > (edgeList[k] as number)) k++;
-    counts[k] = (counts[k] as number) + 1;
-  }
-  const labels = ageBucketLabels(edges);
-  // Object.fromEntries, not stores here: see finishLedger (src/results/excluded.ts).
-  const byAge = Object.fromEntries(labels.map((label, k) => [label, counts[k] as number])) as Record<string, number>;
-  const excluded = finishLedger(ledger);
-  return {
-    at,
-    count: collector.n,
-    aged,
-    olderThanMs,
-    ageSummary: summarizeDurations(collector, options, excluded),
-    byAge,
-    excluded,
-  };
+export function backlog(tickets: readonly Ticket[] | PreparedTickets, options: BacklogOptions): BacklogResult {
+  if (options === null || typeof options !== 'object') optionError(NAME, 'options', `options with \`at\` are required, got ${describe(options)}`);
+  return runTicketMetric(METRIC, tickets, options);
 }

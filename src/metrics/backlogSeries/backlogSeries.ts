@@ -10,11 +10,20 @@
  *
  * @module
  */
-import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
-import { replayTransitions, summaryOnlyResolution } from '../../_lib/statusHistory.js';
-import { createTicketReader, optionError, zoneOption, type TicketInputOptions } from '../../_lib/tickets.js';
+import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketBounds, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
+import { describe } from '../../_lib/options.js';
+import type { ZoneInfo } from '../../calendar/timeZone.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
-import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { optionError, readPeriodRange, readZone, type Period } from '../../options/shared.js';
+import { Accumulator } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { resolvedTransitions, summaryOnlyResolution } from '../../read/statusHistory.js';
+import { F_EVENTS, LEVEL_EVENTS, type TicketColumns } from '../../read/ticketColumns.js';
+import type { Excluded, InvalidReason } from '../../results/excluded.js';
+import type { Grouped } from '../../results/groups.js';
 
 /**
  * Why a ticket plays no part in {@link backlogSeries}:
@@ -27,18 +36,20 @@ import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../
  *
  * @category Ticket outcomes
  */
-export type BacklogSeriesExclusion = 'created_after' | 'summary_only' | InvalidReason;
+export type BacklogSeriesExclusion = 'created_after' | 'summary_only' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link backlogSeries}.
  *
  * @category Ticket outcomes
  */
-export interface BacklogSeriesOptions extends Omit<TicketInputOptions, 'timeZone'> {
-  /** Start of the range; the first bucket is the one containing it. */
-  readonly from: Timestamp;
-  /** End of the range (exclusive); the last bucket is the one containing `to − 1 ms`. */
-  readonly to: Timestamp;
+export interface BacklogSeriesOptions extends Omit<TicketInputOptions, 'timeZone'>, EligibilityOptions, BreakdownOptions<TicketBy> {
+  /** The range `[from, to)`: the first bucket is the one containing `from`, the last the one containing `to − 1 ms`. Required (or the deprecated `from`/`to`). */
+  readonly period?: Period;
+  /** @deprecated Use `period: { from, to }`. */
+  readonly from?: Timestamp;
+  /** @deprecated Use `period: { from, to }`. */
+  readonly to?: Timestamp;
   /** Bucket length. */
   readonly interval: BucketInterval;
   /** IANA zone of the bucket boundaries (and of ISO strings without an offset). Required. */
@@ -74,7 +85,7 @@ export interface BacklogBucket {
  *
  * @category Ticket outcomes
  */
-export interface BacklogSeriesResult {
+export interface BacklogSeriesResult extends Grouped<BacklogSeriesResult> {
   readonly interval: BucketInterval;
   readonly timeZone: string;
   /** The backlog just before the first bucket starts. */
@@ -85,6 +96,124 @@ export interface BacklogSeriesResult {
 }
 
 const NAME = 'backlogSeries';
+
+/** What the step found for one ticket: its creation bucket (−1: before the range) and its state changes. */
+class Changes {
+  created = 0;
+  at = new Float64Array(64);
+  n = 0;
+}
+
+interface Params {
+  readonly zone: ZoneInfo;
+  readonly timeZone: string;
+  readonly interval: BucketInterval;
+  readonly b: BucketBounds;
+  readonly end: number;
+  readonly changes: Changes;
+}
+
+/** Per bucket: created, resolved, reopened; and the opening backlog. */
+class SeriesAccumulator extends Accumulator {
+  created: Float64Array;
+  resolved: Float64Array;
+  reopened: Float64Array;
+  opening = 0;
+  constructor(private readonly p: Params) {
+    super();
+    this.created = new Float64Array(p.b.count);
+    this.resolved = new Float64Array(p.b.count);
+    this.reopened = new Float64Array(p.b.count);
+  }
+  add(): void {
+    const { changes, b, end } = this.p;
+    const k = changes.created;
+    if (k < 0) this.opening++;
+    else this.created[k] = (this.created[k] as number) + 1;
+    // Changes before the first bucket go to `opening`; changes at or after `end` are ignored. A ticket starts
+    // unresolved, so even positions are resolutions, odd ones reopens.
+    for (let m = 0; m < changes.n; m++) {
+      const t = changes.at[m] as number;
+      if (t >= end) break;
+      const becameResolved = (m & 1) === 0;
+      const i = bucketIndex(b, t);
+      if (i < 0) this.opening += becameResolved ? -1 : 1;
+      else if (becameResolved) this.resolved[i] = (this.resolved[i] as number) + 1;
+      else this.reopened[i] = (this.reopened[i] as number) + 1;
+    }
+  }
+  mergeFrom(o: SeriesAccumulator): void {
+    this.opening += o.opening;
+    for (let k = 0; k < this.created.length; k++) {
+      this.created[k] = (this.created[k] as number) + (o.created[k] as number);
+      this.resolved[k] = (this.resolved[k] as number) + (o.resolved[k] as number);
+      this.reopened[k] = (this.reopened[k] as number) + (o.reopened[k] as number);
+    }
+  }
+  protected override reset(): void {
+    this.created = this.resolved = this.reopened = new Float64Array(0);
+    this.opening = 0;
+  }
+}
+
+const METRIC: TicketMetric<Params, SeriesAccumulator, BacklogSeriesResult> = {
+  name: NAME,
+  optionKeys: ['period', 'from', 'to', 'interval', 'weekStartsOn'],
+  timeZoneIsDefinition: true,
+  params(o, ctx) {
+    if (o.timeZone === undefined) optionError(NAME, 'timeZone', 'is required: bucket boundaries are local times');
+    const zone = readZone(NAME, o.timeZone) as ZoneInfo;
+    const interval = checkInterval(NAME, o.interval);
+    const weekStartsOn = checkWeekStart(NAME, o.weekStartsOn);
+    const range = readPeriodRange(NAME, o, ctx, true);
+    if (range?.from === undefined) optionError(NAME, range === undefined ? 'period' : 'from', 'is required: the series needs its range { from, to }');
+    if (range.to === undefined) optionError(NAME, 'to', 'is required: the series needs its range { from, to }');
+    const b = makeBuckets(NAME, zone, interval, weekStartsOn, range.from, range.to);
+    return { zone, timeZone: o.timeZone as string, interval, b, end: b.bounds[b.count] as number, changes: new Changes() };
+  },
+  level: () => LEVEL_EVENTS,
+  screen: (c, j, p) => ((c.created[j] as number) >= p.end ? 'created_after' : undefined),
+  step: changesOf,
+  start: (p) => new SeriesAccumulator(p),
+  finish(acc, p) {
+    const { b } = p;
+    const buckets: BacklogBucket[] = new Array(b.count);
+    let level = acc.opening;
+    for (let k = 0; k < b.count; k++) {
+      level += (acc.created[k] as number) - (acc.resolved[k] as number) + (acc.reopened[k] as number);
+      buckets[k] = {
+        start: b.bounds[k] as number,
+        end: b.bounds[k + 1] as number,
+        label: bucketLabel(p.zone, p.interval, b.bounds[k] as number),
+        created: acc.created[k] as number,
+        resolved: acc.resolved[k] as number,
+        reopened: acc.reopened[k] as number,
+        backlog: level,
+      };
+    }
+    return { interval: p.interval, timeZone: p.timeZone, opening: acc.opening, buckets, excluded: acc.excluded<BacklogSeriesExclusion>() as Excluded<BacklogSeriesExclusion> };
+  },
+};
+
+/** The definition, for ticket j: its creation bucket and resolved-state changes into `p.changes`. */
+function changesOf(c: TicketColumns, j: number, p: Params): number | BacklogSeriesExclusion {
+  const ch = p.changes;
+  if (((c.flags[j] as number) & F_EVENTS) === 0) {
+    const r = summaryOnlyResolution(c, j);
+    if (r !== r) return 'summary_only';
+    ch.n = 0;
+    if (r !== Infinity) {
+      ch.at[0] = r;
+      ch.n = 1;
+    }
+  } else {
+    const events = (c.evStart[j + 1] as number) - (c.evStart[j] as number);
+    if (ch.at.length < events) ch.at = new Float64Array(events * 2);
+    ch.n = c.firstResolution[j] === c.firstResolution[j] ? resolvedTransitions(c, j, ch.at) : 0;
+  }
+  ch.created = bucketIndex(p.b, c.created[j] as number);
+  return 1;
+}
 
 /**
  * Backlog series: the backlog at the end of each hour, day, week or month in a time zone, with the tickets
@@ -107,94 +236,12 @@ const NAME = 'backlogSeries';
  * const s = backlogSeries([
  *   { id: 'A', createdAt: '2026-03-02T09:00:00Z', status: 'solved', resolvedAt: '2026-03-03T09:00:00Z' },
  *   { id: 'B', createdAt: '2026-03-03T09:00:00Z', status: 'open' },
- * ], { from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z', interval: 'day', timeZone: 'UTC' });
+ * ], { period: { from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z' }, interval: 'day', timeZone: 'UTC' });
  * s.buckets.map((b) => [b.label, b.created, b.resolved, b.backlog]);
  * //=> [['2026-03-02', 1, 0, 1], ['2026-03-03', 1, 1, 1]]
  * ```
  */
-export function backlogSeries(tickets: readonly Ticket[], options: BacklogSeriesOptions): BacklogSeriesResult {
-  if (options === null || typeof options !== 'object') optionError(NAME, 'options', 'from, to, interval and timeZone are required');
-  if (options.timeZone === undefined) optionError(NAME, 'timeZone', 'is required: bucket boundaries are local times');
-  const zone = zoneOption(NAME, options.timeZone);
-  const interval = checkInterval(NAME, options.interval);
-  const weekStartsOn = checkWeekStart(NAME, options.weekStartsOn);
-  const reader = createTicketReader<BacklogSeriesExclusion>(NAME, tickets, options, undefined, true);
-  if (options.from === undefined) optionError(NAME, 'from', 'is required');
-  if (options.to === undefined) optionError(NAME, 'to', 'is required');
-  const from = reader.parseOption(options.from, 'from');
-  const to = reader.parseOption(options.to, 'to');
-  if (zone === undefined) optionError(NAME, 'timeZone', 'is required');
-  const b = makeBuckets(NAME, zone, interval, weekStartsOn, from, to);
-  const count = b.count;
-  const end = b.bounds[count] as number;
-  // Changes before the first bucket go to `opening`; changes at or after `end` are ignored.
-  const created = new Float64Array(count);
-  const resolved = new Float64Array(count);
-  const reopened = new Float64Array(count);
-  let opening = 0;
-
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  let changes = new Float64Array(64);
-  const sink = (t: number, becameResolved: boolean): void => {
-    if (t >= end) return;
-    const k = bucketIndex(b, t);
-    if (k < 0) {
-      opening += becameResolved ? -1 : 1;
-    } else if (becameResolved) {
-      resolved[k] = (resolved[k] as number) + 1;
-    } else {
-      reopened[k] = (reopened[k] as number) + 1;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    const c = f.createdMs;
-    if (c >= end) {
-      exclude(ledger, 'created_after', f.id);
-      continue;
-    }
-    let r = NaN;
-    if (!f.hasEvents) {
-      r = summaryOnlyResolution(f);
-      if (r !== r) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-    }
-    // Creation: the ticket enters the backlog.
-    const k = bucketIndex(b, c);
-    if (k < 0) opening++;
-    else created[k] = (created[k] as number) + 1;
-    if (f.hasEvents) {
-      if (f.firstResolvedMs === f.firstResolvedMs) {
-        reader.sortEvents();
-        if (changes.length < f.sortedCount) changes = new Float64Array(f.sortedCount * 2);
-        const m = replayTransitions(reader, changes);
-        for (let j = 0; j < m; j++) sink(changes[j] as number, (j & 1) === 0);
-      }
-    } else if (r !== Infinity) {
-      sink(r, true);
-    }
-  }
-  return finish();
-
-  function finish(): BacklogSeriesResult {
-    const buckets: BacklogBucket[] = new Array(count);
-    let level = opening;
-    for (let k = 0; k < count; k++) {
-      level += (created[k] as number) - (resolved[k] as number) + (reopened[k] as number);
-      buckets[k] = {
-        start: b.bounds[k] as number,
-        end: b.bounds[k + 1] as number,
-        label: bucketLabel(zone as NonNullable<typeof zone>, interval, b.bounds[k] as number),
-        created: created[k] as number,
-        resolved: resolved[k] as number,
-        reopened: reopened[k] as number,
-        backlog: level,
-      };
-    }
-    return { interval, timeZone: options.timeZone, opening, buckets, excluded: finishLedger(ledger) };
-  }
+export function backlogSeries(tickets: readonly Ticket[] | PreparedTickets, options: BacklogSeriesOptions): BacklogSeriesResult {
+  if (options === null || typeof options !== 'object') optionError(NAME, 'options', `period, interval and timeZone are required, got ${describe(options)}`);
+  return runTicketMetric(METRIC, tickets, options);
 }

@@ -14,11 +14,18 @@
  *
  * @module
  */
-import { readPeriod, type PeriodOptions } from '../../_lib/period.js';
-import { countReopens, resolvedOnceAndStill, summaryReopened } from '../../_lib/statusHistory.js';
-import { createTicketReader, isCurrentlyResolved, optionError, type TicketInputOptions } from '../../_lib/tickets.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { callbackError, describe } from '../../_lib/options.js';
+import { readAt, readBoolean, readChoice, readConfidence, readWholeMs, readWholeNumber, optionError, type ConfidenceOptions, type EvaluationOptions } from '../../options/shared.js';
+import { readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
+import { Accumulator, RateAccumulator } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { ineligibleReason, runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { summaryReopened } from '../../read/statusHistory.js';
+import { F_AGENT_CREATED, F_EVENTS, F_FIRST_QUALIFIES, LEVEL_FACTS, resolvedNow, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
+import type { InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 /**
@@ -37,12 +44,13 @@ export type FirstContactResolutionDefinition = 'one-touch' | 'no-customer-follow
  * Why a ticket is outside the FCR denominator, in the order the checks run:
  * - `out_of_period`: its `attributeTo` instant is outside `period`;
  * - `unresolved`: not solved or closed now (switch: `excludeUnresolved`);
- * - `ineligible:spam`, `ineligible:merged`: carries one of `spamTags` / `mergedTags`;
+ * - `ineligible:spam`, `ineligible:merged`, `ineligible:deleted`: flagged (`spam`, `mergedInto`, `deleted`)
+ *   or tagged (`spamTags`, `mergedTags`), see {@link EligibilityOptions};
  * - `ineligible:agent_created`: opened by an agent (outbound, proactive; switch: `excludeAgentCreated`);
  * - `ineligible:no_customer_message`: the customer never wrote (switch: `excludeNoCustomerMessage`);
  * - `ineligible:<reason>`: the `eligible` predicate returned `<reason>` (`ineligible:custom` for `false`);
  * - `no_requester`: `'no-repeat-contact'` and the ticket has no `requesterId`;
- * - `window_open`: `'no-repeat-contact'` and the repeat window has not ended by `asOf`;
+ * - `window_open`: `'no-repeat-contact'` and the repeat window has not ended by `at`;
  * - `summary_only`: the summary fields do not decide the definition (no reply or message count, or reopens
  *   unknown);
  * - `invalid:<code>`: a bad record under `invalid: 'exclude'`.
@@ -60,6 +68,7 @@ export type FirstContactResolutionExclusion =
   | 'no_requester'
   | 'window_open'
   | 'summary_only'
+  | IneligibleReason
   | InvalidReason;
 
 /**
@@ -75,7 +84,13 @@ export type EligibilityPredicate = (ticket: Ticket) => true | false | string;
  *
  * @category Ticket outcomes
  */
-export interface FirstContactResolutionOptions extends TicketInputOptions, PeriodOptions {
+export interface FirstContactResolutionOptions
+  extends TicketInputOptions,
+    EligibilityOptions,
+    PeriodOptions,
+    EvaluationOptions,
+    ConfidenceOptions,
+    BreakdownOptions<TicketBy> {
   /** @defaultValue `'one-touch'` */
   readonly definition?: FirstContactResolutionDefinition;
   /**
@@ -98,52 +113,277 @@ export interface FirstContactResolutionOptions extends TicketInputOptions, Perio
   readonly repeatContactWindowMs?: number;
   /**
    * `'no-repeat-contact'`: the instant up to which contacts are known. Tickets whose window ends after it are
-   * left out as `window_open` (their verdict is pending).
+   * left out as `window_open` (their verdict is pending). (`asOf` is its deprecated name.)
    * @defaultValue the latest `createdAt` in the input
    */
-  readonly asOf?: Timestamp;
+  readonly at?: Timestamp;
   /** Leave out tickets not resolved now; `false` counts them as failures. @defaultValue `true` */
   readonly excludeUnresolved?: boolean;
-  /** Tags marking spam; `[]` switches the check off. @defaultValue `['spam']` */
-  readonly spamTags?: readonly string[];
-  /** Tags marking merged tickets; `[]` switches the check off. @defaultValue `['closed_by_merge']` */
-  readonly mergedTags?: readonly string[];
   /** Leave out agent-created (outbound, proactive) tickets. @defaultValue `true` */
   readonly excludeAgentCreated?: boolean;
   /** Leave out tickets without any customer message. @defaultValue `true` */
   readonly excludeNoCustomerMessage?: boolean;
   /** A further eligibility rule, applied after the built-in ones. */
   readonly eligible?: EligibilityPredicate;
-  /** Confidence level of the Wilson interval, in (0, 1). @defaultValue `0.95` */
-  readonly confidence?: number;
 }
 
 const NAME = 'firstContactResolution';
 const DAY_MS = 86_400_000;
 
-function tagSet(value: unknown, field: string): ReadonlySet<string> | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) optionError(NAME, field, 'must be an array of strings');
-  return value.length === 0 ? undefined : new Set(value as string[]);
+/** 'no-repeat-contact': every valid ticket's requester and creation, over the whole input. */
+class RequesterIndex {
+  readonly ids = new Map<string, number>();
+  /** Per input index: requester number (−1 none) and creation. */
+  req = new Int32Array(0);
+  created = new Float64Array(0);
+  latest = -Infinity;
+  /** Per requester, its creation times sorted (built at the end). */
+  start: Int32Array | undefined;
+  times: Float64Array | undefined;
+
+  gather(c: TicketColumns): void {
+    const end = c.base + c.n;
+    if (this.req.length < end) {
+      const req = new Int32Array(Math.max(end, this.req.length * 2)).fill(-1);
+      req.set(this.req);
+      const created = new Float64Array(req.length);
+      created.set(this.created);
+      this.req = req;
+      this.created = created;
+    }
+    for (let j = 0; j < c.n; j++) {
+      const i = c.base + j;
+      if (c.state[j] === S_BAD) continue;
+      const t = c.records[i] as Ticket;
+      const r = t.requesterId;
+      if (typeof r === 'string' && r.length > 0) {
+        let id = this.ids.get(r);
+        if (id === undefined) {
+          id = this.ids.size;
+          this.ids.set(r, id);
+        }
+        this.req[i] = id;
+      }
+      const cr = c.created[j] as number;
+      this.created[i] = cr;
+      if (cr > this.latest) this.latest = cr;
+    }
+  }
+
+  /** Groups creation times by requester (counting sort), each group sorted: O(n log n). */
+  build(): void {
+    if (this.start !== undefined) return;
+    const groups = this.ids.size;
+    const start = new Int32Array(groups + 1);
+    const { req, created } = this;
+    for (let i = 0; i < req.length; i++) {
+      const g = req[i] as number;
+      if (g >= 0) start[g + 1] = (start[g + 1] as number) + 1;
+    }
+    for (let g = 1; g <= groups; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
+    const fill = start.slice(0, groups);
+    const times = new Float64Array(start[groups] as number);
+    for (let i = 0; i < req.length; i++) {
+      const g = req[i] as number;
+      if (g >= 0) times[(fill[g] as number)++] = created[i] as number;
+    }
+    for (let g = 0; g < groups; g++) {
+      const a = start[g] as number;
+      const b = start[g + 1] as number;
+      if (b - a > 1) times.subarray(a, b).sort();
+    }
+    this.start = start;
+    this.times = times;
+  }
+
+  /** Whether the requester of input index i opened another ticket in (created, created + window). */
+  repeated(i: number, windowMs: number): boolean {
+    const start = this.start as Int32Array;
+    const times = this.times as Float64Array;
+    const g = this.req[i] as number;
+    const c = this.created[i] as number;
+    let lo = start[g] as number;
+    let hi = start[g + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((times[mid] as number) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    // times[lo] === c (this ticket, or a twin created at the same instant); the next one decides.
+    const next = lo + 1 < (start[g + 1] as number) ? (times[lo + 1] as number) : Infinity;
+    return next < c + windowMs;
+  }
 }
 
-function hasTag(ticket: Ticket, tags: ReadonlySet<string>): boolean {
-  const list = ticket.tags;
-  if (!Array.isArray(list)) return false;
-  for (let i = 0; i < list.length; i++) if (tags.has(list[i] as string)) return true;
-  return false;
+/** 'no-repeat-contact' candidates: decided at the end, against the whole input's requesters. */
+class RepeatAccumulator extends Accumulator {
+  /** Input index of each candidate; its state: 1 resolved (a success unless repeated), 2 a failure. */
+  index: number[] = [];
+  state: number[] = [];
+  labels: string[] = [];
+  constructor(private readonly cur: Current) {
+    super();
+  }
+  add(state: number): void {
+    this.index.push(this.cur.index);
+    this.state.push(state);
+    this.labels.push(this.cur.label);
+  }
+  mergeFrom(o: RepeatAccumulator): void {
+    for (let k = 0; k < o.index.length; k++) {
+      this.index.push(o.index[k] as number);
+      this.state.push(o.state[k] as number);
+      this.labels.push(o.labels[k] as string);
+    }
+  }
+  protected override reset(): void {
+    this.index = [];
+    this.state = [];
+    this.labels = [];
+  }
 }
 
-function boolOption(value: unknown, field: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') optionError(NAME, field, 'must be a boolean');
-  return value;
+/** The ticket the step is on (for the repeat candidates). */
+class Current {
+  index = 0;
+  label = '';
 }
 
-function confidenceOption(functionName: string, value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value !== 'number' || !(value > 0 && value < 1)) optionError(functionName, 'confidence', 'must be a number in (0, 1)');
-  return value;
+interface Params {
+  readonly definition: FirstContactResolutionDefinition;
+  readonly maxReplies: number;
+  readonly windowMs: number;
+  readonly silentOk: boolean;
+  readonly dropUnresolved: boolean;
+  readonly dropAgentCreated: boolean;
+  readonly dropNoCustomer: boolean;
+  readonly eligible: EligibilityPredicate | undefined;
+  readonly invalid: 'throw' | 'exclude';
+  readonly ineligible: number;
+  readonly level: number;
+  readonly at: number | undefined;
+  readonly period: ParsedPeriod | undefined;
+  readonly requesters: RequesterIndex | undefined;
+  readonly cur: Current;
+}
+
+type Acc = RateAccumulator | RepeatAccumulator;
+
+const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusion>> = {
+  name: NAME,
+  ownEligibility: true,
+  optionKeys: ['definition', 'maxAgentReplies', 'countSilentSolves', 'repeatContactWindowMs', 'at', 'asOf', 'excludeUnresolved', 'excludeAgentCreated', 'excludeNoCustomerMessage', 'eligible', 'period', 'attributeTo', 'confidence'],
+  params(o, ctx) {
+    const definition = readChoice<FirstContactResolutionDefinition>(NAME, 'definition', o.definition, ['one-touch', 'no-customer-follow-up', 'no-repeat-contact'], 'one-touch');
+    const eligible = o.eligible;
+    if (eligible !== undefined && typeof eligible !== 'function') optionError(NAME, 'eligible', `must be a function, got ${describe(eligible)}`);
+    return {
+      definition,
+      maxReplies: readWholeNumber(NAME, 'maxAgentReplies', o.maxAgentReplies, 1),
+      windowMs: readWholeMs(NAME, 'repeatContactWindowMs', o.repeatContactWindowMs, 7 * DAY_MS, 1),
+      silentOk: readBoolean(NAME, 'countSilentSolves', o.countSilentSolves, false),
+      dropUnresolved: readBoolean(NAME, 'excludeUnresolved', o.excludeUnresolved, true),
+      dropAgentCreated: readBoolean(NAME, 'excludeAgentCreated', o.excludeAgentCreated, true),
+      dropNoCustomer: readBoolean(NAME, 'excludeNoCustomerMessage', o.excludeNoCustomerMessage, true),
+      eligible: eligible as EligibilityPredicate | undefined,
+      invalid: ctx.invalid ?? 'throw',
+      ineligible: ctx.ineligible ?? 0,
+      level: readConfidence(NAME, o.confidence),
+      at: readAt(NAME, o as EvaluationOptions, ctx),
+      period: readPeriod(NAME, o as PeriodOptions, ctx, 'resolved'),
+      requesters: definition === 'no-repeat-contact' ? new RequesterIndex() : undefined,
+      cur: new Current(),
+    };
+  },
+  level: () => LEVEL_FACTS,
+  batch(c, p) {
+    p.requesters?.gather(c);
+  },
+  step: classify,
+  start: (p) => (p.requesters === undefined ? new RateAccumulator() : new RepeatAccumulator(p.cur)),
+  finish(acc, p) {
+    if (acc instanceof RateAccumulator) return acc.rate<FirstContactResolutionExclusion>(p.level);
+    const index = p.requesters as RequesterIndex;
+    index.build();
+    const at = p.at ?? index.latest;
+    let numerator = 0;
+    let denominator = 0;
+    const ledger = acc.ledger;
+    for (let k = 0; k < acc.index.length; k++) {
+      const i = acc.index[k] as number;
+      if ((index.created[i] as number) + p.windowMs > at) {
+        ledger.total++;
+        const list = ledger.lists.get('window_open');
+        if (list === undefined) ledger.lists.set('window_open', [acc.labels[k] as string]);
+        else list.push(acc.labels[k] as string);
+        continue;
+      }
+      denominator++;
+      if (acc.state[k] === 1 && !index.repeated(i, p.windowMs)) numerator++;
+    }
+    const excluded = acc.excluded<FirstContactResolutionExclusion>();
+    // The window_open exclusions were added to the ledger for this result only: take them out again, so a
+    // second finish (groups share nothing, but merging may finish twice) starts from the same ledger.
+    const open = ledger.lists.get('window_open');
+    if (open !== undefined) {
+      ledger.total -= open.length;
+      ledger.lists.delete('window_open');
+    }
+    return buildRate(numerator, denominator, excluded, p.level);
+  },
+};
+
+/** The definition, for ticket j: 1 an FCR success, 0 a failure, or why it is outside the denominator. */
+function classify(c: TicketColumns, j: number, p: Params): number | FirstContactResolutionExclusion {
+  const period = p.period;
+  const created = c.created[j] as number;
+  if (period !== undefined && period.attributeTo === 'created' && !(created >= period.from && created < period.to)) return 'out_of_period';
+  const resolved = resolvedNow(c, j);
+  if (!resolved && p.dropUnresolved) return 'unresolved';
+  if (period !== undefined && period.attributeTo !== 'created') {
+    // An unresolved ticket kept as a failure (excludeUnresolved off) has no resolution: place it by creation.
+    const anchor = period.attributeTo === 'resolved' ? (resolved ? (c.lastResolved[j] as number) : created) : (c.firstReply[j] as number);
+    if (!(anchor >= period.from && anchor < period.to)) return 'out_of_period';
+  }
+  const f = c.flags[j] as number;
+  const flagged = ineligibleReason(f, p.ineligible);
+  if (flagged !== undefined) return flagged;
+  if (p.dropAgentCreated && (f & F_AGENT_CREATED) !== 0) return 'ineligible:agent_created';
+  const customers = c.customers[j] as number;
+  if (p.dropNoCustomer && customers <= 0) return customers === 0 ? 'ineligible:no_customer_message' : 'summary_only';
+  if (p.eligible !== undefined) {
+    const t = c.records[c.base + j] as Ticket;
+    let verdict: unknown;
+    try {
+      verdict = p.eligible(t);
+    } catch (err) {
+      if (p.invalid === 'throw') throw callbackError({ functionName: NAME, option: 'eligible', collection: 'tickets', recordIndex: c.base + j, recordId: c.idOf(j) }, err);
+      return 'invalid:callback_failed';
+    }
+    if (verdict !== true) return `ineligible:${typeof verdict === 'string' && verdict.length > 0 ? verdict : 'custom'}`;
+  }
+  if (p.requesters !== undefined) {
+    // 'no-repeat-contact': decided at the end; 1 resolved (a candidate), 2 unresolved (a failure).
+    if (p.requesters.req[c.base + j] === -1) return 'no_requester';
+    p.cur.index = c.base + j;
+    p.cur.label = c.idOf(j);
+    return resolved ? 1 : 2;
+  }
+  if (!resolved) return 0; // excludeUnresolved: false: an unresolved ticket is a failure under every definition
+  if (p.definition === 'one-touch') {
+    let replies = c.replies[j] as number;
+    let reopened: number;
+    if ((f & F_EVENTS) !== 0) {
+      if ((f & F_AGENT_CREATED) !== 0 && (f & F_FIRST_QUALIFIES) !== 0) replies--; // the agent's opening message is no touch
+      reopened = (c.reopens[j] as number) > 0 ? 1 : 0;
+    } else {
+      reopened = summaryReopened(c, j);
+    }
+    if (replies < 0 || reopened < 0) return 'summary_only';
+    return reopened === 0 && replies <= p.maxReplies && (replies > 0 || p.silentOk) ? 1 : 0;
+  }
+  if (customers < 0) return 'summary_only';
+  return customers <= 1 ? 1 : 0;
 }
 
 /**
@@ -179,207 +419,8 @@ function confidenceOption(functionName: string, value: unknown): number {
  * ```
  */
 export function firstContactResolution(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: FirstContactResolutionOptions,
 ): RateResult<FirstContactResolutionExclusion> {
-  const reader = createTicketReader<FirstContactResolutionExclusion>(NAME, tickets, options);
-  const definition = options?.definition ?? 'one-touch';
-  if (definition !== 'one-touch' && definition !== 'no-customer-follow-up' && definition !== 'no-repeat-contact') {
-    optionError(NAME, 'definition', `must be 'one-touch', 'no-customer-follow-up' or 'no-repeat-contact', got ${JSON.stringify(definition)}`);
-  }
-  const maxReplies = options?.maxAgentReplies ?? 1;
-  if (typeof maxReplies !== 'number' || !Number.isInteger(maxReplies) || maxReplies < 0) {
-    optionError(NAME, 'maxAgentReplies', `must be a whole number ≥ 0, got ${JSON.stringify(maxReplies)}`);
-  }
-  const windowMs = options?.repeatContactWindowMs ?? 7 * DAY_MS;
-  if (typeof windowMs !== 'number' || !Number.isInteger(windowMs) || windowMs <= 0) {
-    optionError(NAME, 'repeatContactWindowMs', `must be a whole number of ms > 0, got ${JSON.stringify(windowMs)}`);
-  }
-  const silentOk = boolOption(options?.countSilentSolves, 'countSilentSolves', false);
-  const dropUnresolved = boolOption(options?.excludeUnresolved, 'excludeUnresolved', true);
-  const dropAgentCreated = boolOption(options?.excludeAgentCreated, 'excludeAgentCreated', true);
-  const dropNoCustomer = boolOption(options?.excludeNoCustomerMessage, 'excludeNoCustomerMessage', true);
-  const spam = tagSet(options?.spamTags ?? ['spam'], 'spamTags');
-  const merged = tagSet(options?.mergedTags ?? ['closed_by_merge'], 'mergedTags');
-  const eligible = options?.eligible;
-  if (eligible !== undefined && typeof eligible !== 'function') optionError(NAME, 'eligible', 'must be a function');
-  const level = confidenceOption(NAME, options?.confidence);
-  const asOfOption = options?.asOf === undefined ? undefined : reader.parseOption(options.asOf, 'asOf');
-  const period = readPeriod(reader, options, 'resolved');
-  const repeat = definition === 'no-repeat-contact';
-
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  let numerator = 0;
-  let denominator = 0;
-  // 'no-repeat-contact' only: per ticket, its requester (−1: none / invalid) and state
-  // (0 out, 1 resolved candidate, 2 unresolved kept as a failure).
-  const reqOf = repeat ? new Int32Array(n).fill(-1) : undefined;
-  const createdOf = repeat ? new Float64Array(n) : undefined;
-  const state = repeat ? new Uint8Array(n) : undefined;
-  const requesters = repeat ? new Map<string, number>() : undefined;
-  let latestCreated = -Infinity;
-
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    const t = f.ticket;
-    if (repeat) {
-      const r = t.requesterId;
-      if (typeof r === 'string' && r.length > 0) {
-        let id = (requesters as Map<string, number>).get(r);
-        if (id === undefined) {
-          id = (requesters as Map<string, number>).size;
-          (requesters as Map<string, number>).set(r, id);
-        }
-        (reqOf as Int32Array)[i] = id;
-      }
-      (createdOf as Float64Array)[i] = f.createdMs;
-      if (f.createdMs > latestCreated) latestCreated = f.createdMs;
-    }
-    if (period !== undefined && period.attributeTo === 'created' && !(f.createdMs >= period.from && f.createdMs < period.to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    const resolved = isCurrentlyResolved(f);
-    if (!resolved && dropUnresolved) {
-      exclude(ledger, 'unresolved', f.id);
-      continue;
-    }
-    if (period !== undefined && period.attributeTo !== 'created') {
-      // An unresolved ticket kept as a failure (excludeUnresolved off) has no resolution: place it by creation.
-      const anchor = period.attributeTo === 'resolved' ? (resolved ? f.lastResolvedMs : f.createdMs) : f.firstReplyMs;
-      if (!(anchor >= period.from && anchor < period.to)) {
-        exclude(ledger, 'out_of_period', f.id);
-        continue;
-      }
-    }
-    if (spam !== undefined && hasTag(t, spam)) {
-      exclude(ledger, 'ineligible:spam', f.id);
-      continue;
-    }
-    if (merged !== undefined && hasTag(t, merged)) {
-      exclude(ledger, 'ineligible:merged', f.id);
-      continue;
-    }
-    if (dropAgentCreated && f.agentCreated) {
-      exclude(ledger, 'ineligible:agent_created', f.id);
-      continue;
-    }
-    if (dropNoCustomer && f.customerCount <= 0) {
-      exclude(ledger, f.customerCount === 0 ? 'ineligible:no_customer_message' : 'summary_only', f.id);
-      continue;
-    }
-    if (eligible !== undefined) {
-      const verdict: unknown = eligible(t);
-      if (verdict !== true) {
-        const reason = typeof verdict === 'string' && verdict.length > 0 ? verdict : 'custom';
-        exclude(ledger, `ineligible:${reason}`, f.id);
-        continue;
-      }
-    }
-    if (!resolved) {
-      // excludeUnresolved: false: an unresolved ticket is a failure under every definition.
-      if (repeat) {
-        if ((reqOf as Int32Array)[i] === -1) {
-          exclude(ledger, 'no_requester', f.id);
-          continue;
-        }
-        (state as Uint8Array)[i] = 2;
-        continue;
-      }
-      denominator++;
-      continue;
-    }
-    if (definition === 'one-touch') {
-      let replies = f.replyCount;
-      let reopened: number;
-      if (f.hasEvents) {
-        if (f.agentCreated && f.firstMessageQualifies) replies--; // the agent's opening message is no touch
-        if (resolvedOnceAndStill(f)) {
-          reopened = 0;
-        } else {
-          reader.sortEvents(true);
-          reopened = countReopens(reader) > 0 ? 1 : 0;
-        }
-      } else {
-        reopened = summaryReopened(f);
-      }
-      if (replies < 0 || reopened < 0) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      denominator++;
-      if (reopened === 0 && replies <= maxReplies && (replies > 0 || silentOk)) numerator++;
-    } else if (definition === 'no-customer-follow-up') {
-      if (f.customerCount < 0) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      denominator++;
-      if (f.customerCount <= 1) numerator++;
-    } else {
-      if ((reqOf as Int32Array)[i] === -1) {
-        exclude(ledger, 'no_requester', f.id);
-        continue;
-      }
-      (state as Uint8Array)[i] = 1;
-    }
-  }
-
-  if (repeat) {
-    const asOf = asOfOption ?? latestCreated;
-    const req = reqOf as Int32Array;
-    const created = createdOf as Float64Array;
-    const st = state as Uint8Array;
-    // Group creation times by requester (counting sort), then sort each group: O(n log n).
-    const groups = (requesters as Map<string, number>).size;
-    const start = new Int32Array(groups + 1);
-    for (let i = 0; i < n; i++) {
-      const g = req[i] as number;
-      if (g >= 0) start[g + 1] = (start[g + 1] as number) + 1;
-    }
-    for (let g = 1; g <= groups; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
-    const fill = start.slice(0, groups);
-    const times = new Float64Array(start[groups] as number);
-    for (let i = 0; i < n; i++) {
-      const g = req[i] as number;
-      if (g >= 0) times[(fill[g] as number)++] = created[i] as number;
-    }
-    for (let g = 0; g < groups; g++) {
-      const a = start[g] as number;
-      const b = start[g + 1] as number;
-      if (b - a > 1) times.subarray(a, b).sort();
-    }
-    for (let i = 0; i < n; i++) {
-      const s = st[i] as number;
-      if (s === 0) continue;
-      const c = created[i] as number;
-      const id = idOf(tickets, i);
-      if (c + windowMs > asOf) {
-        exclude(ledger, 'window_open', id);
-        continue;
-      }
-      denominator++;
-      if (s === 2) continue;
-      const g = req[i] as number;
-      let lo = start[g] as number;
-      let hi = start[g + 1] as number;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((times[mid] as number) < c) lo = mid + 1;
-        else hi = mid;
-      }
-      // times[lo] === c (this ticket, or a twin created at the same instant); the next one decides.
-      const next = lo + 1 < (start[g + 1] as number) ? (times[lo + 1] as number) : Infinity;
-      if (!(next < c + windowMs)) numerator++;
-    }
-  }
-  return buildRate(numerator, denominator, finishLedger(ledger), level);
-}
-
-/** The id label the reader used for a valid ticket. */
-function idOf(tickets: readonly Ticket[], i: number): string {
-  const id = (tickets[i] as Ticket).id;
-  return typeof id === 'string' ? id : String(id);
+  return runTicketMetric(METRIC, tickets, options);
 }

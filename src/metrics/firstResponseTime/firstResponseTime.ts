@@ -5,31 +5,35 @@
  * Default definition: Zendesk "First reply time" — the first public comment by an agent; bots, system
  * messages and internal notes never count; on an agent-created ticket, the agent's *next* public comment.
  * Options: startAt, agentCreated, isQualifyingReply, preset, businessHours, period, attributeTo, percentiles,
- * quantileMethod, invalid, statusMap, timeZone.
+ * quantileMethod, by, excludeSpam/Deleted/Merged, and the read options (invalid, statusMap, timeZone, …).
  *
  * @module
  */
-import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
-import {
-  agentCreatedOption,
-  createTicketReader,
-  K_CUSTOMER,
-  optionError,
-  Q_REPLY,
-  type AgentCreatedMode,
-  type QualifyingReplyPredicate,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
 import { requireSchedule, type Schedule } from '../../calendar/schedule.js';
 import type { Ticket } from '../../model/index.js';
+import { describe } from '../../_lib/options.js';
+import { readChoice, readSummary, optionError, type SummarySpec } from '../../options/shared.js';
+import { createdOutside, placeInPeriod, readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, QualifyingReplyOptions, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import {
-  checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+  F_AGENT_CREATED,
+  F_EVENTS,
+  F_FIRST_QUALIFIES,
+  K_CUSTOMER,
+  KIND_SHIFT,
+  LEVEL_EVENTS,
+  LEVEL_FACTS,
+  Q_REPLY,
+  type TicketColumns,
+} from '../../read/ticketColumns.js';
+import type { ScheduleEngine } from '../../calendar/schedule.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
+import type { InvalidReason } from '../../results/excluded.js';
+import type { AgentCreatedMode } from '../../options/tickets.js';
 
 /**
  * Why a ticket was left out of {@link firstResponseTime}.
@@ -39,6 +43,7 @@ import { exclude, finishLedger, type InvalidReason } from '../../results/exclude
  * - `summary_only`: the ticket has summary fields only and the chosen start needs its events;
  * - `out_of_period`: its `attributeTo` instant is outside `period`;
  * - `unresolved`: `attributeTo: 'resolved'` and the ticket was never resolved;
+ * - `ineligible:spam`, `ineligible:deleted`, `ineligible:merged`: see {@link EligibilityOptions};
  * - `invalid:<code>`: a bad record under `invalid: 'exclude'`.
  *
  * @category Ticket timing
@@ -50,6 +55,7 @@ export type FirstResponseTimeExclusion =
   | 'summary_only'
   | 'out_of_period'
   | 'unresolved'
+  | IneligibleReason
   | InvalidReason;
 
 /**
@@ -67,7 +73,13 @@ export type FirstResponseTimePreset = 'zendesk' | 'intercom' | 'gorgias' | 'plai
  *
  * @category Ticket timing
  */
-export interface FirstResponseTimeOptions extends TicketInputOptions, SummaryOptions, PeriodOptions {
+export interface FirstResponseTimeOptions
+  extends TicketInputOptions,
+    QualifyingReplyOptions,
+    EligibilityOptions,
+    SummaryOptions,
+    PeriodOptions,
+    BreakdownOptions<TicketBy> {
   /**
    * Where the clock starts: ticket creation (Zendesk, Freshdesk) or the first customer message
    * (Intercom, Gorgias, Plain).
@@ -80,10 +92,6 @@ export interface FirstResponseTimeOptions extends TicketInputOptions, SummaryOpt
    * @defaultValue `'skipFirstAgentMessage'`
    */
   readonly agentCreated?: AgentCreatedMode;
-  /**
-   * Redefines a reply. Called for every message event; default: `author === 'agent' && public !== false`.
-   */
-  readonly isQualifyingReply?: QualifyingReplyPredicate;
   /** Sets `startAt` and `agentCreated` as a vendor does. */
   readonly preset?: FirstResponseTimePreset;
   /**
@@ -102,104 +110,114 @@ const PRESETS: Readonly<Record<FirstResponseTimePreset, Pick<FirstResponseTimeOp
 
 const NAME = 'firstResponseTime';
 
+interface Params {
+  /** Clock from the first customer message: 0 never, 1 always, 2 on agent-created tickets only. */
+  readonly fromCustomer: number;
+  readonly skipOpening: boolean;
+  readonly excludeAgentCreated: boolean;
+  readonly period: ParsedPeriod | undefined;
+  readonly engine: ScheduleEngine | undefined;
+  readonly summary: SummarySpec;
+}
+
+const AGENT_CREATED = ['exclude', 'skipFirstAgentMessage', 'startAtFirstCustomerMessage'] as const;
+
+const METRIC: TicketMetric<Params, DurationAccumulator, DurationSummary<FirstResponseTimeExclusion>> = {
+  name: NAME,
+  optionKeys: ['startAt', 'agentCreated', 'preset', 'businessHours', 'period', 'attributeTo', 'percentiles', 'quantileMethod'],
+  qualifying: true,
+  params(o, ctx) {
+    const presetName = o.preset;
+    if (presetName !== undefined && (typeof presetName !== 'string' || !Object.prototype.hasOwnProperty.call(PRESETS, presetName))) {
+      optionError(NAME, 'preset', `unknown preset ${describe(presetName)}; use ${Object.keys(PRESETS).map((k) => `'${k}'`).join(', ')}`);
+    }
+    const preset = PRESETS[(presetName as FirstResponseTimePreset | undefined) ?? 'zendesk'];
+    const startAt = readChoice(NAME, 'startAt', o.startAt, ['created', 'firstCustomerMessage'], preset.startAt ?? 'created');
+    const agentCreated = readChoice(NAME, 'agentCreated', o.agentCreated, AGENT_CREATED, preset.agentCreated ?? 'skipFirstAgentMessage');
+    return {
+      fromCustomer: startAt === 'firstCustomerMessage' ? 1 : agentCreated === 'startAtFirstCustomerMessage' ? 2 : 0,
+      skipOpening: agentCreated === 'skipFirstAgentMessage',
+      excludeAgentCreated: agentCreated === 'exclude',
+      period: readPeriod(NAME, o as PeriodOptions, ctx, 'created'),
+      engine: o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours'),
+      summary: readSummary(NAME, o),
+    };
+  },
+  level: (p) => (p.fromCustomer !== 0 ? LEVEL_EVENTS : LEVEL_FACTS),
+  step: measure,
+  start: () => new DurationAccumulator(),
+  finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<FirstResponseTimeExclusion>()),
+};
+
+/** The definition, for ticket j: its first response time in ms, or why it has none. */
+function measure(c: TicketColumns, j: number, p: Params): number | FirstResponseTimeExclusion {
+  const created = c.created[j] as number;
+  if (createdOutside(p.period, created)) return 'out_of_period';
+  const f = c.flags[j] as number;
+  const agentCreated = (f & F_AGENT_CREATED) !== 0;
+  if (agentCreated && p.excludeAgentCreated) return 'agent_created';
+  let start = created;
+  let reply: number;
+  const fromCustomer = p.fromCustomer === 1 || (p.fromCustomer === 2 && agentCreated);
+  if ((f & F_EVENTS) === 0) {
+    if (fromCustomer) return 'summary_only';
+    reply = c.firstReply[j] as number;
+  } else if (fromCustomer) {
+    start = c.firstCustomer[j] as number;
+    if (start !== start) return 'no_customer_message';
+    // The first qualifying reply at or after the first customer message (events are in time order); one at
+    // the very instant of that message answers it, unless it is that message.
+    reply = NaN;
+    const { evAt, evKind } = c;
+    for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
+      const t = evAt[e] as number;
+      if (t < start) continue;
+      const b = evKind[e] as number;
+      if ((b & Q_REPLY) === 0 || (t === start && b >> KIND_SHIFT === K_CUSTOMER)) continue;
+      reply = t;
+      break;
+    }
+  } else {
+    reply = agentCreated && p.skipOpening && (f & F_FIRST_QUALIFIES) !== 0 ? (c.secondReply[j] as number) : (c.firstReply[j] as number);
+  }
+  if (reply !== reply) return 'no_reply';
+  const period = p.period;
+  if (period !== undefined && period.attributeTo !== 'created') {
+    const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? reply : (c.lastResolved[j] as number));
+    if (place !== 'in') return place === 'missing' ? 'unresolved' : 'out_of_period';
+  }
+  return p.engine === undefined ? reply - start : p.engine.measure(start, reply);
+}
+
 /**
  * First response time (FRT): how long each ticket waited for its first qualifying agent reply.
  *
- * Cost: O(events) to read, O(n log n) to sort for the quantiles.
+ * Cost: O(events) to read, O(n log n) to sort for the quantiles; on a {@link PreparedTickets} set, O(n).
  *
  * @category Ticket timing
- * @param tickets - tickets with `events`, or with the summary field `firstRespondedAt`
+ * @param tickets - tickets with `events`, or with the summary field `firstRespondedAt`; or a prepared set
  * @param options - the definition; defaults follow Zendesk
- * @returns a {@link DurationSummary}; tickets without a reply are in `excluded` as `'no_reply'`
+ * @returns a {@link DurationSummary}; tickets without a reply are in `excluded` as `'no_reply'`; with `by`,
+ *   the same per group in `groups`
  * @example
  * ```ts
  * import { firstResponseTime } from 'helpdesk-metrics';
  * const frt = firstResponseTime([
- *   { id: 'T-1', createdAt: '2026-03-02T09:00:00Z', events: [
+ *   { id: 'T-1', createdAt: '2026-03-02T09:00:00Z', channel: 'email', events: [
  *     { type: 'message', at: '2026-03-02T09:00:00Z', author: 'customer' },
  *     { type: 'message', at: '2026-03-02T09:30:00Z', author: 'agent' },
  *   ] },
- *   { id: 'T-2', createdAt: '2026-03-02T10:00:00Z', firstRespondedAt: '2026-03-02T11:30:00Z' },
+ *   { id: 'T-2', createdAt: '2026-03-02T10:00:00Z', channel: 'chat', firstRespondedAt: '2026-03-02T11:30:00Z' },
  *   { id: 'T-3', createdAt: '2026-03-02T12:00:00Z', events: [] },
- * ]);
+ * ], { by: 'channel' });
  * frt.meanMs;            //=> 3600000 (one hour: 30 and 90 minutes)
  * frt.excluded.byReason; //=> { no_reply: 1 }
+ * frt.groups?.map((g) => [g.key.channel, g.count]); //=> [['chat', 1], ['email', 1], [null, 0]]
  * ```
  */
 export function firstResponseTime(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: FirstResponseTimeOptions,
 ): DurationSummary<FirstResponseTimeExclusion> {
-  const reader = createTicketReader<FirstResponseTimeExclusion>(NAME, tickets, options, options?.isQualifyingReply);
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const presetName = options?.preset;
-  if (presetName !== undefined && !Object.prototype.hasOwnProperty.call(PRESETS, presetName)) {
-    optionError(NAME, 'preset', `unknown preset ${JSON.stringify(presetName)}`);
-  }
-  const preset = presetName === undefined ? PRESETS.zendesk : PRESETS[presetName];
-  const startAt = options?.startAt ?? preset.startAt;
-  const agentCreated = agentCreatedOption(NAME, options?.agentCreated ?? preset.agentCreated);
-  if (startAt !== 'created' && startAt !== 'firstCustomerMessage') {
-    optionError(NAME, 'startAt', `must be 'created' or 'firstCustomerMessage', got ${JSON.stringify(startAt)}`);
-  }
-  const period = readPeriod(reader, options, 'created');
-  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  const collector = new DurationCollector(n);
-
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    if (createdOutside(period, f.createdMs)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (f.agentCreated && agentCreated === 'exclude') {
-      exclude(ledger, 'agent_created', f.id);
-      continue;
-    }
-    let start = f.createdMs;
-    let reply: number;
-    const fromCustomer = startAt === 'firstCustomerMessage' || (f.agentCreated && agentCreated === 'startAtFirstCustomerMessage');
-    if (!f.hasEvents) {
-      if (fromCustomer) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      reply = f.firstReplyMs;
-    } else if (fromCustomer) {
-      start = f.firstCustomerMs;
-      if (start !== start) {
-        exclude(ledger, 'no_customer_message', f.id);
-        continue;
-      }
-      reply = NaN;
-      const { at, qual } = reader;
-      for (let e = 0; e < f.eventCount; e++) {
-        const t = at[e] as number;
-        if (((qual[e] as number) & Q_REPLY) !== 0 && t >= start && !(t >= reply)) {
-          // A reply at the very instant of the customer message answers it unless it is that message.
-          if (t === start && reader.kind[e] === K_CUSTOMER) continue;
-          reply = t;
-        }
-      }
-    } else {
-      reply = f.agentCreated && agentCreated === 'skipFirstAgentMessage' && f.firstMessageQualifies ? f.secondReplyMs : f.firstReplyMs;
-    }
-    if (reply !== reply) {
-      exclude(ledger, 'no_reply', f.id);
-      continue;
-    }
-    if (period !== undefined && period.attributeTo !== 'created') {
-      const place = placeInPeriod(period, period.attributeTo === 'firstReply' ? reply : f.lastResolvedMs);
-      if (place !== 'in') {
-        exclude(ledger, place === 'missing' ? 'unresolved' : 'out_of_period', f.id);
-        continue;
-      }
-    }
-    collector.add(engine === undefined ? reply - start : engine.measure(start, reply));
-  }
-  return summarizeDurations(collector, options, finishLedger(ledger));
+  return runTicketMetric(METRIC, tickets, options);
 }

@@ -13,20 +13,16 @@
  * @module
  */
 import { D } from '../../_lib/decimal.js';
-import {
-  createTicketReader,
-  isCurrentlyResolved,
-  K_AGENT,
-  K_BOT,
-  K_CUSTOMER,
-  K_STATUS,
-  optionError,
-  Q_PUBLIC,
-  STATUSES,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
 import type { Ticket } from '../../model/index.js';
-import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { readBoolean, readChoice, readWholeNumber } from '../../options/shared.js';
+import { Accumulator } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { F_EVENTS, K_AGENT, K_BOT, K_CUSTOMER, KIND_SHIFT, LEVEL_EVENTS, Q_PUBLIC, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
+import type { Excluded, InvalidReason } from '../../results/excluded.js';
+import type { Grouped } from '../../results/groups.js';
 
 /**
  * Why a ticket was not counted by {@link interactionsPerTicket}:
@@ -37,14 +33,14 @@ import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../
  *
  * @category Ticket outcomes
  */
-export type InteractionsPerTicketExclusion = 'unresolved' | 'summary_only' | InvalidReason;
+export type InteractionsPerTicketExclusion = 'unresolved' | 'summary_only' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link interactionsPerTicket}.
  *
  * @category Ticket outcomes
  */
-export interface InteractionsPerTicketOptions extends TicketInputOptions {
+export interface InteractionsPerTicketOptions extends TicketInputOptions, EligibilityOptions, BreakdownOptions<TicketBy> {
   /** Whose public messages count. @defaultValue `'agent'` */
   readonly count?: 'agent' | 'customer' | 'all';
   /** Count public bot messages on the agent side (`'agent'`, `'all'`). @defaultValue `false` */
@@ -60,7 +56,7 @@ export interface InteractionsPerTicketOptions extends TicketInputOptions {
  *
  * @category Ticket outcomes
  */
-export interface InteractionsPerTicketResult {
+export interface InteractionsPerTicketResult extends Grouped<InteractionsPerTicketResult> {
   /** Tickets counted. */
   readonly count: number;
   /** Interactions over all counted tickets. */
@@ -76,6 +72,109 @@ export interface InteractionsPerTicketResult {
 }
 
 const NAME = 'interactionsPerTicket';
+
+interface Params {
+  /** Per kind (index kind): 1 when this call counts its public messages. */
+  readonly counts: Uint8Array;
+  readonly wantAgent: boolean;
+  readonly wantCustomer: boolean;
+  readonly bots: boolean;
+  readonly resolvedOnly: boolean;
+  readonly open: number;
+}
+
+/** A histogram of interactions per ticket (exact counts: the distribution and the median without a sort). */
+class HistogramAccumulator extends Accumulator {
+  hist = new Float64Array(16);
+  counted = 0;
+  total = 0;
+  add(x: number): void {
+    if (x >= this.hist.length) this.grow(x + 1);
+    this.hist[x] = (this.hist[x] as number) + 1;
+    this.counted++;
+    this.total += x;
+  }
+  private grow(n: number): void {
+    let size = this.hist.length;
+    while (size < n) size *= 2;
+    const grown = new Float64Array(size);
+    grown.set(this.hist);
+    this.hist = grown;
+  }
+  mergeFrom(o: HistogramAccumulator): void {
+    if (o.hist.length > this.hist.length) this.grow(o.hist.length);
+    for (let v = 0; v < o.hist.length; v++) this.hist[v] = (this.hist[v] as number) + (o.hist[v] as number);
+    this.counted += o.counted;
+    this.total += o.total;
+  }
+  protected override reset(): void {
+    this.hist = new Float64Array(16);
+    this.counted = 0;
+    this.total = 0;
+  }
+}
+
+const METRIC: TicketMetric<Params, HistogramAccumulator, InteractionsPerTicketResult> = {
+  name: NAME,
+  optionKeys: ['count', 'includeBots', 'tickets', 'openEndedAt'],
+  params(o) {
+    const who = readChoice(NAME, 'count', o.count, ['agent', 'customer', 'all'], 'agent');
+    const bots = readBoolean(NAME, 'includeBots', o.includeBots, false);
+    const which = readChoice(NAME, 'tickets', o.tickets, ['resolved', 'all'], 'resolved');
+    const open = readWholeNumber(NAME, 'openEndedAt', o.openEndedAt, 5, 1, 1000);
+    const wantAgent = who !== 'customer';
+    const wantCustomer = who !== 'agent';
+    // Which event kinds are counted: customer messages, agent messages, bot messages (with includeBots).
+    const counts = new Uint8Array(16);
+    counts[K_CUSTOMER] = wantCustomer ? 1 : 0;
+    counts[K_AGENT] = wantAgent ? 1 : 0;
+    counts[K_BOT] = wantAgent && bots ? 1 : 0;
+    return { counts, wantAgent, wantCustomer, bots, resolvedOnly: which === 'resolved', open };
+  },
+  level: () => LEVEL_EVENTS,
+  step: countInteractions,
+  start: () => new HistogramAccumulator(),
+  finish(acc, p) {
+    const { hist, counted, total } = acc;
+    // Object.fromEntries: the keys are data (see src/pipeline/ticketDriver.ts).
+    const entries: [string, number][] = [];
+    let tail = 0;
+    for (let v = 0; v < Math.max(hist.length, p.open); v++) {
+      const h = (hist[v] as number | undefined) ?? 0;
+      if (v < p.open) entries.push([String(v), h]);
+      else tail += h;
+    }
+    entries.push([`${p.open}+`, tail]);
+    return {
+      count: counted,
+      total,
+      mean: counted === 0 ? undefined : new D(total).div(counted).toNumber(),
+      median: counted === 0 ? undefined : medianOfHistogram(hist, counted),
+      distribution: Object.fromEntries(entries) as Record<string, number>,
+      excluded: acc.excluded<InteractionsPerTicketExclusion>() as Excluded<InteractionsPerTicketExclusion>,
+    };
+  },
+};
+
+/** The definition, for ticket j: its public messages of the counted kinds, or why it is not counted. */
+function countInteractions(c: TicketColumns, j: number, p: Params): number | InteractionsPerTicketExclusion {
+  if (p.resolvedOnly && !resolvedNow(c, j)) return 'unresolved';
+  if (((c.flags[j] as number) & F_EVENTS) !== 0) {
+    // Branch-free: a public event adds counts[its kind] (1 for the kinds this call counts, else 0).
+    const { evKind } = c;
+    const counts = p.counts;
+    let x = 0;
+    for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
+      const b = evKind[e] as number;
+      x += (counts[b >> KIND_SHIFT] as number) & ((b & Q_PUBLIC) >>> 1); // Q_PUBLIC is bit 1
+    }
+    return x;
+  }
+  const a = p.wantAgent ? (c.replies[j] as number) : 0;
+  const cu = p.wantCustomer ? (c.customers[j] as number) : 0;
+  if (a < 0 || cu < 0 || (p.bots && p.wantAgent)) return 'summary_only';
+  return a + cu;
+}
 
 /**
  * Interactions per ticket: how many public messages tickets needed, as an exact mean, a median and a
@@ -102,87 +201,10 @@ const NAME = 'interactionsPerTicket';
  * ```
  */
 export function interactionsPerTicket(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: InteractionsPerTicketOptions,
 ): InteractionsPerTicketResult {
-  // Status facts only: the events form counts its own messages from the scratch arrays below.
-  const reader = createTicketReader<InteractionsPerTicketExclusion>(NAME, tickets, options, undefined, true);
-  const who = options?.count ?? 'agent';
-  if (who !== 'agent' && who !== 'customer' && who !== 'all') {
-    optionError(NAME, 'count', `must be 'agent', 'customer' or 'all', got ${JSON.stringify(who)}`);
-  }
-  const bots = options?.includeBots ?? false;
-  if (typeof bots !== 'boolean') optionError(NAME, 'includeBots', 'must be a boolean');
-  const which = options?.tickets ?? 'resolved';
-  if (which !== 'resolved' && which !== 'all') optionError(NAME, 'tickets', `must be 'resolved' or 'all', got ${JSON.stringify(which)}`);
-  const open = options?.openEndedAt ?? 5;
-  if (typeof open !== 'number' || !Number.isInteger(open) || open < 1 || open > 1000) {
-    optionError(NAME, 'openEndedAt', `must be a whole number from 1 to 1000, got ${JSON.stringify(open)}`);
-  }
-  const wantAgent = who !== 'customer';
-  const wantCustomer = who !== 'agent';
-  // Which event kinds are counted: customer messages, agent messages, bot messages (with includeBots).
-  const counts = new Uint8Array(K_STATUS + STATUSES.length);
-  counts[K_CUSTOMER] = wantCustomer ? 1 : 0;
-  counts[K_AGENT] = wantAgent ? 1 : 0;
-  counts[K_BOT] = wantAgent && bots ? 1 : 0;
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  // Histogram of exact counts (grows as needed): gives the distribution and the median without a sort.
-  let hist = new Float64Array(64);
-  let counted = 0;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    if (which === 'resolved' && !isCurrentlyResolved(f)) {
-      exclude(ledger, 'unresolved', f.id);
-      continue;
-    }
-    let x = 0;
-    if (f.hasEvents) {
-      // Branch-free: a public event adds counts[its kind] (1 for the kinds this call counts, else 0).
-      const { kind, qual } = reader;
-      for (let e = 0; e < f.eventCount; e++) {
-        x += (counts[kind[e] as number] as number) & (((qual[e] as number) & Q_PUBLIC) >>> 1); // Q_PUBLIC is bit 1
-      }
-    } else {
-      const a = wantAgent ? f.replyCount : 0;
-      const c = wantCustomer ? f.customerCount : 0;
-      if (a < 0 || c < 0 || (bots && wantAgent)) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      x = a + c;
-    }
-    if (x >= hist.length) {
-      let size = hist.length;
-      while (size <= x) size *= 2;
-      const grown = new Float64Array(size);
-      grown.set(hist);
-      hist = grown;
-    }
-    hist[x] = (hist[x] as number) + 1;
-    counted++;
-    total += x;
-  }
-  // Object.fromEntries, not stores here: see finishLedger (src/results/excluded.ts).
-  const entries: [string, number][] = [];
-  let tail = 0;
-  for (let v = 0; v < hist.length; v++) {
-    if (v < open) entries.push([String(v), hist[v] as number]);
-    else tail += hist[v] as number;
-  }
-  entries.push([`${open}+`, tail]);
-  const distribution = Object.fromEntries(entries) as Record<string, number>;
-  return {
-    count: counted,
-    total,
-    mean: counted === 0 ? undefined : new D(total).div(counted).toNumber(),
-    median: counted === 0 ? undefined : medianOfHistogram(hist, counted),
-    distribution,
-    excluded: finishLedger(ledger),
-  };
+  return runTicketMetric(METRIC, tickets, options);
 }
 
 /** The R-7 median of `n` values given as a histogram of whole numbers. */

@@ -4,64 +4,114 @@
  * Formula: resolution rate = tickets of the cohort resolved / tickets in the cohort; the cohort is the tickets
  * created in `period` (every ticket without one).
  * Default definition: resolved = solved or closed by the ticket's latest status (Zendesk's "solved tickets"
- * count only currently solved/closed ones). `asOf` replays the status history to an instant; `within` asks
+ * count only currently solved/closed ones). `at` replays the status history to an instant; `within` asks
  * "resolved within N ms of creation" (first resolution), e.g. the 24-hour resolution rate.
  * The "resolved in period / created in period" ratio is deliberately not offered: its numerator and
  * denominator are different tickets, so it can pass 100 % and has no confidence interval (see docs).
- * Options: period, asOf, within, confidence, invalid, statusMap, timeZone.
+ * Options: period, at, within, confidence, by, excludeSpam/Deleted/Merged, and the read options.
  *
  * @module
  */
-import { readPeriodBounds } from '../../_lib/period.js';
-import { firstResolution, resolvedAtInstant, summaryResolvedAt } from '../../_lib/statusHistory.js';
-import {
-  createTicketReader,
-  isCurrentlyResolved,
-  optionError,
-  type Period,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
-import { buildRate, type RateResult } from '../../results/rate.js';
+import { readAt, readConfidence, readPeriodRange, readWholeMs, type ConfidenceOptions, type EvaluationOptions, type Period } from '../../options/shared.js';
+import { RateAccumulator } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { statusAt, summaryResolvedAt } from '../../read/statusHistory.js';
+import { F_EVENTS, LEVEL_EVENTS, LEVEL_FACTS, resolvedNow, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
+import type { InvalidReason } from '../../results/excluded.js';
+import type { RateResult } from '../../results/rate.js';
 
 /**
  * Why a ticket is outside the resolution-rate cohort:
  * - `out_of_period`: created outside `period`;
- * - `created_after`: created after `asOf`;
- * - `window_open`: with `within` and `asOf`, not resolved yet and its `within` window has not ended by `asOf`
+ * - `created_after`: created after `at`;
+ * - `window_open`: with `within` and `at`, not resolved yet and its `within` window has not ended by `at`
  *   (its verdict is pending);
- * - `summary_only`: summary fields that do not say whether the ticket was resolved at `asOf`;
+ * - `summary_only`: summary fields that do not say whether the ticket was resolved at `at` (reopened at an
+ *   unknown time, or only the last resolution of a reopened ticket known);
  * - `invalid:<code>`: a bad record under `invalid: 'exclude'`.
  *
  * @category Ticket outcomes
  */
-export type ResolutionRateExclusion = 'out_of_period' | 'created_after' | 'window_open' | 'summary_only' | InvalidReason;
+export type ResolutionRateExclusion = 'out_of_period' | 'created_after' | 'window_open' | 'summary_only' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link resolutionRate}.
  *
  * @category Ticket outcomes
  */
-export interface ResolutionRateOptions extends TicketInputOptions {
+export interface ResolutionRateOptions
+  extends TicketInputOptions,
+    EligibilityOptions,
+    EvaluationOptions,
+    ConfidenceOptions,
+    BreakdownOptions<TicketBy> {
   /** The cohort: tickets created in `[from, to)`. Without it, every ticket. */
   readonly period?: Period;
   /**
-   * Replay the status history to this instant: resolved means solved/closed at `asOf` (changes at `asOf`
-   * included), so a ticket reopened later still counts as resolved then.
+   * Replay the status history to this instant: resolved means solved/closed at `at` (changes at `at`
+   * included), so a ticket reopened later still counts as resolved then. (`asOf` is its deprecated name.)
    * @defaultValue each ticket's latest status
    */
-  readonly asOf?: Timestamp;
+  readonly at?: Timestamp;
   /**
    * Count a ticket as resolved only when its first resolution came within this many ms of its creation
    * (a whole number > 0). Later reopens do not undo it.
    */
   readonly within?: number;
-  /** Confidence level of the Wilson interval, in (0, 1). @defaultValue `0.95` */
-  readonly confidence?: number;
 }
 
 const NAME = 'resolutionRate';
+
+interface Params {
+  readonly from: number;
+  readonly to: number;
+  readonly at: number | undefined;
+  readonly within: number | undefined;
+  readonly level: number;
+}
+
+const METRIC: TicketMetric<Params, RateAccumulator, RateResult<ResolutionRateExclusion>> = {
+  name: NAME,
+  optionKeys: ['period', 'at', 'asOf', 'within', 'confidence'],
+  params(o, ctx) {
+    const range = readPeriodRange(NAME, o, ctx);
+    return {
+      from: range?.from ?? -Infinity,
+      to: range?.to ?? Infinity,
+      at: readAt(NAME, o as EvaluationOptions, ctx),
+      within: o.within === undefined ? undefined : readWholeMs(NAME, 'within', o.within, undefined, 1),
+      level: readConfidence(NAME, o.confidence),
+    };
+  },
+  level: (p) => (p.at !== undefined && p.within === undefined ? LEVEL_EVENTS : LEVEL_FACTS),
+  step: classify,
+  start: () => new RateAccumulator(),
+  finish: (acc, p) => acc.rate<ResolutionRateExclusion>(p.level),
+};
+
+/** The definition, for ticket j: 1 resolved, 0 not, or why it is outside the cohort. */
+function classify(c: TicketColumns, j: number, p: Params): number | ResolutionRateExclusion {
+  const created = c.created[j] as number;
+  if (!(created >= p.from && created < p.to)) return 'out_of_period';
+  const at = p.at;
+  if (at !== undefined && created > at) return 'created_after';
+  const events = ((c.flags[j] as number) & F_EVENTS) !== 0;
+  if (p.within !== undefined) {
+    const first = c.firstResolution[j] as number;
+    if (!events && first !== first && c.firstResolved[j] === c.firstResolved[j]) return 'summary_only';
+    const resolved = first - created <= p.within && (at === undefined || first <= at);
+    if (!resolved && at !== undefined && created + p.within > at) return 'window_open';
+    return resolved ? 1 : 0;
+  }
+  if (at === undefined) return resolvedNow(c, j) ? 1 : 0;
+  if (events) return statusAt(c, j, at) >= ST_SOLVED ? 1 : 0;
+  const s = summaryResolvedAt(c, j, at);
+  return s < 0 ? 'summary_only' : s;
+}
 
 /**
  * Resolution rate: the share of a cohort of tickets (those created in `period`) that is resolved.
@@ -84,64 +134,6 @@ const NAME = 'resolutionRate';
  * resolutionRate(tickets, { within: 86_400_000 }).numerator; //=> 1 (only A within 24 h)
  * ```
  */
-export function resolutionRate(tickets: readonly Ticket[], options?: ResolutionRateOptions): RateResult<ResolutionRateExclusion> {
-  const reader = createTicketReader<ResolutionRateExclusion>(NAME, tickets, options, undefined, true);
-  const level = confidence(options?.confidence);
-  const within = options?.within;
-  if (within !== undefined && (typeof within !== 'number' || !Number.isInteger(within) || within <= 0)) {
-    optionError(NAME, 'within', `must be a whole number of ms > 0, got ${JSON.stringify(within)}`);
-  }
-  const asOf = options?.asOf === undefined ? undefined : reader.parseOption(options.asOf, 'asOf');
-  const { from, to } = readPeriodBounds(reader, options?.period);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  let numerator = 0;
-  let denominator = 0;
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    const c = f.createdMs;
-    if (!(c >= from && c < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    if (asOf !== undefined && c > asOf) {
-      exclude(ledger, 'created_after', f.id);
-      continue;
-    }
-    let resolved: boolean;
-    if (within !== undefined) {
-      let first = f.firstResolvedMs;
-      if (f.hasEvents && first === first) {
-        reader.sortEvents();
-        first = firstResolution(reader);
-      }
-      resolved = first - c <= within && (asOf === undefined || first <= asOf);
-      if (!resolved && asOf !== undefined && c + within > asOf) {
-        exclude(ledger, 'window_open', f.id);
-        continue;
-      }
-    } else if (asOf === undefined) {
-      resolved = isCurrentlyResolved(f);
-    } else if (f.hasEvents) {
-      reader.sortEvents();
-      resolved = resolvedAtInstant(reader, asOf);
-    } else {
-      const s = summaryResolvedAt(f, asOf);
-      if (s < 0) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      resolved = s === 1;
-    }
-    denominator++;
-    if (resolved) numerator++;
-  }
-  return buildRate(numerator, denominator, finishLedger(ledger), level);
-}
-
-function confidence(value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value !== 'number' || !(value > 0 && value < 1)) optionError(NAME, 'confidence', 'must be a number in (0, 1)');
-  return value;
+export function resolutionRate(tickets: readonly Ticket[] | PreparedTickets, options?: ResolutionRateOptions): RateResult<ResolutionRateExclusion> {
+  return runTicketMetric(METRIC, tickets, options);
 }

@@ -10,32 +10,28 @@
  *
  * @module
  */
-import { createdOutside, placeInPeriod, readPeriod, type PeriodOptions } from '../../_lib/period.js';
-import {
-  createTicketReader,
-  isCurrentlyResolved,
-  K_STATUS,
-  optionError,
-  STATUSES,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
 import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket, TicketStatus } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  DurationCollector,
-  summarizeDurations,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
-import { exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { readChoice, readSummary, type SummarySpec } from '../../options/shared.js';
+import { createdOutside, placeInPeriod, readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
+import { readStatusMask } from '../../options/tickets.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { timeInStatuses } from '../../read/statusHistory.js';
+import { F_EVENTS, F_FIRST_RES_UNKNOWN, LEVEL_EVENTS, LEVEL_FACTS, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
+import type { InvalidReason } from '../../results/excluded.js';
 
 /**
  * Why a ticket was left out of {@link resolutionTime}.
  * - `unresolved`: never solved nor closed;
  * - `reopened`: solved before, but open again now (`resolution: 'full'` only: its final resolution has not
  *   happened yet);
- * - `summary_only`: `pauseStatuses` needs the status history;
+ * - `summary_only`: `pauseStatuses` needs the status history, or (`resolution: 'first'`) the summary gives only
+ *   the last resolution of a reopened ticket;
  * - `out_of_period`, `no_reply` (with `attributeTo: 'firstReply'`), `invalid:<code>`.
  *
  * @category Ticket timing
@@ -46,6 +42,7 @@ export type ResolutionTimeExclusion =
   | 'summary_only'
   | 'out_of_period'
   | 'no_reply'
+  | IneligibleReason
   | InvalidReason;
 
 /**
@@ -53,7 +50,12 @@ export type ResolutionTimeExclusion =
  *
  * @category Ticket timing
  */
-export interface ResolutionTimeOptions extends TicketInputOptions, SummaryOptions, PeriodOptions {
+export interface ResolutionTimeOptions
+  extends TicketInputOptions,
+    EligibilityOptions,
+    SummaryOptions,
+    PeriodOptions,
+    BreakdownOptions<TicketBy> {
   /**
    * `'full'`: created → the latest solve (Zendesk "Full resolution time"; what Freshdesk and Gorgias call
    * resolution time). `'first'`: created → the first solve (Zendesk "First resolution time").
@@ -70,6 +72,57 @@ export interface ResolutionTimeOptions extends TicketInputOptions, SummaryOption
 }
 
 const NAME = 'resolutionTime';
+
+interface Params {
+  readonly first: boolean;
+  readonly paused: Uint8Array | undefined;
+  readonly period: ParsedPeriod | undefined;
+  readonly engine: ScheduleEngine | undefined;
+  readonly summary: SummarySpec;
+}
+
+const METRIC: TicketMetric<Params, DurationAccumulator, DurationSummary<ResolutionTimeExclusion>> = {
+  name: NAME,
+  optionKeys: ['resolution', 'pauseStatuses', 'businessHours', 'period', 'attributeTo', 'percentiles', 'quantileMethod'],
+  params(o, ctx) {
+    const resolution = readChoice(NAME, 'resolution', o.resolution, ['first', 'full'], 'full');
+    const mask = readStatusMask(NAME, 'pauseStatuses', o.pauseStatuses, []);
+    const engine = o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours');
+    return {
+      first: resolution === 'first',
+      paused: mask.includes(1) ? mask : undefined,
+      period: readPeriod(NAME, o as PeriodOptions, ctx, 'resolved'),
+      engine,
+      summary: readSummary(NAME, o),
+    };
+  },
+  level: (p) => (p.paused === undefined ? LEVEL_FACTS : LEVEL_EVENTS),
+  step: measureResolution,
+  start: () => new DurationAccumulator(),
+  finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<ResolutionTimeExclusion>()),
+};
+
+/** The definition, for ticket j: created → its first or last resolution (pauses subtracted), or why not. */
+function measureResolution(c: TicketColumns, j: number, p: Params): number | ResolutionTimeExclusion {
+  const created = c.created[j] as number;
+  if (createdOutside(p.period, created)) return 'out_of_period';
+  const f = c.flags[j] as number;
+  const end = p.first ? (c.firstResolved[j] as number) : (c.lastResolved[j] as number);
+  if (end !== end) return 'unresolved';
+  if (!p.first && !resolvedNow(c, j)) return 'reopened';
+  if (p.first && (f & F_FIRST_RES_UNKNOWN) !== 0) return 'summary_only';
+  const period = p.period;
+  if (period !== undefined && period.attributeTo !== 'created') {
+    const place = placeInPeriod(period, period.attributeTo === 'resolved' ? end : (c.firstReply[j] as number));
+    if (place !== 'in') return place === 'missing' ? 'no_reply' : 'out_of_period';
+  }
+  let duration = p.engine === undefined ? end - created : p.engine.measure(created, end);
+  if (p.paused !== undefined) {
+    if ((f & F_EVENTS) === 0) return 'summary_only';
+    duration -= timeInStatuses(c, j, created, end, p.paused, p.engine);
+  }
+  return duration;
+}
 
 /**
  * Resolution time: how long tickets took from creation to resolution.
@@ -94,92 +147,8 @@ const NAME = 'resolutionTime';
  * ```
  */
 export function resolutionTime(
-  tickets: readonly Ticket[],
+  tickets: readonly Ticket[] | PreparedTickets,
   options?: ResolutionTimeOptions,
 ): DurationSummary<ResolutionTimeExclusion> {
-  const reader = createTicketReader<ResolutionTimeExclusion>(NAME, tickets, options);
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const resolution = options?.resolution ?? 'full';
-  if (resolution !== 'first' && resolution !== 'full') {
-    optionError(NAME, 'resolution', `must be 'first' or 'full', got ${JSON.stringify(resolution)}`);
-  }
-  const pauseList = options?.pauseStatuses ?? [];
-  if (!Array.isArray(pauseList)) optionError(NAME, 'pauseStatuses', 'must be an array of statuses');
-  const paused = new Uint8Array(STATUSES.length);
-  for (const s of pauseList) {
-    const k = STATUSES.indexOf(s);
-    if (k < 0) optionError(NAME, 'pauseStatuses', `${JSON.stringify(s)} is not a canonical status`);
-    paused[k] = 1;
-  }
-  const pausing = pauseList.length > 0;
-  const period = readPeriod(reader, options, 'resolved');
-  const engine = options?.businessHours === undefined ? undefined : requireSchedule(NAME, options.businessHours, 'businessHours');
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  const collector = new DurationCollector(n);
-
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    if (createdOutside(period, f.createdMs)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    const end = resolution === 'first' ? f.firstResolvedMs : f.lastResolvedMs;
-    if (end !== end) {
-      exclude(ledger, 'unresolved', f.id);
-      continue;
-    }
-    if (resolution === 'full' && !isCurrentlyResolved(f)) {
-      exclude(ledger, 'reopened', f.id);
-      continue;
-    }
-    if (period !== undefined && period.attributeTo !== 'created') {
-      const place = placeInPeriod(period, period.attributeTo === 'resolved' ? end : f.firstReplyMs);
-      if (place !== 'in') {
-        exclude(ledger, place === 'missing' ? 'no_reply' : 'out_of_period', f.id);
-        continue;
-      }
-    }
-    let duration = engine === undefined ? end - f.createdMs : engine.measure(f.createdMs, end);
-    if (pausing) {
-      if (!f.hasEvents) {
-        exclude(ledger, 'summary_only', f.id);
-        continue;
-      }
-      reader.sortEvents();
-      duration -= pausedTime(reader.at, reader.kind, reader.order, f.eventCount, f.createdMs, end, paused, engine);
-    }
-    collector.add(duration);
-  }
-  return summarizeDurations(collector, options, finishLedger(ledger));
-}
-
-/** Time in paused statuses within [created, end): the status starts as `new` at creation. */
-function pausedTime(
-  at: Float64Array,
-  kind: Uint8Array,
-  order: Int32Array,
-  count: number,
-  created: number,
-  end: number,
-  paused: Uint8Array,
-  engine: ScheduleEngine | undefined,
-): number {
-  let status = 0; // new
-  let since = created;
-  let total = 0;
-  for (let j = 0; j < count; j++) {
-    const e = order[j] as number;
-    const k = kind[e] as number;
-    if (k < K_STATUS) continue;
-    const t = at[e] as number;
-    if (t > end) break;
-    if (paused[status] === 1) total += engine === undefined ? t - since : engine.measure(since, t);
-    status = k - K_STATUS;
-    since = t;
-  }
-  if (paused[status] === 1 && since < end) total += engine === undefined ? end - since : engine.measure(since, end);
-  return total;
+  return runTicketMetric(METRIC, tickets, options);
 }

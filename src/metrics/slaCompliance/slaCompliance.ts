@@ -14,20 +14,19 @@
  *
  * @module
  */
-import {
-  createTicketReader,
-  K_CUSTOMER,
-  K_STATUS,
-  optionError,
-  Q_PUBLIC,
-  Q_REPLY,
-  STATUSES,
-  type QualifyingReplyPredicate,
-  type TicketInputOptions,
-} from '../../_lib/tickets.js';
+import { checkOptionKeys, describe } from '../../_lib/options.js';
 import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket, TicketStatus, Timestamp } from '../../model/index.js';
-import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { optionError, readAt } from '../../options/shared.js';
+import { readStatusMask } from '../../options/tickets.js';
+import { Accumulator } from '../../pipeline/collect.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, QualifyingReplyOptions, QualifyingReplyPredicate, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { F_AGENT_CREATED, F_EVENTS, K_CUSTOMER, KB_SOLVED, KB_STATUS, KIND_SHIFT, K_STATUS, LEVEL_EVENTS, Q_PUBLIC, Q_REPLY, type TicketColumns } from '../../read/ticketColumns.js';
+import { withReasonAliases, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 const NAME = 'slaCompliance';
@@ -66,7 +65,7 @@ export interface SlaTargets {
  *
  * @category SLA
  */
-export interface SlaPolicy extends TicketInputOptions {
+export interface SlaPolicy extends TicketInputOptions, QualifyingReplyOptions, EligibilityOptions, BreakdownOptions<TicketBy> {
   /** Targets by ticket priority, such as `{ urgent: { firstReply: 3_600_000 }, normal: { ... } }`. */
   readonly targets: Readonly<Record<string, SlaTargets>>;
   /** The schedule for targets given as plain numbers; without it they run in calendar time. */
@@ -83,8 +82,6 @@ export interface SlaPolicy extends TicketInputOptions {
    * `'breached'` when already past due). Without it each ticket is evaluated as of its own latest event.
    */
   readonly at?: Timestamp;
-  /** Redefines a reply; default: a public agent message. */
-  readonly isQualifyingReply?: QualifyingReplyPredicate;
 }
 
 /**
@@ -163,7 +160,7 @@ export interface SlaGroupSummary {
  * - `no_policy`: its priority has no targets in the policy;
  * - `no_targets`: no target applies (say, only a first-reply target on an agent-created ticket);
  * - `summary_only`: summary fields only; SLAs need the event history;
- * - `created_after_at`: created after `at`;
+ * - `created_after`: created after `at` (`created_after_at` is its deprecated name, still readable on `excluded`);
  * - `invalid:<code>`.
  *
  * @category SLA
@@ -173,7 +170,10 @@ export type SlaComplianceExclusion =
   | 'no_policy'
   | 'no_targets'
   | 'summary_only'
+  | 'created_after'
+  /** @deprecated the old name of `created_after` */
   | 'created_after_at'
+  | IneligibleReason
   | InvalidReason;
 
 /**
@@ -185,8 +185,11 @@ export interface SlaComplianceResult extends SlaGroupSummary {
   /** Tickets evaluated; `count + excluded.total` = input length. */
   readonly count: number;
   readonly tickets: readonly SlaTicketResult[];
+  /** @deprecated Summaries per priority (as `by: 'priority'`, with `defaultPriority` applied); use `groups`. */
   readonly byPriority: Readonly<Record<string, SlaGroupSummary>>;
   readonly excluded: Excluded<SlaComplianceExclusion>;
+  /** Present with `by`: the same figures per group. */
+  readonly groups?: readonly Group<SlaComplianceResult>[];
 }
 
 interface Target {
@@ -207,6 +210,279 @@ function count(c: Counts, s: SlaStatus): void {
   else if (s === 'breached') c.breached++;
   else c.pending++;
 }
+
+type Row = Partial<Record<SlaTargetName, Target>>;
+
+/** The ticket the step evaluated, for the accumulators. */
+class Evaluated {
+  result: SlaTicketResult | undefined;
+}
+
+interface Params {
+  readonly table: Map<string, Row>;
+  readonly defaultPriority: string | undefined;
+  /** Per status index: 1 when the resolution clock is stopped. */
+  readonly paused: Uint8Array;
+  readonly at: number | undefined;
+  readonly out: Evaluated;
+}
+
+/** Validates the targets, priority by priority. */
+function readTargets(targets: unknown, defaultEngine: ScheduleEngine | undefined): Map<string, Row> {
+  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) optionError(NAME, 'targets', `must be an object keyed by priority, got ${describe(targets)}`);
+  const table = new Map<string, Row>();
+  for (const [priority, spec] of Object.entries(targets)) {
+    const base = `targets.${priority}`;
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) optionError(NAME, base, `must be an object of targets, got ${describe(spec)}`);
+    const row: Row = {};
+    for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
+      const field = `${base}.${key}`;
+      if (!TARGET_NAMES.includes(key as SlaTargetName)) checkOptionKeys(NAME, { [key]: value }, TARGET_NAMES, base);
+      if (value === undefined) continue;
+      let ms: unknown = value;
+      let engine = defaultEngine;
+      if (value !== null && typeof value === 'object') {
+        checkOptionKeys(NAME, value, ['targetMs', 'businessHours'], field);
+        const o = value as { targetMs?: unknown; businessHours?: unknown };
+        ms = o.targetMs;
+        if (o.businessHours === false) engine = undefined;
+        else if (o.businessHours !== undefined) engine = requireSchedule(NAME, o.businessHours, `${field}.businessHours`);
+      }
+      if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) optionError(NAME, field, `the target must be whole ms ≥ 0, got ${describe(ms)}`, 'out_of_range');
+      row[key as SlaTargetName] = { ms, engine };
+    }
+    table.set(priority, row);
+  }
+  return table;
+}
+
+const measure = (t: Target, a: number, b: number): number => (t.engine === undefined ? Math.max(0, b - a) : t.engine.measure(a, b));
+const due = (t: Target, a: number, ms: number): number => (t.engine === undefined ? a + ms : t.engine.add(a, ms));
+
+function replyTarget(name: SlaTargetName, cycle: number, t: Target, start: number, end: number, atMs: number): SlaTargetResult {
+  const done = end === end;
+  const elapsed = measure(t, start, done ? end : atMs);
+  const status: SlaStatus = elapsed > t.ms ? 'breached' : done ? 'met' : 'pending';
+  const dueMs = due(t, start, t.ms);
+  return {
+    target: name,
+    cycle,
+    status,
+    startMs: start,
+    dueMs: dueMs === dueMs ? dueMs : undefined,
+    completedMs: done ? end : undefined,
+    elapsedMs: elapsed,
+    targetMs: t.ms,
+    lateMs: status === 'breached' ? elapsed - t.ms : undefined,
+    business: t.engine !== undefined,
+  };
+}
+
+/**
+ * Resolution: the clock runs in unpaused statuses, stops when solved/closed, restarts on reopen; events
+ * `[start, m)` of the ticket's sorted events are considered.
+ */
+function resolutionTarget(c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number): SlaTargetResult {
+  const created = c.created[j] as number;
+  const { evAt, evKind } = c;
+  let status = 0; // new
+  let since = created;
+  let elapsed = 0;
+  let dueMs = NaN;
+  let lastResolved = NaN;
+  const run = (until: number): void => {
+    if (paused[status] === 1 || until <= since) return;
+    const part = measure(rs, since, until);
+    if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = due(rs, since, rs.ms - elapsed);
+    elapsed += part;
+  };
+  if (rs.ms === 0) dueMs = created;
+  for (let e = c.evStart[j] as number; e < m; e++) {
+    const b = evKind[e] as number;
+    if (b < KB_STATUS) continue;
+    const t = evAt[e] as number;
+    run(t);
+    const next = (b >> KIND_SHIFT) - K_STATUS;
+    if (next >= 4 && status < 4) lastResolved = t;
+    status = next;
+    since = t;
+  }
+  const resolved = status >= 4;
+  if (!resolved && paused[status] !== 1) {
+    // Still running at `at`: count up to it; when not yet due, project the due instant from `since`.
+    const before = elapsed;
+    run(atMs);
+    if (dueMs !== dueMs) dueMs = due(rs, since, rs.ms - before);
+  }
+  const st: SlaStatus = elapsed > rs.ms ? 'breached' : resolved ? 'met' : 'pending';
+  return {
+    target: 'resolution',
+    cycle: 0,
+    status: st,
+    startMs: created,
+    dueMs: dueMs === dueMs ? dueMs : undefined,
+    completedMs: resolved ? lastResolved : undefined,
+    elapsedMs: elapsed,
+    targetMs: rs.ms,
+    lateMs: st === 'breached' ? elapsed - rs.ms : undefined,
+    business: rs.engine !== undefined,
+  };
+}
+
+/** The definition, for ticket j: every target applied to it, into `p.out`; 1, or why it is left out. */
+function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianceExclusion {
+  const t = c.records[c.base + j] as Ticket;
+  const raw = t.priority;
+  let priority: string;
+  if (typeof raw === 'string' && raw.length > 0) priority = raw;
+  else if (p.defaultPriority !== undefined) priority = p.defaultPriority;
+  else return 'no_priority';
+  const row = p.table.get(priority);
+  if (row === undefined) return 'no_policy';
+  const f = c.flags[j] as number;
+  if ((f & F_EVENTS) === 0) return 'summary_only';
+  const created = c.created[j] as number;
+  const atOption = p.at;
+  if (atOption !== undefined && created > atOption) return 'created_after';
+  const { evAt, evKind } = c;
+  const start = c.evStart[j] as number;
+  const end = c.evStart[j + 1] as number;
+  // Events considered: those at or before `at` (all without it).
+  let m = start;
+  while (m < end && !((evAt[m] as number) > (atOption ?? Infinity))) m++;
+  const atMs = atOption ?? (m > start ? Math.max(created, evAt[m - 1] as number) : created);
+  const out: SlaTargetResult[] = [];
+
+  // First reply: creation → first qualifying reply or solve; not run on agent-created tickets.
+  let firstReplyAt = NaN;
+  let firstReplyPos = m;
+  let firstSolveAt = NaN;
+  for (let e = start; e < m; e++) {
+    const b = evKind[e] as number;
+    if (firstReplyAt !== firstReplyAt && (b & Q_REPLY) !== 0) {
+      firstReplyAt = evAt[e] as number;
+      firstReplyPos = e;
+    }
+    if (firstSolveAt !== firstSolveAt && b >= KB_SOLVED) firstSolveAt = evAt[e] as number;
+  }
+  const fr = row.firstReply;
+  if (fr !== undefined && (f & F_AGENT_CREATED) === 0) {
+    const done = firstReplyAt === firstReplyAt ? (firstSolveAt < firstReplyAt ? firstSolveAt : firstReplyAt) : firstSolveAt;
+    out.push(replyTarget('firstReply', 0, fr, created, done, atMs));
+  }
+
+  // Next reply: customer messages after the first reply open cycles; a reply or a solve closes them.
+  const nr = row.nextReply;
+  if (nr !== undefined && firstReplyAt === firstReplyAt) {
+    let open = NaN;
+    let cycle = 0;
+    for (let e = firstReplyPos + 1; e < m; e++) {
+      const b = evKind[e] as number;
+      const at = evAt[e] as number;
+      if (b >> KIND_SHIFT === K_CUSTOMER && (b & Q_PUBLIC) !== 0) {
+        if (open !== open) open = at;
+      } else if (open === open && ((b & Q_REPLY) !== 0 || b >= KB_SOLVED)) {
+        out.push(replyTarget('nextReply', ++cycle, nr, open, at, atMs));
+        open = NaN;
+      }
+    }
+    if (open === open) out.push(replyTarget('nextReply', ++cycle, nr, open, NaN, atMs));
+  }
+
+  const rs = row.resolution;
+  if (rs !== undefined) out.push(resolutionTarget(c, j, m, rs, p.paused, atMs));
+
+  if (out.length === 0) return 'no_targets';
+  let ticketStatus: SlaStatus = 'met';
+  for (const r of out) {
+    if (r.status === 'breached') ticketStatus = 'breached';
+    else if (r.status === 'pending' && ticketStatus === 'met') ticketStatus = 'pending';
+  }
+  p.out.result = { id: c.idOf(j), priority, status: ticketStatus, targets: out };
+  return 1;
+}
+
+interface Tally {
+  readonly overall: Counts;
+  readonly firstReply: Counts;
+  readonly nextReply: Counts;
+  readonly resolution: Counts;
+}
+
+const newTally = (): Tally => ({ overall: newCounts(), firstReply: newCounts(), nextReply: newCounts(), resolution: newCounts() });
+
+function tally(g: Tally, r: SlaTicketResult): void {
+  for (const t of r.targets) count(g[t.target], t.status);
+  count(g.overall, r.status);
+}
+
+/** Ticket results and counts, overall and per priority. */
+class SlaAccumulator extends Accumulator {
+  tickets: SlaTicketResult[] = [];
+  total = newTally();
+  byPriority = new Map<string, Tally>();
+  constructor(private readonly out: Evaluated) {
+    super();
+  }
+  add(): void {
+    this.push(this.out.result as SlaTicketResult);
+  }
+  private push(r: SlaTicketResult): void {
+    this.tickets.push(r);
+    tally(this.total, r);
+    let g = this.byPriority.get(r.priority);
+    if (g === undefined) {
+      g = newTally();
+      this.byPriority.set(r.priority, g);
+    }
+    tally(g, r);
+  }
+  mergeFrom(o: SlaAccumulator): void {
+    for (const r of o.tickets) this.push(r);
+  }
+  protected override reset(): void {
+    this.tickets = [];
+    this.total = newTally();
+    this.byPriority = new Map();
+  }
+}
+
+const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
+  name: NAME,
+  optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at'],
+  qualifying: true,
+  params(o, ctx) {
+    const defaultEngine = o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours');
+    const table = readTargets(o.targets, defaultEngine);
+    const defaultPriority = o.defaultPriority;
+    if (defaultPriority !== undefined && (typeof defaultPriority !== 'string' || !table.has(defaultPriority))) {
+      optionError(NAME, 'defaultPriority', `${describe(defaultPriority)} has no targets in the policy`);
+    }
+    const paused = readStatusMask(NAME, 'pauseStatuses', o.pauseStatuses, ['pending', 'on_hold'] as TicketStatus[]);
+    paused[4] = 1; // solved
+    paused[5] = 1; // closed
+    return { table, defaultPriority: defaultPriority as string | undefined, paused, at: readAt(NAME, o, ctx), out: new Evaluated() };
+  },
+  level: () => LEVEL_EVENTS,
+  step: evaluate,
+  start: (p) => new SlaAccumulator(p.out),
+  finish(acc) {
+    const excluded = withReasonAliases(acc.excluded<SlaComplianceExclusion>() as Excluded<SlaComplianceExclusion>, { created_after_at: 'created_after' });
+    const summary = (c: Counts): SlaSummary => ({
+      achieved: c.achieved,
+      breached: c.breached,
+      pending: c.pending,
+      rate: buildRate(c.achieved, c.achieved + c.breached, excluded),
+    });
+    const groupSummary = (g: Tally): SlaGroupSummary => ({
+      overall: summary(g.overall),
+      byTarget: { firstReply: summary(g.firstReply), nextReply: summary(g.nextReply), resolution: summary(g.resolution) },
+    });
+    // Object.fromEntries: priorities are data (a '__proto__' priority is a key like any other).
+    const byPriority = Object.fromEntries([...acc.byPriority].map(([k, g]) => [k, groupSummary(g)])) as Record<string, SlaGroupSummary>;
+    return { count: acc.tickets.length, tickets: acc.tickets, ...groupSummary(acc.total), byPriority, excluded };
+  },
+};
 
 /**
  * SLA compliance: for every ticket and target, met / breached / pending with the due instant and how late;
@@ -237,229 +513,7 @@ function count(c: Counts, s: SlaStatus): void {
  * sla.tickets[1].targets[0].lateMs;  //=> 3600000
  * ```
  */
-export function slaCompliance(tickets: readonly Ticket[], policy: SlaPolicy): SlaComplianceResult {
-  if (policy === null || typeof policy !== 'object') optionError(NAME, 'policy', 'must be an object');
-  const reader = createTicketReader<SlaComplianceExclusion>(NAME, tickets, policy, policy.isQualifyingReply);
-  const defaultEngine = policy.businessHours === undefined ? undefined : requireSchedule(NAME, policy.businessHours, 'businessHours');
-  const targets = policy.targets;
-  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) optionError(NAME, 'targets', 'must be an object keyed by priority');
-  const table = new Map<string, Partial<Record<SlaTargetName, Target>>>();
-  for (const [priority, spec] of Object.entries(targets)) {
-    if (spec === null || typeof spec !== 'object') optionError(NAME, `targets.${priority}`, 'must be an object of targets');
-    const row: Partial<Record<SlaTargetName, Target>> = {};
-    for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
-      const field = `targets.${priority}.${key}`;
-      if (!TARGET_NAMES.includes(key as SlaTargetName)) optionError(NAME, field, `unknown target; use 'firstReply', 'nextReply' or 'resolution'`);
-      if (value === undefined) continue;
-      let ms: unknown = value;
-      let engine = defaultEngine;
-      if (value !== null && typeof value === 'object') {
-        const o = value as { targetMs?: unknown; businessHours?: unknown };
-        ms = o.targetMs;
-        if (o.businessHours === false) engine = undefined;
-        else if (o.businessHours !== undefined) engine = requireSchedule(NAME, o.businessHours, `${field}.businessHours`);
-      }
-      if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) optionError(NAME, field, `the target must be whole ms ≥ 0, got ${String(ms)}`, 'out_of_range');
-      row[key as SlaTargetName] = { ms, engine };
-    }
-    table.set(priority, row);
-  }
-  const defaultPriority = policy.defaultPriority;
-  if (defaultPriority !== undefined && !table.has(defaultPriority)) {
-    optionError(NAME, 'defaultPriority', `${JSON.stringify(defaultPriority)} has no targets in the policy`);
-  }
-  const pauseList = policy.pauseStatuses ?? ['pending', 'on_hold'];
-  if (!Array.isArray(pauseList)) optionError(NAME, 'pauseStatuses', 'must be an array of statuses');
-  const paused = new Uint8Array(STATUSES.length);
-  for (const s of pauseList) {
-    const k = STATUSES.indexOf(s);
-    if (k < 0) optionError(NAME, 'pauseStatuses', `${JSON.stringify(s)} is not a canonical status`);
-    paused[k] = 1;
-  }
-  paused[4] = 1; // solved
-  paused[5] = 1; // closed
-  const atOption = policy.at === undefined ? undefined : reader.parseOption(policy.at, 'at');
-
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const n = tickets.length;
-  const results: SlaTicketResult[] = [];
-  const total = { overall: newCounts(), firstReply: newCounts(), nextReply: newCounts(), resolution: newCounts() };
-  const byPriority = new Map<string, typeof total>();
-
-  const measure = (t: Target, a: number, b: number): number => (t.engine === undefined ? Math.max(0, b - a) : t.engine.measure(a, b));
-  const due = (t: Target, a: number, ms: number): number => (t.engine === undefined ? a + ms : t.engine.add(a, ms));
-  const replyTarget = (name: SlaTargetName, cycle: number, t: Target, start: number, end: number, atMs: number): SlaTargetResult => {
-    const done = end === end;
-    const elapsed = measure(t, start, done ? end : atMs);
-    const status: SlaStatus = elapsed > t.ms ? 'breached' : done ? 'met' : 'pending';
-    const dueMs = due(t, start, t.ms);
-    return {
-      target: name,
-      cycle,
-      status,
-      startMs: start,
-      dueMs: dueMs === dueMs ? dueMs : undefined,
-      completedMs: done ? end : undefined,
-      elapsedMs: elapsed,
-      targetMs: t.ms,
-      lateMs: status === 'breached' ? elapsed - t.ms : undefined,
-      business: t.engine !== undefined,
-    };
-  };
-
-  for (let i = 0; i < n; i++) {
-    if (!reader.read(tickets, i)) continue;
-    const raw = f.ticket.priority;
-    let priority: string;
-    if (typeof raw === 'string' && raw.length > 0) priority = raw;
-    else if (defaultPriority !== undefined) priority = defaultPriority;
-    else {
-      exclude(ledger, 'no_priority', f.id);
-      continue;
-    }
-    const row = table.get(priority);
-    if (row === undefined) {
-      exclude(ledger, 'no_policy', f.id);
-      continue;
-    }
-    if (!f.hasEvents) {
-      exclude(ledger, 'summary_only', f.id);
-      continue;
-    }
-    const created = f.createdMs;
-    if (atOption !== undefined && created > atOption) {
-      exclude(ledger, 'created_after_at', f.id);
-      continue;
-    }
-    reader.sortEvents();
-    const { at, kind, qual, order } = reader;
-    // Events considered: those at or before `at` (all without it).
-    let m = 0;
-    while (m < f.eventCount && !((at[order[m] as number] as number) > (atOption ?? Infinity))) m++;
-    const atMs = atOption ?? (m > 0 ? Math.max(created, at[order[m - 1] as number] as number) : created);
-    const out: SlaTargetResult[] = [];
-
-    // First reply: creation → first qualifying reply or solve; not run on agent-created tickets.
-    let firstReplyAt = NaN;
-    let firstReplyPos = m;
-    let firstSolveAt = NaN;
-    for (let j = 0; j < m; j++) {
-      const e = order[j] as number;
-      const k = kind[e] as number;
-      if (firstReplyAt !== firstReplyAt && ((qual[e] as number) & Q_REPLY) !== 0) {
-        firstReplyAt = at[e] as number;
-        firstReplyPos = j;
-      }
-      if (firstSolveAt !== firstSolveAt && k >= K_STATUS + 4) firstSolveAt = at[e] as number;
-    }
-    const fr = row.firstReply;
-    if (fr !== undefined && !f.agentCreated) {
-      const end = firstReplyAt === firstReplyAt ? (firstSolveAt < firstReplyAt ? firstSolveAt : firstReplyAt) : firstSolveAt;
-      out.push(replyTarget('firstReply', 0, fr, created, end, atMs));
-    }
-
-    // Next reply: customer messages after the first reply open cycles; a reply or a solve closes them.
-    const nr = row.nextReply;
-    if (nr !== undefined && firstReplyAt === firstReplyAt) {
-      let open = NaN;
-      let cycle = 0;
-      for (let j = firstReplyPos + 1; j < m; j++) {
-        const e = order[j] as number;
-        const t = at[e] as number;
-        const k = kind[e] as number;
-        const q = qual[e] as number;
-        if (k === K_CUSTOMER && (q & Q_PUBLIC) !== 0) {
-          if (open !== open) open = t;
-        } else if (open === open && ((q & Q_REPLY) !== 0 || k >= K_STATUS + 4)) {
-          out.push(replyTarget('nextReply', ++cycle, nr, open, t, atMs));
-          open = NaN;
-        }
-      }
-      if (open === open) out.push(replyTarget('nextReply', ++cycle, nr, open, NaN, atMs));
-    }
-
-    // Resolution: the clock runs in unpaused statuses, stops when solved/closed, restarts on reopen.
-    const rs = row.resolution;
-    if (rs !== undefined) {
-      let status = 0; // new
-      let since = created;
-      let elapsed = 0;
-      let dueMs = NaN;
-      let lastResolved = NaN;
-      const run = (until: number): void => {
-        if (paused[status] === 1 || until <= since) return;
-        const part = measure(rs, since, until);
-        if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = due(rs, since, rs.ms - elapsed);
-        elapsed += part;
-      };
-      if (rs.ms === 0) dueMs = created;
-      for (let j = 0; j < m; j++) {
-        const e = order[j] as number;
-        const k = kind[e] as number;
-        if (k < K_STATUS) continue;
-        const t = at[e] as number;
-        run(t);
-        const next = k - K_STATUS;
-        if (next >= 4 && status < 4) lastResolved = t;
-        status = next;
-        since = t;
-      }
-      const resolved = status >= 4;
-      if (!resolved && paused[status] !== 1) {
-        // Still running at `at`: count up to it; when not yet due, project the due instant from `since`.
-        const before = elapsed;
-        run(atMs);
-        if (dueMs !== dueMs) dueMs = due(rs, since, rs.ms - before);
-      }
-      const st: SlaStatus = elapsed > rs.ms ? 'breached' : resolved ? 'met' : 'pending';
-      out.push({
-        target: 'resolution',
-        cycle: 0,
-        status: st,
-        startMs: created,
-        dueMs: dueMs === dueMs ? dueMs : undefined,
-        completedMs: resolved ? lastResolved : undefined,
-        elapsedMs: elapsed,
-        targetMs: rs.ms,
-        lateMs: st === 'breached' ? elapsed - rs.ms : undefined,
-        business: rs.engine !== undefined,
-      });
-    }
-
-    if (out.length === 0) {
-      exclude(ledger, 'no_targets', f.id);
-      continue;
-    }
-    let ticketStatus: SlaStatus = 'met';
-    let group = byPriority.get(priority);
-    if (group === undefined) {
-      group = { overall: newCounts(), firstReply: newCounts(), nextReply: newCounts(), resolution: newCounts() };
-      byPriority.set(priority, group);
-    }
-    for (const r of out) {
-      count(total[r.target], r.status);
-      count(group[r.target], r.status);
-      if (r.status === 'breached') ticketStatus = 'breached';
-      else if (r.status === 'pending' && ticketStatus === 'met') ticketStatus = 'pending';
-    }
-    count(total.overall, ticketStatus);
-    count(group.overall, ticketStatus);
-    results.push({ id: f.id, priority, status: ticketStatus, targets: out });
-  }
-
-  const excluded = finishLedger(ledger);
-  const summary = (c: Counts): SlaSummary => ({
-    achieved: c.achieved,
-    breached: c.breached,
-    pending: c.pending,
-    rate: buildRate(c.achieved, c.achieved + c.breached, excluded),
-  });
-  const groupSummary = (g: typeof total): SlaGroupSummary => ({
-    overall: summary(g.overall),
-    byTarget: { firstReply: summary(g.firstReply), nextReply: summary(g.nextReply), resolution: summary(g.resolution) },
-  });
-  const priorities: Record<string, SlaGroupSummary> = {};
-  for (const [p, g] of byPriority) priorities[p] = groupSummary(g);
-  return { count: results.length, tickets: results, ...groupSummary(total), byPriority: priorities, excluded };
+export function slaCompliance(tickets: readonly Ticket[] | PreparedTickets, policy: SlaPolicy): SlaComplianceResult {
+  if (policy === null || typeof policy !== 'object') optionError(NAME, 'policy', `must be an object, got ${describe(policy)}`);
+  return runTicketMetric(METRIC, tickets, policy);
 }

@@ -10,45 +10,59 @@
  * @module
  */
 import { D } from '../../_lib/decimal.js';
-import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
-import { createTicketReader, optionError, zoneOption, type TicketInputOptions } from '../../_lib/tickets.js';
+import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketBounds, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
+import { describe } from '../../_lib/options.js';
+import { Invalid } from '../../_lib/records.js';
+import type { ZoneInfo } from '../../calendar/timeZone.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
-import { MetricsError } from '../../results/errors.js';
-import { exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { optionError, readPeriodRange, readZone, type Period } from '../../options/shared.js';
+import { Accumulator } from '../../pipeline/collect.js';
+import type { KeyFunction } from '../../pipeline/breakdown.js';
+import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
+import type { TicketBy } from '../../pipeline/ticketBy.js';
+import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { invalidError } from '../../read/ticketReader.js';
+import { LEVEL_IDENTITY, type TicketColumns } from '../../read/ticketColumns.js';
+import { withReasonAliases, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 
 /**
  * Why a ticket was not counted by {@link ticketVolume}:
- * - `out_of_range`: created before `from` or at/after `to`;
+ * - `out_of_period`: created before the bucket holding `period.from`, or in or after the bucket holding
+ *   `period.to` and beyond it (`out_of_range` is its deprecated name, still readable on `excluded`);
  * - `invalid:<code>`: a bad record under `invalid: 'exclude'`.
  *
  * @category Ticket outcomes
  */
-export type TicketVolumeExclusion = 'out_of_range' | InvalidReason;
+export type TicketVolumeExclusion = 'out_of_period' | /** @deprecated the old name of `out_of_period` */ 'out_of_range' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link ticketVolume}.
  *
  * @category Ticket outcomes
  */
-export interface TicketVolumeOptions extends Omit<TicketInputOptions, 'timeZone'> {
+export interface TicketVolumeOptions extends Omit<TicketInputOptions, 'timeZone'>, EligibilityOptions {
   /** Bucket length. */
   readonly interval: BucketInterval;
   /** IANA zone of the bucket boundaries (and of ISO strings without an offset). Required. */
   readonly timeZone: string;
   /**
-   * Start of the range (inclusive). The first bucket is the one containing it.
-   * @defaultValue the earliest `createdAt`
+   * The range `[from, to)`: the first bucket is the one containing `from`, the last the one containing
+   * `to − 1 ms`. @defaultValue from the earliest `createdAt` to just after the latest
    */
+  readonly period?: Period;
+  /** @deprecated Use `period: { from, to }`. */
   readonly from?: Timestamp;
-  /** End of the range (exclusive). @defaultValue just after the latest `createdAt` */
+  /** @deprecated Use `period: { from, to }`. */
   readonly to?: Timestamp;
   /** First day of a week bucket, 0 = Sunday ... 6 = Saturday. @defaultValue `1` (Monday) */
   readonly weekStartsOn?: WeekStartDay;
   /**
-   * Split each bucket by the ticket's `channel` (`'(none)'` when absent) or by a key function returning a
-   * string (`undefined` → `'(none)'`).
+   * Break the volume down (see {@link TicketBy}): the result adds `groups`, each with its own buckets over the
+   * same range. With `'channel'` or a key function returning strings, the deprecated `byKey` (per bucket)
+   * and `totalsByKey` are filled too (`'(none)'` for no value).
    */
-  readonly by?: 'channel' | ((ticket: Ticket) => string | undefined);
+  readonly by?: TicketBy;
 }
 
 /**
@@ -65,7 +79,7 @@ export interface VolumeBucket {
   readonly label: string;
   /** Tickets created in the bucket. */
   readonly count: number;
-  /** With `by`: count per key (keys with no ticket in this bucket are absent). */
+  /** @deprecated With `by: 'channel'` or a key function: count per key (keys absent from the bucket are absent); use `groups`. */
   readonly byKey?: Readonly<Record<string, number>>;
 }
 
@@ -82,13 +96,179 @@ export interface TicketVolumeResult {
   readonly total: number;
   /** `total / buckets.length`, exact then rounded once; `undefined` with no bucket. */
   readonly averagePerBucket: number | undefined;
-  /** With `by`: totals per key. */
+  /** @deprecated With `by: 'channel'` or a key function: totals per key; use `groups`. */
   readonly totalsByKey?: Readonly<Record<string, number>>;
+  /** Present with `by`: the volume of each group, over the same buckets. */
+  readonly groups?: readonly Group<TicketVolumeResult>[];
   /** Tickets not counted, by reason. */
   readonly excluded: Excluded<TicketVolumeExclusion>;
 }
 
 const NAME = 'ticketVolume';
+
+interface Params {
+  readonly zone: ZoneInfo;
+  readonly timeZone: string;
+  readonly interval: BucketInterval;
+  readonly weekStartsOn: WeekStartDay;
+  /** The buckets: known up front with a full range, else made from the tickets at the end. */
+  bounds: BucketBounds | undefined;
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+  /** The deprecated per-bucket split: the key of ticket j (null when there is no legacy split). */
+  readonly legacy: 'channel' | KeyFunction<Ticket> | undefined;
+  /** The legacy key of the ticket the step is on. */
+  readonly cur: { key: string };
+}
+
+/** Creation times (no range) or counts per bucket (range), and the legacy split. */
+class VolumeAccumulator extends Accumulator {
+  /** With the range known: tickets per bucket. */
+  counts: Float64Array;
+  /** Without: creation times, bucketed at the end. */
+  created = new Float64Array(16);
+  n = 0;
+  min = Infinity;
+  max = -Infinity;
+  /** Legacy split: per bucket (by index, or by creation time), key → count. */
+  legacy: Array<Map<string, number>> | undefined;
+  legacyCreated: string[] | undefined;
+  constructor(private readonly p: Params, private readonly cur: { key: string }) {
+    super();
+    this.counts = new Float64Array(p.bounds === undefined ? 0 : p.bounds.count);
+    if (p.legacy !== undefined) {
+      if (p.bounds === undefined) this.legacyCreated = [];
+      else this.legacy = [];
+    }
+  }
+  add(v: number): void {
+    if (this.p.bounds !== undefined) {
+      this.counts[v] = (this.counts[v] as number) + 1;
+      if (this.legacy !== undefined) {
+        const m = this.legacy[v] ?? (this.legacy[v] = new Map());
+        m.set(this.cur.key, (m.get(this.cur.key) ?? 0) + 1);
+      }
+      return;
+    }
+    if (this.n === this.created.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.created);
+      this.created = grown;
+    }
+    this.created[this.n++] = v;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    this.legacyCreated?.push(this.cur.key);
+  }
+  mergeFrom(o: VolumeAccumulator): void {
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
+    for (let k = 0; k < o.n; k++) this.add(o.created[k] as number);
+  }
+  protected override reset(): void {
+    this.counts = new Float64Array(0);
+    this.created = new Float64Array(16);
+    this.n = 0;
+    this.legacy = undefined;
+    this.legacyCreated = undefined;
+  }
+}
+
+function legacyKey(p: Params, c: TicketColumns, j: number): string {
+  const t = c.records[c.base + j] as Ticket;
+  let key: unknown = p.legacy === 'channel' ? t.channel : (p.legacy as KeyFunction<Ticket>)(t);
+  if (key === undefined || key === null || key === '') key = '(none)';
+  if (typeof key !== 'string') throw invalidError(NAME, new Invalid('invalid_option', 'by', `the key must be a string, got ${describe(key)}`), c.base + j, t);
+  return key;
+}
+
+const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
+  name: NAME,
+  optionKeys: ['interval', 'weekStartsOn', 'period', 'from', 'to'],
+  timeZoneIsDefinition: true,
+  params(o, ctx) {
+    if (o.timeZone === undefined) optionError(NAME, 'timeZone', 'is required: bucket boundaries are local times');
+    const zone = readZone(NAME, o.timeZone) as ZoneInfo;
+    const interval = checkInterval(NAME, o.interval);
+    const weekStartsOn = checkWeekStart(NAME, o.weekStartsOn);
+    const range = readPeriodRange(NAME, o, ctx, true);
+    const from = range?.from;
+    const to = range?.to;
+    // With a full range the buckets (and the bucket limit) are checked before any ticket is read.
+    const bounds = from !== undefined && to !== undefined ? makeBuckets(NAME, zone, interval, weekStartsOn, from, to) : undefined;
+    const by = o.by;
+    const legacy = by === 'channel' || typeof by === 'function' ? (by as 'channel' | KeyFunction<Ticket>) : undefined;
+    return { zone, timeZone: o.timeZone as string, interval, weekStartsOn, bounds, from, to, legacy, cur: { key: '' } };
+  },
+  level: () => LEVEL_IDENTITY,
+  step(c, j, p) {
+    if (p.legacy !== undefined) p.cur.key = legacyKey(p, c, j);
+    const created = c.created[j] as number;
+    const b = p.bounds;
+    if (b === undefined) {
+      // No range, or one end only (deprecated `from` or `to`): the buckets are made at the end.
+      if ((p.from !== undefined && created < p.from) || (p.to !== undefined && !(created < p.to))) return 'out_of_period';
+      return created;
+    }
+    const count = b.count;
+    if (!(created >= (b.bounds[0] as number) && created < (b.bounds[count] as number))) return 'out_of_period';
+    return bucketIndex(b, created);
+  },
+  start: (p) => new VolumeAccumulator(p, p.cur),
+  finish(acc, p, overall) {
+    let bounds = p.bounds;
+    let counts = acc.counts;
+    let perBucket: Array<Map<string, number>> | undefined = acc.legacy;
+    if (bounds === undefined) {
+      {
+        // Buckets from the earliest to the latest creation of every ticket (groups share them).
+        let from = p.from ?? Math.min(overall.min, p.to ?? Infinity);
+        let to = p.to ?? overall.max + 1;
+        if (from === Infinity || to === -Infinity || from > to) {
+          from = 0;
+          to = 0;
+        }
+        bounds = makeBuckets(NAME, p.zone, p.interval, p.weekStartsOn, from, to);
+      }
+      counts = new Float64Array(bounds.count);
+      if (acc.legacyCreated !== undefined) perBucket = [];
+      for (let k = 0; k < acc.n; k++) {
+        const i = bucketIndex(bounds, acc.created[k] as number);
+        counts[i] = (counts[i] as number) + 1;
+        if (perBucket !== undefined) {
+          const m = perBucket[i] ?? (perBucket[i] = new Map());
+          const key = (acc.legacyCreated as string[])[k] as string;
+          m.set(key, (m.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    const count = bounds.count;
+    const buckets: VolumeBucket[] = new Array(count);
+    let total = 0;
+    const totals = new Map<string, number>();
+    for (let k = 0; k < count; k++) {
+      const start = bounds.bounds[k] as number;
+      total += counts[k] as number;
+      const bucket: VolumeBucket = { start, end: bounds.bounds[k + 1] as number, label: bucketLabel(p.zone, p.interval, start), count: counts[k] as number };
+      if (perBucket === undefined) buckets[k] = bucket;
+      else {
+        const m = perBucket[k];
+        if (m !== undefined) for (const [key, n] of m) totals.set(key, (totals.get(key) ?? 0) + n);
+        // Object.fromEntries: the keys are data (see src/pipeline/ticketDriver.ts).
+        buckets[k] = { ...bucket, byKey: Object.fromEntries(m ?? []) as Record<string, number> };
+      }
+    }
+    const excluded = withReasonAliases(acc.excluded<TicketVolumeExclusion>() as Excluded<TicketVolumeExclusion>, { out_of_range: 'out_of_period' });
+    const result: TicketVolumeResult = {
+      interval: p.interval,
+      timeZone: p.timeZone,
+      buckets,
+      total,
+      averagePerBucket: count === 0 ? undefined : new D(total).div(count).toNumber(),
+      excluded,
+    };
+    return perBucket === undefined && p.legacy === undefined ? result : { ...result, totalsByKey: Object.fromEntries(totals) as Record<string, number> };
+  },
+};
 
 /**
  * Ticket volume: tickets created per hour, day, week or month in a time zone, optionally split by channel or
@@ -113,120 +293,7 @@ const NAME = 'ticketVolume';
  * v.totalsByKey;                             //=> { email: 2, chat: 1 }
  * ```
  */
-export function ticketVolume(tickets: readonly Ticket[], options: TicketVolumeOptions): TicketVolumeResult {
-  if (options === null || typeof options !== 'object') optionError(NAME, 'options', 'interval and timeZone are required');
-  if (options.timeZone === undefined) optionError(NAME, 'timeZone', 'is required: bucket boundaries are local times');
-  const zone = zoneOption(NAME, options.timeZone);
-  if (zone === undefined) optionError(NAME, 'timeZone', 'is required');
-  const interval = checkInterval(NAME, options.interval);
-  const weekStartsOn = checkWeekStart(NAME, options.weekStartsOn);
-  const by = options.by;
-  if (by !== undefined && by !== 'channel' && typeof by !== 'function') {
-    optionError(NAME, 'by', `must be 'channel' or a function, got ${JSON.stringify(by)}`);
-  }
-  const reader = createTicketReader<TicketVolumeExclusion>(NAME, tickets, options);
-  let from = options.from === undefined ? NaN : reader.parseOption(options.from, 'from');
-  let to = options.to === undefined ? NaN : reader.parseOption(options.to, 'to');
-  if (from > to) optionError(NAME, 'from', 'from is after to');
-  // With an explicit range, the bucket limit is checked before any ticket is read.
-  let b = from === from && to === to ? makeBuckets(NAME, zone, interval, weekStartsOn, from, to) : undefined;
-  const n = tickets.length;
-  const f = reader.facts;
-  const ledger = reader.ledger;
-  // Without an explicit range the buckets depend on the earliest and latest creation times: one pass finds
-  // them (keeping each valid creation time, NaN for an invalid ticket, so tickets are read once), a second
-  // counts. With a range the buckets are known and one pass does both.
-  let created: Float64Array | undefined;
-  if (b === undefined) {
-    created = new Float64Array(n);
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      // Only the identity is read (id, uniqueness, createdAt): volume never looks at a ticket's history
-      // (decision 10).
-      if (!reader.readIdentity(tickets, i)) {
-        created[i] = NaN;
-        continue;
-      }
-      const c = f.createdMs;
-      created[i] = c;
-      if (c < min) min = c;
-      if (c > max) max = c;
-    }
-    if (from !== from) from = Math.min(min, to === to ? to : Infinity);
-    if (to !== to) to = max + 1;
-    if (from === Infinity || to === -Infinity || from > to) {
-      // No valid ticket and no explicit range: no bucket.
-      from = 0;
-      to = 0;
-    }
-    b = makeBuckets(NAME, zone, interval, weekStartsOn, from, to);
-  }
-  const bk = b;
-  const count = bk.count;
-  const lo = bk.bounds[0] as number;
-  const hi = bk.bounds[count] as number;
-  const counts = new Float64Array(count);
-  const keyed: Array<Record<string, number> | undefined> | undefined = by === undefined ? undefined : new Array(count);
-  // Null-prototype records: a key such as 'constructor' or '__proto__' is data, not an inherited property.
-  const totalsByKey: Record<string, number> | undefined = by === undefined ? undefined : (Object.create(null) as Record<string, number>);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    let c: number;
-    if (created === undefined) {
-      if (!reader.readIdentity(tickets, i)) continue;
-      c = f.createdMs;
-    } else {
-      c = created[i] as number;
-      if (c !== c) continue;
-    }
-    // Whole buckets, as in backlogSeries: from the bucket holding `from` to the one holding `to − 1 ms`.
-    if (!(c >= lo && c < hi)) {
-      const id = (tickets[i] as Ticket).id;
-      exclude(ledger, 'out_of_range', typeof id === 'string' ? id : String(id));
-      continue;
-    }
-    const k = bucketIndex(bk, c);
-    counts[k] = (counts[k] as number) + 1;
-    total++;
-    if (keyed !== undefined && totalsByKey !== undefined) {
-      const ticket = tickets[i] as Ticket;
-      let key: unknown = by === 'channel' ? ticket.channel : (by as (t: Ticket) => unknown)(ticket);
-      if (key === undefined || key === null || key === '') key = '(none)';
-      if (typeof key !== 'string') {
-        throw new MetricsError({
-          code: 'invalid_option',
-          functionName: NAME,
-          collection: 'tickets',
-          recordIndex: i,
-          recordId: typeof ticket.id === 'string' ? ticket.id : String(ticket.id),
-          field: 'by',
-          rule: `the key must be a string, got ${typeof key}`,
-        });
-      }
-      const row = keyed[k] ?? (keyed[k] = Object.create(null) as Record<string, number>);
-      row[key] = (row[key] ?? 0) + 1;
-      totalsByKey[key] = (totalsByKey[key] ?? 0) + 1;
-    }
-  }
-  const buckets: VolumeBucket[] = new Array(count);
-  for (let k = 0; k < count; k++) {
-    const start = bk.bounds[k] as number;
-    const bucket: VolumeBucket = {
-      start,
-      end: bk.bounds[k + 1] as number,
-      label: bucketLabel(zone, interval, start),
-      count: counts[k] as number,
-    };
-    buckets[k] = keyed === undefined ? bucket : { ...bucket, byKey: keyed[k] ?? {} };
-  }
-  const result: TicketVolumeResult = {
-    interval,
-    timeZone: options.timeZone,
-    buckets,
-    total,
-    averagePerBucket: count === 0 ? undefined : new D(total).div(count).toNumber(),
-    excluded: finishLedger(ledger),
-  };
-  return totalsByKey === undefined ? result : { ...result, totalsByKey };
+export function ticketVolume(tickets: readonly Ticket[] | PreparedTickets, options: TicketVolumeOptions): TicketVolumeResult {
+  if (options === null || typeof options !== 'object') optionError(NAME, 'options', `interval and timeZone are required, got ${describe(options)}`);
+  return runTicketMetric(METRIC, tickets, options);
 }
