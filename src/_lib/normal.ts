@@ -6,6 +6,7 @@
  * @module
  */
 import { MetricsError } from '../results/errors.js';
+import { describe } from './options.js';
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -68,7 +69,7 @@ export function normalCdf(z: number): number {
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) {
-    throw new MetricsError({ code: 'internal', functionName: 'normalQuantile', field: 'p', rule: `p must lie in (0, 1), got ${String(p)}` });
+    throw new MetricsError({ code: 'internal', functionName: 'normalQuantile', field: 'p', rule: `p must lie in (0, 1), got ${describe(p)}` });
   }
   if (p === 0.5) return 0;
   const upper = p > 0.5;
