@@ -75,6 +75,30 @@ function fromUnits(C: typeof Decimal, units: bigint, places: number): Decimal {
 }
 
 /**
+ * Whether a truncated quotient moves one step away from zero under decimal.js rounding mode `rounding`, given
+ * its sign, how twice the remainder compares with the divisor (`half` < 0, 0 or > 0: below, at or above
+ * the half) and whether the truncated quotient is odd.
+ */
+function roundsAway(rounding: Decimal.Rounding, negative: boolean, half: bigint, odd: boolean): boolean {
+  switch (rounding) {
+    case 0: // up: away from zero
+      return true;
+    case 1: // down: towards zero
+      return false;
+    case 2: // ceil
+      return !negative;
+    case 3: // floor
+      return negative;
+    case 4: // half-up
+      return half >= 0n;
+    case 5: // half-down
+      return half > 0n;
+    default: // half-even
+      return half > 0n || (half === 0n && odd);
+  }
+}
+
+/**
  * @internal `total / divisor` rounded to `places` decimal places by `rounding`, exactly (one integer division
  * in BigInt, then the rounding decided on the remainder: no double rounding through an intermediate
  * precision). `divisor` is a whole number > 0. Never −0.
@@ -88,17 +112,7 @@ export function divideToPlaces(C: typeof Decimal, total: Decimal, divisor: numbe
   if (r !== 0n) {
     const negative = m < 0n;
     const twice = 2n * (negative ? -r : r);
-    let away: boolean;
-    switch (rounding) {
-      case 0: away = true; break; // up: away from zero
-      case 1: away = false; break; // down: towards zero
-      case 2: away = !negative; break; // ceil
-      case 3: away = negative; break; // floor
-      case 4: away = twice >= den; break; // half-up
-      case 5: away = twice > den; break; // half-down
-      default: away = twice > den || (twice === den && q % 2n !== 0n); // half-even
-    }
-    if (away) q += negative ? -1n : 1n;
+    if (roundsAway(rounding, negative, twice - den, q % 2n !== 0n)) q += negative ? -1n : 1n;
   }
   return fromUnits(C, q, places);
 }
