@@ -11,6 +11,9 @@ import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, finishLedger, type Excluded, type InvalidReason } from '../results/excluded.js';
 import { explainTimestamp, toEpochMs } from './timestamp.js';
 import { Invalid } from './records.js';
+import { checkOptionKeys, describe, nearestName } from './options.js';
+import { readError } from './readError.js';
+import { readInvalid } from './surveys.js';
 
 /**
  * A customer relationship: active from `startedAt` (inclusive) until `endedAt` (exclusive; absent or `null`
@@ -25,7 +28,9 @@ export interface CustomerRecord {
 }
 
 /**
- * The period counts: customers at the start (S), at the end (E), new during the period (N).
+ * The period counts: customers at the start (S), at the end (E), new during the period (N); optionally the
+ * customers of S lost during the period and the new customers also lost in it. When all of S, E, N and the
+ * lost are given they must agree: S + N − customersLost − newCustomersLost = E.
  *
  * @category Customers
  */
@@ -33,6 +38,10 @@ export interface CustomerCounts {
   readonly customersAtStart: number;
   readonly customersAtEnd: number;
   readonly newCustomers: number;
+  /** Customers of S lost during the period. */
+  readonly customersLost?: number;
+  /** New customers also lost during the period. @defaultValue `0` in the identity above */
+  readonly newCustomersLost?: number;
 }
 
 /**
@@ -72,34 +81,106 @@ export interface CustomerTally {
   readonly excluded: Excluded<CustomerExclusion>;
 }
 
-/** @internal Validates a whole count ≥ 0. */
-export function countField(functionName: string, input: object, field: string): number {
-  const v: unknown = (input as Record<string, unknown>)[field];
-  if (v === undefined) throw new MetricsError({ code: 'missing_field', functionName, field, rule: `${field} is required` });
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
-    throw new MetricsError({ code: 'invalid_value', functionName, field, rule: `${field} must be a whole number, got ${String(v)}` });
+/** The count fields a counts input may carry. */
+const COUNT_FIELDS = ['customersAtStart', 'customersAtEnd', 'newCustomers', 'customersLost', 'newCustomersLost'] as const;
+
+/** @internal The counts given, validated (whole numbers ≥ 0, −0 read as 0) and checked against each other. */
+export interface GivenCounts {
+  /** S. */
+  readonly atStart: number;
+  /** E, when given. */
+  readonly atEnd: number | undefined;
+  /** N, when given. */
+  readonly newCustomers: number | undefined;
+  /** Of S, lost in the period, when given. */
+  readonly lost: number | undefined;
+  /** Of N, lost in the period, when given. */
+  readonly newLost: number | undefined;
+}
+
+function countError(functionName: string, code: MetricsErrorCode, field: string, rule: string): never {
+  throw new MetricsError({ code, functionName, field, rule });
+}
+
+function countField(functionName: string, input: Record<string, unknown>, field: string): number | undefined {
+  const v = input[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) countError(functionName, 'invalid_value', field, `${field} must be a whole number, got ${describe(v)}`);
+  if (v < 0) countError(functionName, 'out_of_range', field, `${field} is negative (${v})`);
+  return v === 0 ? 0 : v;
+}
+
+/**
+ * @internal Reads period counts: every field a whole number ≥ 0, no unknown field (a typo names the nearest
+ * one), S required, and the counts consistent with E = S − lost + N − newLost wherever they determine each
+ * other: N − newLost ≤ E ≤ S + N − newLost, newLost ≤ N, lost ≤ S, and equality when S, E, N and lost are all
+ * given (newLost counts 0 when absent).
+ */
+export function readCustomerCounts(functionName: string, input: unknown): GivenCounts {
+  if (input === null || typeof input !== 'object') {
+    countError(functionName, 'invalid_argument', 'input', `must be customer counts or an array of customer records, got ${describe(input)}`);
   }
-  if (v < 0) throw new MetricsError({ code: 'out_of_range', functionName, field, rule: `${field} is negative (${v})` });
-  return v;
+  const fields: Record<string, unknown> = {};
+  try {
+    for (const key of Object.keys(input)) {
+      if (!(COUNT_FIELDS as readonly string[]).includes(key)) {
+        const near = nearestName(key, COUNT_FIELDS);
+        countError(functionName, 'invalid_argument', key, `unknown field ${JSON.stringify(key)}` + (near === undefined ? `; the counts are ${COUNT_FIELDS.join(', ')}` : `; did you mean ${JSON.stringify(near)}?`));
+      }
+      fields[key] = (input as Record<string, unknown>)[key];
+    }
+  } catch (e) {
+    throw readError(functionName, 'input', undefined, e);
+  }
+  const S = countField(functionName, fields, 'customersAtStart');
+  if (S === undefined) countError(functionName, 'missing_field', 'customersAtStart', 'customersAtStart is required');
+  const E = countField(functionName, fields, 'customersAtEnd');
+  const N = countField(functionName, fields, 'newCustomers');
+  const lost = countField(functionName, fields, 'customersLost');
+  const newLost = countField(functionName, fields, 'newCustomersLost');
+  if (lost !== undefined && lost > S) countError(functionName, 'inconsistent', 'customersLost', `customersLost (${lost}) exceeds customersAtStart (${S})`);
+  if (newLost !== undefined) {
+    if (N === undefined) countError(functionName, 'invalid_argument', 'newCustomers', 'newCustomersLost needs newCustomers');
+    if (newLost > N) countError(functionName, 'inconsistent', 'newCustomersLost', `newCustomersLost (${newLost}) exceeds newCustomers (${N})`);
+  }
+  if (E !== undefined && N !== undefined) {
+    // The new customers still there at the end (N − newLost) are part of E; the rest of E (the retained) are of S.
+    const stillNew = N - (newLost ?? 0);
+    const newPart = newLost === undefined ? `newCustomers (${N})` : `newCustomers − newCustomersLost (${stillNew})`;
+    if (E - stillNew < 0) countError(functionName, 'inconsistent', 'newCustomers', `${newPart} exceeds customersAtEnd (${E})`);
+    if (E - stillNew > S) {
+      countError(functionName, 'inconsistent', 'customersAtEnd', `customersAtEnd − ${newPart.replace(/ \(.*/, '')} (${E - stillNew}) exceeds customersAtStart (${S})`);
+    }
+    if (lost !== undefined && S + stillNew - lost !== E) {
+      countError(
+        functionName,
+        'inconsistent',
+        'customersLost',
+        `customersAtStart + newCustomers − customersLost − newCustomersLost must equal customersAtEnd: ` +
+          `${S} + ${N} − ${lost} − ${newLost ?? 0} = ${S + stillNew - lost}, but customersAtEnd is ${E}`,
+      );
+    }
+  } else if (E !== undefined && lost !== undefined && E < S - lost) {
+    countError(functionName, 'inconsistent', 'customersLost', `customersAtStart − customersLost (${S - lost}) exceeds customersAtEnd (${E}): those customers were retained`);
+  }
+  return { atStart: S, atEnd: E, newCustomers: N, lost, newLost };
 }
 
 /** @internal Counts customer records over a period. Cost O(n). */
 export function tallyCustomers(functionName: string, records: readonly unknown[], options: CustomerRecordOptions | undefined): CustomerTally {
-  const invalid = options?.invalid ?? 'throw';
-  if (invalid !== 'throw' && invalid !== 'exclude') {
-    throw new MetricsError({ code: 'invalid_option', functionName, field: 'invalid', rule: `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}` });
-  }
+  const invalid = readInvalid(functionName, options?.invalid);
   let zone: ZoneInfo | undefined;
   if (options?.timeZone !== undefined) {
     zone = typeof options.timeZone === 'string' ? createZoneInfo(options.timeZone) : undefined;
     if (zone === undefined) {
-      throw new MetricsError({ code: 'unknown_time_zone', functionName, field: 'timeZone', rule: `${JSON.stringify(options.timeZone)} is not an IANA time zone known to this runtime` });
+      throw new MetricsError({ code: 'unknown_time_zone', functionName, field: 'timeZone', rule: `${describe(options.timeZone)} is not an IANA time zone known to this runtime` });
     }
   }
   const period = options?.period;
   if (period === undefined || period === null || typeof period !== 'object') {
-    throw new MetricsError({ code: 'invalid_option', functionName, field: 'period', rule: 'customer records need a period { from, to }' });
+    throw new MetricsError({ code: 'invalid_option', functionName, field: 'period', rule: `customer records need a period { from, to }, got ${describe(period)}` });
   }
+  checkOptionKeys(functionName, period, ['from', 'to'], 'period');
   const parse = (value: unknown, field: string): number => {
     const t = toEpochMs(value, zone);
     if (t !== t) throw new MetricsError({ code: 'invalid_option', functionName, field, rule: explainTimestamp(value, zone).rule });
@@ -117,15 +198,15 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
   let lost = 0;
   let newLost = 0;
   for (let i = 0; i < records.length; i++) {
-    const raw = records[i];
     let label = `#${i}`;
     try {
-      if (raw === null || typeof raw !== 'object') throw new Invalid('invalid_record', `customers[${i}]`, 'a customer record must be an object');
+      const raw: unknown = records[i];
+      if (raw === null || typeof raw !== 'object') throw new Invalid('invalid_record', undefined, `a customer record must be an object, got ${describe(raw)}`);
       const r = raw as CustomerRecord;
       const id: unknown = r.id;
       if (typeof id === 'string' && id.length > 0) label = id;
       else if (typeof id === 'number' && Number.isFinite(id)) label = String(id);
-      else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', 'id must be a non-empty string or a finite number');
+      else throw new Invalid(id === undefined ? 'missing_field' : 'invalid_value', 'id', `id must be a non-empty string or a finite number, got ${describe(id)}`);
       if (seen.has(label)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(label)} appears more than once`);
       seen.add(label);
       const start = toEpochMs(r.startedAt, zone);
@@ -158,7 +239,7 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
       }
       if (!endsInPeriod) atEnd++;
     } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
+      if (!(e instanceof Invalid)) throw readError(functionName, 'customers', i, e);
       if (invalid === 'throw') {
         throw new MetricsError({
           code: e.code,

@@ -32,6 +32,15 @@ function cloneDecimal(): typeof Decimal {
 /** @internal The exact quotient `num / den` as the nearest double; `undefined` when `den` is 0. */
 export function exactRatio(num: number | bigint, den: number | bigint): number | undefined {
   if (den === 0 || den === 0n) return undefined;
-  const q = new D(num.toString()).div(den.toString()).toNumber();
-  return q === 0 ? 0 : q; // never -0
+  return toDouble(new D(num.toString()).div(den.toString()));
+}
+
+/** @internal `x` with −0 read as 0: a result never carries −0 (`-0 === 0`, but `Object.is` and `1 / x` tell). */
+export function plusZero(x: number): number {
+  return x === 0 ? 0 : x;
+}
+
+/** @internal A decimal as the nearest double, never −0. */
+export function toDouble(d: Decimal): number {
+  return plusZero(d.toNumber());
 }

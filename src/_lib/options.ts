@@ -83,7 +83,7 @@ export function nearestName(name: string, known: readonly string[]): string | un
 
 /**
  * @internal Throws `invalid_option` unless `options` is `undefined` or a plain object (not an array, a
- * function or a Date); then throws `unknown_option` for the first own key that is not in `known`, naming the
+ * function or a Date); then throws `invalid_option` for the first own key that is not in `known`, naming the
  * nearest known key when one is close (`bussinessHours` → `businessHours`). `path` prefixes the key in the
  * error's field (`'policy'`, `'targets.urgent'`). Symbol keys are ignored; a key set to `undefined` counts.
  */

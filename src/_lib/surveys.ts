@@ -8,11 +8,13 @@
  */
 import type Decimal from 'decimal.js';
 import type { SurveyResponse } from '../model/index.js';
-import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
+import { MetricsError } from '../results/errors.js';
 import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';
 import { Invalid } from './records.js';
 import { buildRate, type RateResult } from '../results/rate.js';
-import { D } from './decimal.js';
+import { D, plusZero } from './decimal.js';
+import { checkOptionKeys, describe } from './options.js';
+import { readError } from './readError.js';
 
 /**
  * An integer answer scale, both ends included (`{ min: 1, max: 5 }`). At most 101 points.
@@ -40,12 +42,12 @@ export type ScoreScaleName = '0-10' | '1-10' | '1-7' | '1-5' | '0-5' | '1-3' | '
 export type ScaleOption = ScoreScaleName | ScoreScale;
 
 /**
- * A survey answer as the survey functions take it: a bare number, `null`/`undefined`/`NaN` for "no answer",
- * or a {@link SurveyResponse} object.
+ * A survey answer as the survey functions take it: a bare number (or a bigint, read exactly),
+ * `null`/`undefined`/`NaN` for "no answer", or a {@link SurveyResponse} object.
  *
  * @category Surveys
  */
-export type SurveyAnswer = number | null | undefined | SurveyResponse;
+export type SurveyAnswer = number | bigint | null | undefined | SurveyResponse;
 
 /**
  * Why an answer was left out of a survey score:
@@ -72,34 +74,57 @@ export function surveyOptionError(functionName: string, field: string, rule: str
   throw new MetricsError({ code: 'invalid_option', functionName, field, rule });
 }
 
+/** @internal Validates a string-literal option: one of `allowed`, or `fallback` when absent. */
+export function readChoice<T extends string>(functionName: string, field: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  const names = allowed.map((a) => `'${a}'`);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] as string}`;
+  return surveyOptionError(functionName, field, `must be ${list}, got ${describe(value)}`);
+}
+
+/** @internal Validates a whole-number option within `[min, max]` (−0 reads as 0). */
+export function readWhole(functionName: string, field: string, value: unknown, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return plusZero(value);
+  return surveyOptionError(functionName, field, `must be a whole number within ${min}–${max}, got ${describe(value)}`);
+}
+
+/** @internal Validates `surveysSent` (a whole number ≥ 0), `undefined` when absent. */
+export function readSurveysSent(functionName: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : readWhole(functionName, 'surveysSent', value, 0, Number.MAX_SAFE_INTEGER);
+}
+
 /** @internal Validates and resolves a scale option. */
 export function readScale(functionName: string, value: unknown, fallback: ScoreScaleName, field = 'scale'): ScoreScale {
   if (value === undefined) return { ...NAMED[fallback] };
   if (typeof value === 'string') {
     if (Object.prototype.hasOwnProperty.call(NAMED, value)) return { ...NAMED[value as ScoreScaleName] };
-    return surveyOptionError(functionName, field, `unknown scale ${JSON.stringify(value)}; use ${Object.keys(NAMED).map((k) => `'${k}'`).join(', ')} or { min, max }`);
+    return surveyOptionError(functionName, field, `unknown scale ${describe(value)}; use ${Object.keys(NAMED).map((k) => `'${k}'`).join(', ')} or { min, max }`);
   }
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    checkOptionKeys(functionName, value, ['min', 'max'], field);
     const { min, max } = value as { min?: unknown; max?: unknown };
-    if (typeof min === 'number' && typeof max === 'number' && Number.isSafeInteger(min) && Number.isSafeInteger(max) && min < max && max - min <= 100) {
-      return { min, max };
-    }
+    const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+    if (whole(min) && whole(max) && min < max && max - min <= 100) return { min: plusZero(min), max: plusZero(max) };
+    return surveyOptionError(
+      functionName,
+      field,
+      `must be whole numbers min < max with at most 101 points, got min ${describe(min)}, max ${describe(max)}`,
+    );
   }
-  return surveyOptionError(functionName, field, 'must be a scale name or { min, max } with integers min < max and at most 101 points');
+  return surveyOptionError(functionName, field, `must be a scale name or { min, max }, got ${describe(value)}`);
 }
 
 /** @internal Validates `invalid`. */
 export function readInvalid(functionName: string, value: unknown): 'throw' | 'exclude' {
-  if (value === undefined || value === 'throw') return 'throw';
-  if (value === 'exclude') return 'exclude';
-  return surveyOptionError(functionName, 'invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(value)}`);
+  return readChoice(functionName, 'invalid', value, ['throw', 'exclude'], 'throw');
 }
 
 /** @internal Validates a confidence level in (0, 1). */
 export function readConfidence(functionName: string, value: unknown): number {
   if (value === undefined) return 0.95;
   if (typeof value === 'number' && value > 0 && value < 1) return value;
-  return surveyOptionError(functionName, 'confidence', `must be a number strictly between 0 and 1, got ${String(value)}`);
+  return surveyOptionError(functionName, 'confidence', `must be a number strictly between 0 and 1, got ${describe(value)}`);
 }
 
 /** @internal The result of one counting pass. */
@@ -127,7 +152,7 @@ export interface CountSetup {
   readonly invalid: 'throw' | 'exclude';
   /** Accept weights (`options.weights` or `SurveyResponse.weight`); otherwise a response's weight is ignored. */
   readonly allowWeights?: boolean;
-  readonly weights?: ArrayLike<number> | undefined;
+  readonly weights?: unknown;
   /**
    * Maps a non-number answer (a string, a boolean) to a score, or to `null` for "no answer"; `undefined`
    * when it is not a known label.
@@ -142,6 +167,9 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
 /**
  * @internal One pass over `responses`: validates each answer, counts it into the histogram or the ledger.
  * Cost O(n); no allocation per answer except for excluded ones and weighted ones (exact weight sums).
+ * Bigints (a `BigInt64Array`, or `9n` as a score or weight) are integers and read exactly. User code that
+ * throws while an answer is read (a getter, a proxy) surfaces as a `MetricsError` with the thrown value as
+ * `cause`.
  */
 export function countScores(responses: unknown, setup: CountSetup): ScoreCounts {
   const { functionName, scale, invalid, label } = setup;
@@ -150,15 +178,12 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
       code: 'invalid_argument',
       functionName,
       field: 'responses',
-      rule: `responses must be an array or a typed array, got ${responses === null ? 'null' : typeof responses}`,
+      rule: `responses must be an array or a typed array, got ${describe(responses)}`,
     });
   }
   const weights = setup.allowWeights === true ? setup.weights : undefined;
-  if (weights !== undefined) {
-    if (!isArrayLike(weights)) surveyOptionError(functionName, 'weights', 'must be an array of numbers, one per response');
-    if (weights.length !== responses.length) {
-      surveyOptionError(functionName, 'weights', `has ${weights.length} entries for ${responses.length} responses`);
-    }
+  if (weights !== undefined && !isArrayLike(weights)) {
+    surveyOptionError(functionName, 'weights', `must be an array of numbers, one per response, got ${describe(weights)}`);
   }
   const allowWeights = setup.allowWeights === true;
   const lo = scale.min;
@@ -171,25 +196,29 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
   let weighted = false;
   const ledger = createLedger<SurveyExclusion>();
   let seen: Set<string> | undefined;
-  const n = responses.length;
 
-  const checkScore = (v: number): number => {
+  // The index of the point on the scale, or an Invalid naming the rule broken.
+  const checkScore = (v: number | bigint): number => {
+    if (typeof v === 'bigint') {
+      if (v >= BigInt(scale.min) && v <= BigInt(scale.max)) return Number(v - BigInt(lo));
+      throw new Invalid('out_of_range', 'score', `${describe(v)} is outside the ${scale.min}–${scale.max} scale`);
+    }
     // v is a non-NaN number here.
-    if (!Number.isFinite(v)) throw new Invalid('invalid_value', 'score', `${String(v)} is not a score`);
-    if (!Number.isInteger(v)) throw new Invalid('invalid_value', 'score', `${v} is not a whole number`);
+    if (!Number.isFinite(v)) throw new Invalid('invalid_value', 'score', `${describe(v)} is not a score`);
+    if (!Number.isInteger(v)) throw new Invalid('invalid_value', 'score', `${describe(v)} is not a whole number`);
     if (v < scale.min || v > scale.max) {
-      throw new Invalid('out_of_range', 'score', `${v} is outside the ${scale.min}–${scale.max} scale`);
+      throw new Invalid('out_of_range', 'score', `${describe(v)} is outside the ${scale.min}–${scale.max} scale`);
     }
     return v - lo;
   };
 
   const addWeight = (k: number, w: unknown): void => {
-    if (typeof w !== 'number' || !(w >= 0) || !Number.isFinite(w)) {
-      throw new Invalid('invalid_value', 'weight', `weight must be a finite number ≥ 0, got ${String(w)}`);
-    }
+    let dw: Decimal;
+    if (typeof w === 'number' && w >= 0 && Number.isFinite(w)) dw = new D(String(w)); // String(-0) is '0'
+    else if (typeof w === 'bigint' && w >= 0n) dw = new D(w.toString());
+    else throw new Invalid('invalid_value', 'weight', `weight must be a finite number ≥ 0, got ${describe(w)}`);
     weighted = true;
     explicitCount[k] = (explicitCount[k] as number) + 1;
-    const dw = new D(String(w));
     explicitWeight[k] = (explicitWeight[k] as Decimal).plus(dw);
     explicitWeightSquares = explicitWeightSquares.plus(dw.times(dw));
   };
@@ -201,14 +230,16 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
     let hasId = false;
     try {
       let v: unknown = raw;
-      let w: unknown = weights === undefined ? undefined : weights[i];
+      let w: unknown = weights === undefined ? undefined : (weights as ArrayLike<unknown>)[i];
       if (raw !== null && typeof raw === 'object') {
         if (Array.isArray(raw)) throw new Invalid('invalid_record', undefined, 'an array is not a survey response');
         const r = raw as SurveyResponse;
         const rid: unknown = r.id;
         if (typeof rid === 'string' && rid.length > 0) id = rid;
         else if (typeof rid === 'number' && Number.isFinite(rid)) id = String(rid);
-        else if (rid !== undefined) throw new Invalid('invalid_value', 'id', 'id must be a non-empty string or a finite number');
+        else if (rid !== undefined) {
+          throw new Invalid('invalid_value', 'id', `id must be a non-empty string or a finite number, got ${describe(rid)}`);
+        }
         if (rid !== undefined) {
           hasId = true;
           seen ??= new Set<string>();
@@ -222,7 +253,7 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
         exclude(ledger, 'no_answer', id);
         return;
       }
-      if (typeof v !== 'number') {
+      if (typeof v !== 'number' && typeof v !== 'bigint') {
         const mapped = label?.(v);
         if (mapped === null) {
           exclude(ledger, 'no_answer', id);
@@ -230,12 +261,12 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
         }
         if (mapped === undefined) {
           throw raw === v
-            ? new Invalid('invalid_record', undefined, `a ${typeof v} (${JSON.stringify(v)}) is not a survey response`)
-            : new Invalid('invalid_value', 'score', `a ${typeof v} (${JSON.stringify(v)}) is not a score`);
+            ? new Invalid('invalid_record', undefined, `${describe(v)} is not a survey response`)
+            : new Invalid('invalid_value', 'score', `${describe(v)} is not a score`);
         }
         v = mapped;
       }
-      const k = checkScore(v as number);
+      const k = checkScore(v as number | bigint);
       if (w !== undefined) addWeight(k, w);
       hist[k] = (hist[k] as number) + 1;
     } catch (e) {
@@ -255,28 +286,48 @@ export function countScores(responses: unknown, setup: CountSetup): ScoreCounts 
     }
   };
 
-  if (weights !== undefined) {
-    for (let i = 0; i < n; i++) slow(i);
-  } else if (Array.isArray(responses)) {
-    // Hot loop: bare integer scores counted with no call and no allocation.
-    for (let i = 0; i < n; i++) {
-      const v: unknown = responses[i];
-      if (typeof v === 'number') {
-        const k = v - lo;
-        if (k >= 0 && k <= span && (k | 0) === k) {
-          hist[k] = (hist[k] as number) + 1;
-          continue;
+  // One try around the whole pass: whatever user code throws while an answer is read (a getter on the array
+  // or on a response, a proxy) is reported once, here, with the index it was thrown at.
+  let i = -1;
+  try {
+    const n = responses.length;
+    if (weights !== undefined) {
+      const m = (weights as ArrayLike<unknown>).length;
+      if (m !== n) surveyOptionError(functionName, 'weights', `has ${m} entries for ${n} responses`);
+      for (i = 0; i < n; i++) slow(i);
+    } else if (Array.isArray(responses)) {
+      // Hot loop: bare integer scores counted with no call and no allocation.
+      for (i = 0; i < n; i++) {
+        const v: unknown = responses[i];
+        if (typeof v === 'number') {
+          const k = v - lo;
+          if (k >= 0 && k <= span && (k | 0) === k) {
+            hist[k] = (hist[k] as number) + 1;
+            continue;
+          }
         }
+        slow(i);
       }
-      slow(i);
+    } else if (n > 0 && typeof responses[0] === 'bigint') {
+      // BigInt64Array, BigUint64Array: every element is a bigint (typed arrays are homogeneous).
+      const a = responses as ArrayLike<bigint>;
+      const bLo = BigInt(lo);
+      const bHi = BigInt(scale.max);
+      for (i = 0; i < n; i++) {
+        const v = a[i] as bigint;
+        if (v >= bLo && v <= bHi) hist[Number(v - bLo)] = (hist[Number(v - bLo)] as number) + 1;
+        else slow(i);
+      }
+    } else {
+      const a = responses as ArrayLike<number>;
+      for (i = 0; i < n; i++) {
+        const k = (a[i] as number) - lo;
+        if (k >= 0 && k <= span && (k | 0) === k) hist[k] = (hist[k] as number) + 1;
+        else slow(i);
+      }
     }
-  } else {
-    const a = responses as ArrayLike<number>;
-    for (let i = 0; i < n; i++) {
-      const k = (a[i] as number) - lo;
-      if (k >= 0 && k <= span && (k | 0) === k) hist[k] = (hist[k] as number) + 1;
-      else slow(i);
-    }
+  } catch (e) {
+    throw readError(functionName, 'responses', i < 0 ? undefined : i, e);
   }
   let count = 0;
   for (let k = 0; k <= span; k++) count += hist[k] as number;
@@ -331,12 +382,6 @@ export function histogramMean(counts: ScoreCounts): { mean: Decimal | undefined;
   return { mean, sd: s2.isNegative() ? new D(0) : s2.sqrt() };
 }
 
-/** @internal A Decimal as the nearest double, never -0. */
-export function toNumber(d: Decimal): number {
-  const x = d.toNumber();
-  return x === 0 ? 0 : x;
-}
-
 /** @internal The distribution by score and the response rate (answers counted / surveys sent). */
 export function surveyExtras(
   functionName: string,
@@ -348,9 +393,6 @@ export function surveyExtras(
   for (let k = 0; k < counts.hist.length; k++) distribution[counts.scale.min + k] = counts.hist[k] as number;
   let responseRate: RateResult<never> | undefined;
   if (surveysSent !== undefined) {
-    if (typeof surveysSent !== 'number' || !Number.isSafeInteger(surveysSent) || surveysSent < 0) {
-      surveyOptionError(functionName, 'surveysSent', 'must be a whole number ≥ 0');
-    }
     if (surveysSent < counts.count) {
       surveyOptionError(functionName, 'surveysSent', `${surveysSent} surveys sent but ${counts.count} answers counted`);
     }

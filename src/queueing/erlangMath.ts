@@ -8,6 +8,8 @@
  * @internal
  * @module
  */
+import { D, plusZero, toDouble } from '../_lib/decimal.js';
+import { checkOptionKeys, describe } from '../_lib/options.js';
 import { MetricsError } from '../results/errors.js';
 
 /** @internal Largest traffic and agent count accepted (the cost is linear in them). */
@@ -40,7 +42,13 @@ export function speedOfAnswerOf(c: number, traffic: number, agents: number, ahtM
   return (c * ahtMs) / (agents - traffic);
 }
 
-/** @internal Validates a number option by a predicate. */
+/**
+ * @internal The longest time in ms an input may give (2^53 − 1 ms, 285,616 years): with every time below it,
+ * every output is finite (ASA ≤ AHT / (N − A) < 1e32 ms, as N − A ≥ 1.1e-16 when positive).
+ */
+export const MAX_MS = Number.MAX_SAFE_INTEGER;
+
+/** @internal Validates a finite number option by a predicate; −0 reads as 0. */
 export function numberOption(
   functionName: string,
   field: string,
@@ -49,35 +57,46 @@ export function numberOption(
   domain: string,
 ): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
-    throw new MetricsError({
-      code: 'invalid_option',
-      functionName,
-      field,
-      rule: `must be ${domain}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? 'undefined'}`,
-    });
+    throw new MetricsError({ code: 'invalid_option', functionName, field, rule: `must be ${domain}, got ${describe(value)}` });
   }
-  return value;
+  return plusZero(value);
 }
 
-/** @internal The traffic-defining inputs, validated; returns traffic in Erlangs. */
+/** @internal Validates a time option in ms: finite, > 0 (or ≥ 0 with `zero`), at most {@link MAX_MS}. */
+export function msOption(functionName: string, field: string, value: unknown, zero: boolean): number {
+  return numberOption(
+    functionName,
+    field,
+    value,
+    (v) => (zero ? v >= 0 : v > 0) && v <= MAX_MS,
+    `a number of milliseconds ${zero ? '≥' : '>'} 0 and at most 2^53 − 1`,
+  );
+}
+
+/**
+ * @internal Checks the options object and its keys, validates the traffic-defining inputs and returns the
+ * traffic in Erlangs, arrivals × AHT / interval divided exactly once (no overflow or underflow on the way).
+ */
 export function trafficOf(
   functionName: string,
   o: { readonly arrivalsPerInterval?: unknown; readonly intervalMs?: unknown; readonly averageHandleTimeMs?: unknown } | undefined,
+  known: readonly string[],
 ): { traffic: number; ahtMs: number } {
   if (o === null || typeof o !== 'object') {
-    throw new MetricsError({ code: 'invalid_argument', functionName, field: 'options', rule: 'takes an options object' });
+    throw new MetricsError({ code: 'invalid_argument', functionName, field: 'options', rule: `takes an options object, got ${describe(o)}` });
   }
+  checkOptionKeys(functionName, o, known);
   const arrivals = numberOption(functionName, 'arrivalsPerInterval', o.arrivalsPerInterval, (v) => v >= 0, 'a number ≥ 0');
-  const intervalMs = numberOption(functionName, 'intervalMs', o.intervalMs, (v) => v > 0, 'a number of milliseconds > 0');
-  const ahtMs = numberOption(functionName, 'averageHandleTimeMs', o.averageHandleTimeMs, (v) => v > 0, 'a number of milliseconds > 0');
-  const traffic = (arrivals * ahtMs) / intervalMs;
-  if (!(traffic <= MAX_ERLANGS)) {
+  const intervalMs = msOption(functionName, 'intervalMs', o.intervalMs, false);
+  const ahtMs = msOption(functionName, 'averageHandleTimeMs', o.averageHandleTimeMs, false);
+  const exact = new D(arrivals).times(ahtMs).div(intervalMs);
+  if (exact.gt(MAX_ERLANGS)) {
     throw new MetricsError({
       code: 'invalid_option',
       functionName,
       field: 'arrivalsPerInterval',
-      rule: `the offered traffic (${traffic} Erlangs) exceeds ${MAX_ERLANGS.toLocaleString('en-US')} Erlangs`,
+      rule: `the offered traffic arrivalsPerInterval × averageHandleTimeMs / intervalMs (${exact.toSignificantDigits(6).toString()} Erlangs) exceeds ${MAX_ERLANGS.toLocaleString('en-US')} Erlangs`,
     });
   }
-  return { traffic, ahtMs };
+  return { traffic: toDouble(exact), ahtMs };
 }

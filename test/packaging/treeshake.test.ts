@@ -60,13 +60,15 @@ describe.each(entries)('tree-shaking (%s)', (_label, entry) => {
 });
 
 /**
- * Pairs where the other name legitimately appears: a function documented as built on the other, or a result
+ * Pairs where the other name legitimately appears: a function documented as built on the other (backlog's
+ * bucket labels are ageBucketLabels, exported from the same module), or a result
  * field that shares a metric's name (requiredAgents names its binding targets 'serviceLevel' and
  * 'averageSpeedOfAnswer').
  */
 function sharesImplementation(importer: string, other: string): boolean {
   const builtOn: Record<string, string[]> = {
     averageResolutionTime: ['resolutionTime'],
+    backlog: ['ageBucketLabels'], // its byAge keys; ageBucketLabels names itself when it rejects edges
     requiredAgents: ['serviceLevel', 'averageSpeedOfAnswer'],
   };
   return (builtOn[importer] ?? []).includes(other);

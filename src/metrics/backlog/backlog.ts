@@ -94,8 +94,19 @@ function unitOf(ms: number): [number, string] {
   return [ms, 'ms'];
 }
 
-/** @internal Labels for age buckets with upper edges `edges`: `'0–1 d'`, `'1–3 d'`, `'> 7 d'`. */
+/**
+ * @internal Labels for age buckets with upper edges `edges`: `'0–1 d'`, `'1–3 d'`, `'> 7 d'`. The edges must
+ * be strictly increasing whole numbers of ms > 0 (as `ageBuckets` of {@link backlog}), else a `MetricsError`.
+ */
 export function ageBucketLabels(edges: readonly number[]): string[] {
+  if (!Array.isArray(edges)) optionError('ageBucketLabels', 'edges', `must be an array of ms, got ${describe(edges)}`);
+  for (let i = 0, before = 0; i < edges.length; i++) {
+    const e: unknown = edges[i];
+    if (typeof e !== 'number' || !Number.isInteger(e) || !(e > before)) {
+      optionError('ageBucketLabels', `edges[${i}]`, `must be a whole number of ms > ${before} (edges strictly increase from 0), got ${describe(e)}`);
+    }
+    before = e;
+  }
   const labels: string[] = [];
   let prev = 0;
   for (const e of edges) {

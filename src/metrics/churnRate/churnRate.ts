@@ -10,13 +10,15 @@
  * @module
  */
 import {
-  countField,
+  readCustomerCounts,
   tallyCustomers,
   type CustomerCounts,
   type CustomerExclusion,
   type CustomerRecord,
   type CustomerRecordOptions,
 } from '../../_lib/customers.js';
+import { checkOptionKeys, describe } from '../../_lib/options.js';
+import { readConfidence, readInvalid } from '../../_lib/surveys.js';
 import { MetricsError } from '../../results/errors.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
@@ -29,7 +31,8 @@ export type ChurnRateExclusion = CustomerExclusion;
 
 /**
  * Churn counts given directly: customers at the start and customers lost, optionally with the new customers
- * and how many of them were lost (needed by `newCustomers: 'include'`).
+ * and how many of them were lost (needed by `newCustomers: 'include'`) and the customers at the end. Counts
+ * that determine each other must agree: S + N − customersLost − newCustomersLost = E.
  *
  * @category Customers
  */
@@ -38,6 +41,7 @@ export interface ChurnCounts {
   readonly customersLost: number;
   readonly newCustomers?: number;
   readonly newCustomersLost?: number;
+  readonly customersAtEnd?: number;
 }
 
 /**
@@ -73,8 +77,9 @@ export interface ChurnRateResult extends RateResult<ChurnRateExclusion> {
 }
 
 const NAME = 'churnRate';
+const OPTIONS: readonly (keyof ChurnRateOptions)[] = ['period', 'timeZone', 'invalid', 'newCustomers', 'confidence'];
 
-function fail(code: 'out_of_range' | 'inconsistent' | 'invalid_option' | 'invalid_argument', field: string, rule: string): never {
+function fail(code: 'out_of_range' | 'inconsistent' | 'invalid_option' | 'invalid_argument' | 'missing_field', field: string, rule: string): never {
   throw new MetricsError({ code, functionName: NAME, field, rule });
 }
 
@@ -88,7 +93,8 @@ function fail(code: 'out_of_range' | 'inconsistent' | 'invalid_option' | 'invali
  *   or customer records with `options.period`
  * @param options - treatment of new customers, the period for records, confidence level
  * @returns lost / customersAtStart as a {@link RateResult}
- * @throws MetricsError naming the field for impossible counts (negative, S = 0, lost > S)
+ * @throws MetricsError naming the field for impossible counts (negative, S = 0, lost > S, or counts that
+ *   contradict each other: `customersLost` with S + N − lost − newLost ≠ E)
  * @example
  * ```ts
  * import { churnRate } from 'helpdesk-metrics';
@@ -100,10 +106,11 @@ export function churnRate(
   input: ChurnCounts | CustomerCounts | readonly CustomerRecord[],
   options?: ChurnRateOptions,
 ): ChurnRateResult {
-  const level = options?.confidence ?? 0.95;
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) fail('invalid_option', 'confidence', 'must be a number strictly between 0 and 1');
+  checkOptionKeys(NAME, options, OPTIONS);
+  const level = readConfidence(NAME, options?.confidence);
+  readInvalid(NAME, options?.invalid); // read by the records path; checked whatever the input
   const treatment = options?.newCustomers ?? 'ignore';
-  if (treatment !== 'ignore' && treatment !== 'include') fail('invalid_option', 'newCustomers', `must be 'ignore' or 'include', got ${JSON.stringify(treatment)}`);
+  if (treatment !== 'ignore' && treatment !== 'include') fail('invalid_option', 'newCustomers', `must be 'ignore' or 'include', got ${describe(treatment)}`);
   let S: number;
   let lost: number;
   let N: number | undefined;
@@ -117,26 +124,16 @@ export function churnRate(
     newLost = t.newLost;
     excluded = t.excluded;
   } else {
-    if (input === null || typeof input !== 'object') {
-      fail('invalid_argument', 'input', 'must be churn counts or an array of customer records');
-    }
-    S = countField(NAME, input, 'customersAtStart');
-    if ('customersLost' in input && input.customersLost !== undefined) {
-      lost = countField(NAME, input, 'customersLost');
-      if (lost > S) fail('inconsistent', 'customersLost', `customersLost (${lost}) exceeds customersAtStart (${S})`);
-      const c = input as ChurnCounts;
-      if (c.newCustomers !== undefined) N = countField(NAME, input, 'newCustomers');
-      if (c.newCustomersLost !== undefined) {
-        newLost = countField(NAME, input, 'newCustomersLost');
-        if (N === undefined) fail('invalid_argument', 'newCustomers', 'newCustomersLost needs newCustomers');
-        if (newLost > N) fail('inconsistent', 'newCustomersLost', `newCustomersLost (${newLost}) exceeds newCustomers (${N})`);
-      }
-    } else {
-      const E = countField(NAME, input, 'customersAtEnd');
-      N = countField(NAME, input, 'newCustomers');
-      if (E - N < 0) fail('inconsistent', 'newCustomers', `newCustomers (${N}) exceeds customersAtEnd (${E})`);
-      if (E - N > S) fail('inconsistent', 'customersAtEnd', `customersAtEnd − newCustomers (${E - N}) exceeds customersAtStart (${S})`);
-      lost = S - (E - N);
+    const c = readCustomerCounts(NAME, input);
+    S = c.atStart;
+    N = c.newCustomers;
+    newLost = c.newLost;
+    if (c.lost !== undefined) lost = c.lost;
+    else {
+      if (c.atEnd === undefined) fail('missing_field', 'customersAtEnd', 'customersLost, or customersAtEnd and newCustomers, are required');
+      if (N === undefined) fail('missing_field', 'newCustomers', 'customersLost, or customersAtEnd and newCustomers, are required');
+      // E = S − lost + N − newLost (readCustomerCounts checked that 0 ≤ lost ≤ S).
+      lost = S + N - (newLost ?? 0) - c.atEnd;
     }
   }
   if (S === 0) fail('out_of_range', 'customersAtStart', 'no customers at the start of the period (S = 0): churn is undefined');

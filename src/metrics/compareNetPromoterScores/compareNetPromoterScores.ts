@@ -7,9 +7,11 @@
  *
  * @module
  */
-import { D } from '../../_lib/decimal.js';
+import { D, toDouble } from '../../_lib/decimal.js';
 import { normalUpperTail } from '../../_lib/normal.js';
-import { readConfidence, toNumber } from '../../_lib/surveys.js';
+import { checkOptionKeys, describe } from '../../_lib/options.js';
+import { readError } from '../../_lib/readError.js';
+import { readConfidence } from '../../_lib/surveys.js';
 import { MetricsError } from '../../results/errors.js';
 import { zForLevel } from '../../results/rate.js';
 import type { NetPromoterScoreResult } from '../netPromoterScore/netPromoterScore.js';
@@ -38,7 +40,7 @@ export interface CompareNetPromoterScoresOptions {
 /**
  * The result of {@link compareNetPromoterScores}. The fields are `undefined` when either score is
  * `undefined`; `z` and `pValue` are also `undefined` when the standard error of the difference is 0 (two
- * samples with no spread: the normal approximation says nothing).
+ * samples with no spread: the normal approximation says nothing). Every number is finite.
  *
  * @category Surveys
  */
@@ -47,7 +49,10 @@ export interface NetPromoterScoreComparison {
   readonly difference: number | undefined;
   /** √(SE_a² + SE_b²). */
   readonly standardError: number | undefined;
-  /** difference / standardError. */
+  /**
+   * difference / standardError. Also `undefined` when |z| is beyond the largest double (a non-zero
+   * difference over a standard error below about 1e-306 points); `pValue` is then 0.
+   */
   readonly z: number | undefined;
   /** Two-sided p value, 2·P(Z > |z|). */
   readonly pValue: number | undefined;
@@ -57,22 +62,31 @@ export interface NetPromoterScoreComparison {
 
 const NAME = 'compareNetPromoterScores';
 
-function check(value: unknown, field: string): NetPromoterScoreSample {
+function check(value: unknown, field: 'a' | 'b'): NetPromoterScoreSample {
   if (value === null || typeof value !== 'object') {
-    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field, rule: 'must be a netPromoterScore result' });
+    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field, rule: `must be a netPromoterScore result, got ${describe(value)}` });
   }
-  const { score, standardError } = value as NetPromoterScoreSample;
+  let score: unknown;
+  let standardError: unknown;
+  try {
+    ({ score, standardError } = value as Record<string, unknown>);
+  } catch (e) {
+    throw readError(NAME, field, undefined, e);
+  }
+  // An NPS lies in [−100, 100]; its standard error 100·√((p + d − (p − d)²)/n) in [0, 100] (n ≥ 1).
   const okScore = score === undefined || (typeof score === 'number' && score >= -100 && score <= 100);
-  const okSe = standardError === undefined || (typeof standardError === 'number' && standardError >= 0 && Number.isFinite(standardError));
+  const okSe = standardError === undefined || (typeof standardError === 'number' && standardError >= 0 && standardError <= 100);
   if (!okScore || !okSe || (score === undefined) !== (standardError === undefined)) {
     throw new MetricsError({
       code: 'invalid_argument',
       functionName: NAME,
       field,
-      rule: 'must have score in [−100, 100] and a finite standardError ≥ 0 (or both undefined)',
+      rule:
+        'must have score in [−100, 100] and standardError in [0, 100] (or both undefined), ' +
+        `got score ${describe(score)}, standardError ${describe(standardError)}`,
     });
   }
-  return { score, standardError };
+  return { score: score as number | undefined, standardError: standardError as number | undefined };
 }
 
 /**
@@ -101,6 +115,7 @@ export function compareNetPromoterScores(
   b: NetPromoterScoreSample,
   options?: CompareNetPromoterScoresOptions,
 ): NetPromoterScoreComparison {
+  checkOptionKeys(NAME, options, ['confidence']);
   const x = check(a, 'a');
   const y = check(b, 'b');
   const level = readConfidence(NAME, options?.confidence);
@@ -112,12 +127,16 @@ export function compareNetPromoterScores(
   const seb = new D(y.standardError);
   const se = sea.times(sea).plus(seb.times(seb)).sqrt();
   const half = se.times(zForLevel(level));
-  const difference = toNumber(diff);
-  const interval = { low: toNumber(diff.minus(half)), high: toNumber(diff.plus(half)), level };
+  const difference = toDouble(diff);
+  const interval = { low: toDouble(diff.minus(half)), high: toDouble(diff.plus(half)), level };
   if (se.isZero()) {
     return { difference, standardError: 0, z: undefined, pValue: undefined, interval };
   }
-  const z = toNumber(diff.div(se));
+  const z = toDouble(diff.div(se));
+  if (!Number.isFinite(z)) {
+    // |z| > 1.8e308: the p value 2·Q(|z|) is 0 to the last double (it underflows from |z| ≈ 38.5 on).
+    return { difference, standardError: toDouble(se), z: undefined, pValue: 0, interval };
+  }
   const p = 2 * normalUpperTail(Math.abs(z));
-  return { difference, standardError: toNumber(se), z, pValue: p > 1 ? 1 : p, interval };
+  return { difference, standardError: toDouble(se), z, pValue: p > 1 ? 1 : p, interval };
 }

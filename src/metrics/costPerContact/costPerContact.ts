@@ -10,8 +10,19 @@
  * @module
  */
 import type Decimal from 'decimal.js';
-import { D } from '../../_lib/decimal.js';
-import { allocateLargestRemainder, parseAmount, roundingConstant, type RoundingMode } from '../../_lib/money.js';
+import { plusZero } from '../../_lib/decimal.js';
+import {
+  allocateLargestRemainder,
+  digitsOf,
+  divideToPlaces,
+  moneyDecimal,
+  parseAmount,
+  positiveZero,
+  roundingConstant,
+  type RoundingMode,
+} from '../../_lib/money.js';
+import { checkOptionKeys, describe } from '../../_lib/options.js';
+import { readError } from '../../_lib/readError.js';
 import type { InvalidMode } from '../../_lib/tickets.js';
 import type { CostEntry } from '../../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../../results/errors.js';
@@ -77,7 +88,11 @@ export interface CostPerContactOptions {
    * @defaultValue `2`
    */
   readonly minorUnits?: number;
-  /** Round every cost per contact to this many decimal places. Without it, 40 significant digits. */
+  /**
+   * Round every cost per contact to this many decimal places (exactly: one integer division, then
+   * `rounding`). Without it, 40 significant digits, or 20 more than the largest exact sum of the amounts
+   * has when that is more.
+   */
   readonly decimalPlaces?: number;
   /**
    * How `decimalPlaces` rounds.
@@ -151,6 +166,16 @@ export interface CostPerContactResult {
 
 const NAME = 'costPerContact';
 const CURRENCY_RE = /^[A-Z]{3}$/;
+const OPTIONS: readonly (keyof CostPerContactOptions)[] = [
+  'currency',
+  'rates',
+  'by',
+  'allocateShared',
+  'minorUnits',
+  'decimalPlaces',
+  'rounding',
+  'invalid',
+];
 
 function optionError(field: string, rule: string): never {
   throw new MetricsError({ code: 'invalid_option', functionName: NAME, field, rule });
@@ -173,8 +198,164 @@ function labelOf(value: unknown, index: number, field: string, collection: strin
     collection,
     recordIndex: index,
     field,
-    rule: `${field} must be a non-empty string, got ${JSON.stringify(value)}`,
+    rule: `${field} must be a non-empty string, got ${describe(value)}`,
   });
+}
+
+function choice<T extends string>(field: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  return optionError(field, `must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describe(value)}`);
+}
+
+function places(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20) return plusZero(value);
+  return optionError(field, `must be a whole number in 0..20, got ${describe(value)}`);
+}
+
+/** A cost line, validated: its amount (in its own currency), the rate into the reporting one, its labels. */
+interface CostLine {
+  readonly amount: Decimal;
+  readonly rate: Decimal | undefined;
+  readonly channel: string | null;
+  readonly category: string | null;
+}
+
+/**
+ * Validates every cost line and bounds the digits of any exact sum of them (integer digits + decimal places of
+ * the largest converted amount, + the digits of the line count + 1), so that the arithmetic can be sized to
+ * hold every sum exactly.
+ */
+function readCostLines(
+  costs: unknown,
+  currency: string | undefined,
+  rates: ReadonlyMap<string, Decimal>,
+): { lines: CostLine[]; currency: string | undefined; digits: number } {
+  if (!Array.isArray(costs)) {
+    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'costs', rule: `costs must be an array, got ${describe(costs)}` });
+  }
+  const lines: CostLine[] = [];
+  let integer = 1;
+  let fraction = 0;
+  let i = -1;
+  try {
+    for (i = 0; i < costs.length; i++) {
+      const raw: unknown = costs[i];
+      if (raw === null || typeof raw !== 'object') costError('invalid_record', i, undefined, undefined, `a cost line must be an object, got ${describe(raw)}`);
+      const entry = raw as CostEntry;
+      const id = typeof entry.id === 'string' || typeof entry.id === 'number' ? String(entry.id) : undefined;
+      const amount = parseAmount(entry.amount);
+      if (typeof amount === 'string') costError(entry.amount === undefined ? 'missing_field' : 'invalid_value', i, id, 'amount', amount);
+      const category = labelOf(entry.category, i, 'category', 'costs');
+      const channel = labelOf(entry.channel, i, 'channel', 'costs');
+      if (amount.isNegative() && category !== 'credit') {
+        costError('out_of_range', i, id, 'amount', `${amount.toString()} is negative; only category 'credit' may be negative`);
+      }
+      const cur: unknown = entry.currency;
+      if (typeof cur !== 'string' || !CURRENCY_RE.test(cur)) {
+        costError(cur === undefined ? 'missing_field' : 'invalid_value', i, id, 'currency', `must be an ISO 4217 code such as 'EUR', got ${describe(cur)}`);
+      }
+      currency ??= cur;
+      let rate: Decimal | undefined;
+      if (cur !== currency) {
+        rate = rates.get(cur);
+        if (rate === undefined) {
+          costError('mixed_currencies', i, id, 'currency', `${cur} differs from ${currency}; pass rates to convert (no silent conversion)`);
+        }
+      }
+      // amount × rate has at most the integer digits and the decimal places of both together.
+      const a = digitsOf(amount);
+      const r = rate === undefined ? { integer: 0, places: 0 } : digitsOf(rate);
+      integer = Math.max(integer, a.integer + r.integer);
+      fraction = Math.max(fraction, a.places + r.places);
+      lines.push({ amount, rate, channel, category });
+    }
+  } catch (e) {
+    throw readError(NAME, 'costs', i, e);
+  }
+  return { lines, currency, digits: integer + fraction + String(lines.length).length + 1 };
+}
+
+/** Contacts counted, in total and by channel (grouped: the contacts said which channel), and the ledger. */
+interface ContactTally {
+  readonly count: number;
+  readonly perChannel: Map<string | null, number>;
+  readonly grouped: boolean;
+  readonly excluded: Excluded<CostPerContactExclusion>;
+}
+
+function readContacts(contacts: unknown, invalid: 'throw' | 'exclude'): ContactTally {
+  const ledger = createLedger<CostPerContactExclusion>();
+  const perChannel = new Map<string | null, number>();
+  let count = 0;
+  let grouped = false;
+  const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  let i: number | undefined;
+  try {
+    if (typeof contacts === 'number') {
+      if (!whole(contacts)) {
+        throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'contacts', rule: `a contact count must be a whole number ≥ 0, got ${describe(contacts)}` });
+      }
+      count = plusZero(contacts);
+    } else if (Array.isArray(contacts)) {
+      grouped = true;
+      const seen = new Set<string>();
+      for (i = 0; i < contacts.length; i++) {
+        const raw: unknown = contacts[i];
+        let label = `#${i}`;
+        let hasId = false;
+        try {
+          if (raw === null || typeof raw !== 'object') {
+            throw new MetricsError({ code: 'invalid_record', functionName: NAME, collection: 'contacts', recordIndex: i, rule: `a contact must be an object, got ${describe(raw)}` });
+          }
+          const rec = raw as ContactRecord;
+          const id: unknown = rec.id;
+          if (id !== undefined) {
+            if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
+              throw new MetricsError({ code: 'invalid_value', functionName: NAME, collection: 'contacts', recordIndex: i, field: 'id', rule: `id must be a non-empty string or a finite number, got ${describe(id)}` });
+            }
+            label = String(id);
+            hasId = true;
+            if (seen.has(label)) {
+              throw new MetricsError({ code: 'duplicate_id', functionName: NAME, collection: 'contacts', recordIndex: i, recordId: label, field: 'id', rule: `id ${JSON.stringify(label)} appears more than once (a transfer counted twice?)` });
+            }
+            seen.add(label);
+          }
+          const channel = labelOf(rec.channel, i, 'channel', 'contacts');
+          count++;
+          perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
+        } catch (e) {
+          if (!(e instanceof MetricsError)) throw e;
+          if (invalid === 'throw') {
+            if (hasId && e.recordId === undefined) {
+              throw new MetricsError({ code: e.code, functionName: NAME, collection: 'contacts', recordIndex: i, recordId: label, field: e.field, rule: e.rule });
+            }
+            throw e;
+          }
+          exclude(ledger, `invalid:${e.code}` as InvalidReason, label);
+        }
+      }
+      i = undefined;
+    } else if (contacts !== null && typeof contacts === 'object') {
+      grouped = true;
+      for (const [channel, n] of Object.entries(contacts as Record<string, unknown>)) {
+        if (!whole(n)) {
+          throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: `contacts.${channel}`, rule: `a contact count must be a whole number ≥ 0, got ${describe(n)}` });
+        }
+        count += n;
+        perChannel.set(channel, plusZero(n));
+      }
+    } else {
+      throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'contacts', rule: `contacts must be a count, an array of contacts, or counts by channel, got ${describe(contacts)}` });
+    }
+  } catch (e) {
+    throw readError(NAME, 'contacts', i, e);
+  }
+  if (count > Number.MAX_SAFE_INTEGER) {
+    throw new MetricsError({ code: 'out_of_range', functionName: NAME, field: 'contacts', rule: 'more contacts than a safe integer' });
+  }
+  return { count, perChannel, grouped, excluded: finishLedger(ledger) };
 }
 
 /**
@@ -210,147 +391,58 @@ export function costPerContact(
   options?: CostPerContactOptions,
 ): CostPerContactResult {
   // Options.
-  const by = options?.by ?? 'channel';
-  if (by !== 'channel' && by !== 'total') optionError('by', `must be 'channel' or 'total', got ${JSON.stringify(by)}`);
-  const allocate = options?.allocateShared ?? 'none';
-  if (allocate !== 'none' && allocate !== 'by-contacts') {
-    optionError('allocateShared', `must be 'none' or 'by-contacts', got ${JSON.stringify(allocate)}`);
-  }
-  const minorUnits = options?.minorUnits ?? 2;
-  if (typeof minorUnits !== 'number' || !Number.isInteger(minorUnits) || minorUnits < 0 || minorUnits > 20) {
-    optionError('minorUnits', 'must be a whole number in 0..20');
-  }
-  const dp = options?.decimalPlaces;
-  if (dp !== undefined && (typeof dp !== 'number' || !Number.isInteger(dp) || dp < 0 || dp > 20)) {
-    optionError('decimalPlaces', 'must be a whole number in 0..20');
-  }
+  checkOptionKeys(NAME, options, OPTIONS);
+  const by = choice('by', options?.by, ['channel', 'total'], 'channel');
+  const allocate = choice('allocateShared', options?.allocateShared, ['none', 'by-contacts'], 'none');
+  const minorUnits = places('minorUnits', options?.minorUnits) ?? 2;
+  const dp = places('decimalPlaces', options?.decimalPlaces);
   const rm = roundingConstant(options?.rounding ?? 'half-even');
-  if (rm === undefined) optionError('rounding', `unknown rounding mode ${JSON.stringify(options?.rounding)}`);
-  const invalid = options?.invalid ?? 'throw';
-  if (invalid !== 'throw' && invalid !== 'exclude') optionError('invalid', `must be 'throw' or 'exclude', got ${JSON.stringify(invalid)}`);
-  let currency = options?.currency;
-  if (currency !== undefined && (typeof currency !== 'string' || !CURRENCY_RE.test(currency))) {
-    optionError('currency', `must be an ISO 4217 code such as 'EUR', got ${JSON.stringify(currency)}`);
+  if (rm === undefined) optionError('rounding', `unknown rounding mode ${describe(options?.rounding)}`);
+  const invalid = choice('invalid', options?.invalid, ['throw', 'exclude'], 'throw');
+  const currencyOption = options?.currency;
+  if (currencyOption !== undefined && (typeof currencyOption !== 'string' || !CURRENCY_RE.test(currencyOption))) {
+    optionError('currency', `must be an ISO 4217 code such as 'EUR', got ${describe(currencyOption)}`);
   }
   const rates = new Map<string, Decimal>();
   if (options?.rates !== undefined) {
     const given: unknown = options.rates;
-    if (given === null || typeof given !== 'object') optionError('rates', 'must be an object of currency → rate');
-    if (currency === undefined) optionError('currency', 'is required with rates (the currency the rates convert into)');
+    if (given === null || typeof given !== 'object') optionError('rates', `must be an object of currency → rate, got ${describe(given)}`);
+    if (currencyOption === undefined) optionError('currency', 'is required with rates (the currency the rates convert into)');
     for (const [code, value] of Object.entries(given as Record<string, unknown>)) {
-      const r = parseAmount(value);
       if (!CURRENCY_RE.test(code)) optionError(`rates.${code}`, 'keys must be ISO 4217 codes');
-      if (typeof r === 'string' || !r.isPositive() || r.isZero()) optionError(`rates.${code}`, 'must be a positive decimal');
+      const r = parseAmount(value);
+      if (typeof r === 'string') optionError(`rates.${code}`, r);
+      if (r.isNegative() || r.isZero()) optionError(`rates.${code}`, `must be a positive decimal, got ${describe(value)}`);
       rates.set(code, r);
     }
   }
-  const round = (d: Decimal): Decimal => (dp === undefined ? d : d.toDecimalPlaces(dp, rm));
 
-  // Cost lines.
-  if (!Array.isArray(costs)) {
-    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'costs', rule: 'costs must be an array' });
-  }
-  let total = new D(0);
-  let shared = new D(0);
+  // Cost lines, then the arithmetic sized to hold every sum of them exactly.
+  const read = readCostLines(costs, currencyOption, rates);
+  const C = moneyDecimal(read.digits);
+  let total = new C(0);
+  let shared = new C(0);
   const byCategory = new Map<string | null, Decimal>();
   const direct = new Map<string | null, Decimal>();
-  for (let i = 0; i < costs.length; i++) {
-    const raw: unknown = costs[i];
-    if (raw === null || typeof raw !== 'object') costError('invalid_record', i, undefined, undefined, 'a cost line must be an object');
-    const entry = raw as CostEntry;
-    const id = typeof entry.id === 'string' || typeof entry.id === 'number' ? String(entry.id) : undefined;
-    const amount = parseAmount(entry.amount);
-    if (typeof amount === 'string') costError(entry.amount === undefined ? 'missing_field' : 'invalid_value', i, id, 'amount', amount);
-    const category = labelOf(entry.category, i, 'category', 'costs');
-    const channel = labelOf(entry.channel, i, 'channel', 'costs');
-    if (amount.isNegative() && !amount.isZero() && category !== 'credit') {
-      costError('out_of_range', i, id, 'amount', `${amount.toString()} is negative; only category 'credit' may be negative`);
-    }
-    const cur: unknown = entry.currency;
-    if (typeof cur !== 'string' || !CURRENCY_RE.test(cur)) {
-      costError(cur === undefined ? 'missing_field' : 'invalid_value', i, id, 'currency', `must be an ISO 4217 code such as 'EUR', got ${JSON.stringify(cur)}`);
-    }
-    let value = amount;
-    if (currency === undefined) currency = cur;
-    if (cur !== currency) {
-      const rate = rates.get(cur);
-      if (rate === undefined) {
-        costError('mixed_currencies', i, id, 'currency', `${cur} differs from ${currency}; pass rates to convert (no silent conversion)`);
-      }
-      value = amount.times(rate);
-    }
+  for (const line of read.lines) {
+    const value = line.rate === undefined ? new C(line.amount) : new C(line.amount).times(line.rate);
     total = total.plus(value);
-    byCategory.set(category, (byCategory.get(category) ?? new D(0)).plus(value));
-    if (channel === null) shared = shared.plus(value);
-    else direct.set(channel, (direct.get(channel) ?? new D(0)).plus(value));
+    byCategory.set(line.category, (byCategory.get(line.category) ?? new C(0)).plus(value));
+    if (line.channel === null) shared = shared.plus(value);
+    else direct.set(line.channel, (direct.get(line.channel) ?? new C(0)).plus(value));
   }
+  // One exact division by a count: to `decimalPlaces` by `rounding`, or to C's precision, half-even.
+  const perContact = (cost: Decimal, n: number): Decimal | undefined => {
+    if (n === 0) return undefined;
+    return dp === undefined ? positiveZero(cost.div(n)) : divideToPlaces(C, cost, n, dp, rm);
+  };
 
   // Contacts.
-  const ledger = createLedger<CostPerContactExclusion>();
-  const perChannel = new Map<string | null, number>();
-  let contactCount = 0;
-  let grouped = false;
-  if (typeof contacts === 'number') {
-    if (!Number.isSafeInteger(contacts) || contacts < 0) {
-      throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'contacts', rule: `a contact count must be a whole number ≥ 0, got ${contacts}` });
-    }
-    contactCount = contacts;
-  } else if (Array.isArray(contacts)) {
-    grouped = true;
-    const seen = new Set<string>();
-    for (let i = 0; i < contacts.length; i++) {
-      const raw: unknown = contacts[i];
-      let label = `#${i}`;
-      let hasId = false;
-      try {
-        if (raw === null || typeof raw !== 'object') {
-          throw new MetricsError({ code: 'invalid_record', functionName: NAME, collection: 'contacts', recordIndex: i, rule: 'a contact must be an object' });
-        }
-        const rec = raw as ContactRecord;
-        const id: unknown = rec.id;
-        if (id !== undefined) {
-          if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
-            throw new MetricsError({ code: 'invalid_value', functionName: NAME, collection: 'contacts', recordIndex: i, field: 'id', rule: 'id must be a non-empty string or a finite number' });
-          }
-          label = String(id);
-          hasId = true;
-          if (seen.has(label)) {
-            throw new MetricsError({ code: 'duplicate_id', functionName: NAME, collection: 'contacts', recordIndex: i, recordId: label, field: 'id', rule: `id ${JSON.stringify(label)} appears more than once (a transfer counted twice?)` });
-          }
-          seen.add(label);
-        }
-        const channel = labelOf(rec.channel, i, 'channel', 'contacts');
-        contactCount++;
-        perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
-      } catch (e) {
-        if (!(e instanceof MetricsError)) throw e;
-        if (invalid === 'throw') {
-          if (hasId && e.recordId === undefined) {
-            throw new MetricsError({ code: e.code, functionName: NAME, collection: 'contacts', recordIndex: i, recordId: label, field: e.field, rule: e.rule });
-          }
-          throw e;
-        }
-        exclude(ledger, `invalid:${e.code}` as InvalidReason, label);
-      }
-    }
-  } else if (contacts !== null && typeof contacts === 'object') {
-    grouped = true;
-    for (const [channel, count] of Object.entries(contacts as Record<string, unknown>)) {
-      if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
-        throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: `contacts.${channel}`, rule: `a contact count must be a whole number ≥ 0, got ${String(count)}` });
-      }
-      contactCount += count;
-      perChannel.set(channel, count);
-    }
-  } else {
-    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'contacts', rule: 'contacts must be a count, an array of contacts, or counts by channel' });
-  }
-  if (contactCount > Number.MAX_SAFE_INTEGER) {
-    throw new MetricsError({ code: 'out_of_range', functionName: NAME, field: 'contacts', rule: 'more contacts than a safe integer' });
-  }
+  const tally = readContacts(contacts, invalid);
+  const { perChannel } = tally;
 
   // Per channel.
-  const withBreakdown = by === 'channel' && grouped;
+  const withBreakdown = by === 'channel' && tally.grouped;
   if (allocate === 'by-contacts' && !withBreakdown) {
     optionError('allocateShared', "'by-contacts' needs contacts grouped by channel (records or counts by channel) and by: 'channel'");
   }
@@ -361,7 +453,7 @@ export function costPerContact(
     for (const k of perChannel.keys()) keys.set(k, true);
     for (const k of direct.keys()) keys.set(k, true);
     const channels = byKey(keys).map(([k]) => k);
-    const allocated = channels.map(() => new D(0));
+    const allocated = channels.map(() => new C(0));
     if (allocate === 'by-contacts' && !shared.isZero()) {
       const receivers: number[] = [];
       const shares: number[] = [];
@@ -373,17 +465,16 @@ export function costPerContact(
         }
       });
       if (receivers.length > 0) {
-        const places = Math.max(minorUnits, shared.decimalPlaces());
-        const parts = allocateLargestRemainder(shared, shares, places);
+        const parts = allocateLargestRemainder(C, shared, shares, Math.max(minorUnits, shared.decimalPlaces()));
         receivers.forEach((ch, j) => {
           allocated[ch] = parts[j] as Decimal;
         });
-        unallocated = new D(0);
+        unallocated = new C(0);
       }
     }
     channels.forEach((k, i) => {
       const c = perChannel.get(k) ?? 0;
-      const d = direct.get(k) ?? new D(0);
+      const d = direct.get(k) ?? new C(0);
       const a = allocated[i] as Decimal;
       const t = d.plus(a);
       byChannel.push({
@@ -392,7 +483,7 @@ export function costPerContact(
         directCost: d,
         allocatedSharedCost: a,
         totalCost: t,
-        costPerContact: c === 0 ? undefined : round(t.div(c)),
+        costPerContact: perContact(t, c),
       });
     });
   }
@@ -400,17 +491,17 @@ export function costPerContact(
   const categories: CategoryCost[] = byKey(byCategory).map(([category, cost]) => ({
     category,
     cost,
-    share: total.isZero() ? undefined : cost.div(total),
+    share: total.isZero() ? undefined : positiveZero(cost.div(total)),
   }));
   return {
-    currency,
+    currency: read.currency,
     totalCost: total,
-    contacts: contactCount,
-    costPerContact: contactCount === 0 ? undefined : round(total.div(contactCount)),
+    contacts: tally.count,
+    costPerContact: perContact(total, tally.count),
     sharedCost: shared,
     unallocatedSharedCost: unallocated,
     byChannel,
     byCategory: categories,
-    excluded: finishLedger(ledger),
+    excluded: tally.excluded,
   };
 }

@@ -11,17 +11,19 @@
  * @module
  */
 import type Decimal from 'decimal.js';
-import { D } from '../../_lib/decimal.js';
+import { D, toDouble } from '../../_lib/decimal.js';
+import { checkOptionKeys } from '../../_lib/options.js';
 import {
   countBetween,
   countScores,
   histogramMean,
+  readChoice,
   readConfidence,
   readInvalid,
   readScale,
+  readSurveysSent,
+  readWhole,
   surveyExtras,
-  surveyOptionError,
-  toNumber,
   type ScaleOption,
   type ScoreScale,
   type SurveyAnswer,
@@ -105,6 +107,15 @@ export interface CustomerEffortScoreResult extends RateResult<CustomerEffortScor
 }
 
 const NAME = 'customerEffortScore';
+const OPTIONS: readonly (keyof CustomerEffortScoreOptions)[] = [
+  'scale',
+  'method',
+  'direction',
+  'easyThreshold',
+  'surveysSent',
+  'confidence',
+  'invalid',
+];
 
 /**
  * Customer effort score (CES): the mean effort score, or the share of "easy" answers, on a scale whose
@@ -125,36 +136,25 @@ const NAME = 'customerEffortScore';
  * ```
  */
 export function customerEffortScore(
-  responses: readonly SurveyAnswer[] | ArrayLike<number>,
+  responses: readonly SurveyAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: CustomerEffortScoreOptions,
 ): CustomerEffortScoreResult {
-  const method = options?.method ?? 'mean';
-  if (method !== 'mean' && method !== 'top-box') {
-    surveyOptionError(NAME, 'method', `must be 'mean' or 'top-box', got ${JSON.stringify(method)}`);
-  }
-  const direction = options?.direction ?? 'higher-is-better';
-  if (direction !== 'higher-is-better' && direction !== 'lower-is-better') {
-    surveyOptionError(NAME, 'direction', `must be 'higher-is-better' or 'lower-is-better', got ${JSON.stringify(direction)}`);
-  }
+  checkOptionKeys(NAME, options, OPTIONS);
+  const method = readChoice(NAME, 'method', options?.method, ['mean', 'top-box'], 'mean');
+  const direction = readChoice(NAME, 'direction', options?.direction, ['higher-is-better', 'lower-is-better'], 'higher-is-better');
   const scale = readScale(NAME, options?.scale, '1-7');
   const level = readConfidence(NAME, options?.confidence);
   const invalid = readInvalid(NAME, options?.invalid);
   const given = options?.easyThreshold;
   let easyThreshold: number;
   if (given !== undefined) {
-    if (typeof given !== 'number' || !Number.isInteger(given) || given < scale.min || given > scale.max) {
-      surveyOptionError(NAME, 'easyThreshold', `must be a whole number within ${scale.min}–${scale.max}`);
-    }
-    easyThreshold = given;
+    easyThreshold = readWhole(NAME, 'easyThreshold', given, scale.min, scale.max);
   } else {
     // First whole point strictly beyond the midpoint: 2·v > min + max (higher) or 2·v < min + max (lower).
     const sum = scale.min + scale.max;
     easyThreshold = direction === 'higher-is-better' ? Math.floor(sum / 2) + 1 : Math.ceil(sum / 2) - 1;
   }
-  const sent = options?.surveysSent;
-  if (sent !== undefined && (typeof sent !== 'number' || !Number.isSafeInteger(sent) || sent < 0)) {
-    surveyOptionError(NAME, 'surveysSent', 'must be a whole number ≥ 0');
-  }
+  const sent = readSurveysSent(NAME, options?.surveysSent);
   const counts = countScores(responses, { functionName: NAME, scale, invalid });
   const easy =
     direction === 'higher-is-better' ? countBetween(counts, easyThreshold, scale.max) : countBetween(counts, scale.min, easyThreshold);
@@ -165,9 +165,9 @@ export function customerEffortScore(
   let meanInterval: CustomerEffortScoreResult['meanInterval'];
   if (mean !== undefined && sd !== undefined) {
     const half = sd.times(zForLevel(level)).div(new D(counts.count).sqrt());
-    meanInterval = { low: toNumber(mean.minus(half)), high: toNumber(mean.plus(half)), level };
+    meanInterval = { low: toDouble(mean.minus(half)), high: toDouble(mean.plus(half)), level };
   }
-  const meanNumber = mean === undefined ? undefined : toNumber(mean);
+  const meanNumber = mean === undefined ? undefined : toDouble(mean);
   return {
     ...rate,
     score: method === 'mean' ? meanNumber : rate.percent,
@@ -178,7 +178,7 @@ export function customerEffortScore(
     count: counts.count,
     mean: meanNumber,
     meanDecimal: mean,
-    standardDeviation: sd === undefined ? undefined : toNumber(sd),
+    standardDeviation: sd === undefined ? undefined : toDouble(sd),
     meanInterval,
     distribution,
     responseRate,

@@ -10,13 +10,15 @@
  * @module
  */
 import {
-  countField,
+  readCustomerCounts,
   tallyCustomers,
   type CustomerCounts,
   type CustomerExclusion,
   type CustomerRecord,
   type CustomerRecordOptions,
 } from '../../_lib/customers.js';
+import { checkOptionKeys } from '../../_lib/options.js';
+import { readConfidence, readInvalid } from '../../_lib/surveys.js';
 import { MetricsError } from '../../results/errors.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
@@ -50,19 +52,14 @@ export interface CustomerRetentionRateResult extends RateResult<CustomerRetentio
   readonly customersAtStart: number;
   readonly customersAtEnd: number;
   readonly newCustomers: number;
-  /** The numerator: E − N (counts), or customers of S still active at the end (records). */
+  /** The numerator: E − N (+ newCustomersLost when given) from counts, or customers of S still active at the end (records). */
   readonly retained: number;
-  /** New customers who also left during the period (records only). */
+  /** New customers who also left during the period (records, or counts that give it). */
   readonly newCustomersLost: number | undefined;
 }
 
 const NAME = 'customerRetentionRate';
-
-function checkConfidence(functionName: string, value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value === 'number' && value > 0 && value < 1) return value;
-  throw new MetricsError({ code: 'invalid_option', functionName, field: 'confidence', rule: 'must be a number strictly between 0 and 1' });
-}
+const OPTIONS: readonly (keyof CustomerRetentionRateOptions)[] = ['period', 'timeZone', 'invalid', 'confidence'];
 
 /**
  * Customer retention rate (CRR): the share of the customers at the start of a period still customers at
@@ -75,7 +72,8 @@ function checkConfidence(functionName: string, value: unknown): number {
  *   endedAt? }` with `options.period`
  * @param options - the period for records, confidence level
  * @returns retained / customersAtStart as a {@link RateResult}
- * @throws MetricsError naming the field for impossible counts: negative, S = 0, E − N < 0, E − N > S
+ * @throws MetricsError naming the field for impossible counts: negative, S = 0, E − N < 0, E − N > S, or a
+ *   `customersLost` that disagrees with them (S + N − lost − newLost ≠ E)
  * @example
  * ```ts
  * import { customerRetentionRate } from 'helpdesk-metrics';
@@ -88,7 +86,9 @@ export function customerRetentionRate(
   input: CustomerCounts | readonly CustomerRecord[],
   options?: CustomerRetentionRateOptions,
 ): CustomerRetentionRateResult {
-  const level = checkConfidence(NAME, options?.confidence);
+  checkOptionKeys(NAME, options, OPTIONS);
+  const level = readConfidence(NAME, options?.confidence);
+  readInvalid(NAME, options?.invalid); // read by the records path; checked whatever the input
   if (Array.isArray(input)) {
     const t = tallyCustomers(NAME, input, options);
     if (t.atStart === 0) {
@@ -104,21 +104,21 @@ export function customerRetentionRate(
       newCustomersLost: t.newLost,
     };
   }
-  if (input === null || typeof input !== 'object') {
-    throw new MetricsError({ code: 'invalid_argument', functionName: NAME, field: 'input', rule: 'must be { customersAtStart, customersAtEnd, newCustomers } or an array of customer records' });
-  }
-  const S = countField(NAME, input, 'customersAtStart');
-  const E = countField(NAME, input, 'customersAtEnd');
-  const N = countField(NAME, input, 'newCustomers');
+  const c = readCustomerCounts(NAME, input);
+  const S = c.atStart;
+  const E = c.atEnd;
+  const N = c.newCustomers;
+  if (E === undefined) throw new MetricsError({ code: 'missing_field', functionName: NAME, field: 'customersAtEnd', rule: 'customersAtEnd is required' });
+  if (N === undefined) throw new MetricsError({ code: 'missing_field', functionName: NAME, field: 'newCustomers', rule: 'newCustomers is required' });
   if (S === 0) throw new MetricsError({ code: 'out_of_range', functionName: NAME, field: 'customersAtStart', rule: 'customersAtStart is 0: retention is undefined' });
-  if (E - N < 0) throw new MetricsError({ code: 'inconsistent', functionName: NAME, field: 'newCustomers', rule: `newCustomers (${N}) exceeds customersAtEnd (${E})` });
-  if (E - N > S) throw new MetricsError({ code: 'inconsistent', functionName: NAME, field: 'customersAtEnd', rule: `customersAtEnd − newCustomers (${E - N}) exceeds customersAtStart (${S})` });
+  // The retained are E without the new customers still there at the end.
+  const retained = E - N + (c.newLost ?? 0);
   return {
-    ...buildRate(E - N, S, { total: 0, byReason: {}, ids: {} }, level),
+    ...buildRate(retained, S, { total: 0, byReason: {}, ids: {} }, level),
     customersAtStart: S,
     customersAtEnd: E,
     newCustomers: N,
-    retained: E - N,
-    newCustomersLost: undefined,
+    retained,
+    newCustomersLost: c.newLost,
   };
 }

@@ -10,17 +10,19 @@
  * @module
  */
 import type Decimal from 'decimal.js';
-import { D } from '../../_lib/decimal.js';
+import { D, toDouble } from '../../_lib/decimal.js';
+import { checkOptionKeys } from '../../_lib/options.js';
 import {
   countBetween,
   countScores,
   histogramMean,
+  readChoice,
   readConfidence,
   readInvalid,
   readScale,
+  readSurveysSent,
+  readWhole,
   surveyExtras,
-  surveyOptionError,
-  toNumber,
   type ScaleOption,
   type ScoreScale,
   type SurveyExclusion,
@@ -132,6 +134,8 @@ export interface CustomerSatisfactionScoreResult extends RateResult<CustomerSati
 }
 
 const NAME = 'customerSatisfactionScore';
+const OPTIONS: readonly (keyof CustomerSatisfactionScoreOptions)[] = ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', 'invalid'];
+const METHODS: readonly CustomerSatisfactionMethod[] = ['top-2-box', 'top-box', 'good-bad', 'mean'];
 
 function label(value: unknown, scale: ScoreScale): number | null | undefined {
   if (value === 'good' || value === true) return scale.max;
@@ -162,30 +166,21 @@ function label(value: unknown, scale: ScoreScale): number | null | undefined {
  * ```
  */
 export function customerSatisfactionScore(
-  responses: readonly SatisfactionAnswer[] | ArrayLike<number>,
+  responses: readonly SatisfactionAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: CustomerSatisfactionScoreOptions,
 ): CustomerSatisfactionScoreResult {
-  const method = options?.method ?? 'top-2-box';
-  if (method !== 'top-2-box' && method !== 'top-box' && method !== 'good-bad' && method !== 'mean') {
-    surveyOptionError(NAME, 'method', `must be 'top-2-box', 'top-box', 'good-bad' or 'mean', got ${JSON.stringify(method)}`);
-  }
+  checkOptionKeys(NAME, options, OPTIONS);
+  const method = readChoice(NAME, 'method', options?.method, METHODS, 'top-2-box');
   const scale = readScale(NAME, options?.scale, method === 'good-bad' ? '1-2' : '1-5');
   const level = readConfidence(NAME, options?.confidence);
   const invalid = readInvalid(NAME, options?.invalid);
   let satisfiedFrom: number;
   const given = options?.satisfiedFrom;
-  if (given !== undefined) {
-    if (typeof given !== 'number' || !Number.isInteger(given) || given < scale.min || given > scale.max) {
-      surveyOptionError(NAME, 'satisfiedFrom', `must be a whole number within ${scale.min}–${scale.max}`);
-    }
-    satisfiedFrom = given;
-  } else if (method === 'top-box') satisfiedFrom = scale.max;
+  if (given !== undefined) satisfiedFrom = readWhole(NAME, 'satisfiedFrom', given, scale.min, scale.max);
+  else if (method === 'top-box') satisfiedFrom = scale.max;
   else if (method === 'good-bad') satisfiedFrom = scale.max - scale.min <= 2 ? scale.max : scale.max - 1;
   else satisfiedFrom = scale.max - 1;
-  const sent = options?.surveysSent;
-  if (sent !== undefined && (typeof sent !== 'number' || !Number.isSafeInteger(sent) || sent < 0)) {
-    surveyOptionError(NAME, 'surveysSent', 'must be a whole number ≥ 0');
-  }
+  const sent = readSurveysSent(NAME, options?.surveysSent);
   let words = false;
   const counts = countScores(responses, {
     functionName: NAME,
@@ -208,9 +203,9 @@ export function customerSatisfactionScore(
   let meanInterval: CustomerSatisfactionScoreResult['meanInterval'];
   if (mean !== undefined && sd !== undefined) {
     const half = sd.times(zForLevel(level)).div(new D(counts.count).sqrt());
-    meanInterval = { low: toNumber(mean.minus(half)), high: toNumber(mean.plus(half)), level };
+    meanInterval = { low: toDouble(mean.minus(half)), high: toDouble(mean.plus(half)), level };
   }
-  const meanNumber = mean === undefined ? undefined : toNumber(mean);
+  const meanNumber = mean === undefined ? undefined : toDouble(mean);
   return {
     ...rate,
     score: method === 'mean' ? meanNumber : rate.percent,
@@ -220,7 +215,7 @@ export function customerSatisfactionScore(
     count: counts.count,
     mean: meanNumber,
     meanDecimal: mean,
-    standardDeviation: sd === undefined ? undefined : toNumber(sd),
+    standardDeviation: sd === undefined ? undefined : toDouble(sd),
     meanInterval,
     distribution,
     responseRate,

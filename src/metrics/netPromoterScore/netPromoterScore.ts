@@ -11,15 +11,16 @@
  * @module
  */
 import type Decimal from 'decimal.js';
-import { D } from '../../_lib/decimal.js';
+import { D, plusZero, toDouble } from '../../_lib/decimal.js';
+import { checkOptionKeys, describe } from '../../_lib/options.js';
 import {
   countBetween,
   countScores,
+  readChoice,
   readConfidence,
   readInvalid,
   readScale,
   surveyOptionError,
-  toNumber,
   weightBetween,
   weightSquares,
   type ScoreScale,
@@ -78,7 +79,7 @@ export interface NetPromoterScoreOptions {
    * weights the score is 100 × (Σw·[promoter] − Σw·[detractor]) / Σw and the error uses the effective
    * sample size (Σw)²/Σw².
    */
-  readonly weights?: ArrayLike<number>;
+  readonly weights?: ArrayLike<number> | ArrayLike<bigint>;
   /**
    * Confidence level of `marginOfError` and `interval`.
    * @defaultValue `0.95`
@@ -145,6 +146,8 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = 'netPromoterScore';
+const OPTIONS: readonly (keyof NetPromoterScoreOptions)[] = ['scale', 'bands', 'weights', 'confidence', 'invalid'];
+const GROUPS = ['detractors', 'passives', 'promoters'] as const;
 
 function defaultBands(scale: ScoreScale): NetPromoterBands {
   return { detractors: [scale.min, 6], passives: [7, 8], promoters: [9, 10] };
@@ -152,22 +155,26 @@ function defaultBands(scale: ScoreScale): NetPromoterBands {
 
 function readBands(value: unknown, scale: ScoreScale): NetPromoterBands {
   if (value === undefined) return defaultBands(scale);
-  if (value === null || typeof value !== 'object') surveyOptionError(NAME, 'bands', 'must be { detractors, passives, promoters }');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    surveyOptionError(NAME, 'bands', `must be { detractors, passives, promoters }, got ${describe(value)}`);
+  }
+  checkOptionKeys(NAME, value, GROUPS, 'bands');
   const owner = new Int8Array(scale.max - scale.min + 1).fill(-1);
-  const names = ['detractors', 'passives', 'promoters'] as const;
   const out: [number, number][] = [];
-  names.forEach((name, g) => {
+  GROUPS.forEach((name, g) => {
     const band: unknown = (value as Record<string, unknown>)[name];
     const field = `bands.${name}`;
-    if (!Array.isArray(band) || band.length !== 2) surveyOptionError(NAME, field, 'must be [from, to]');
-    const [from, to] = band as unknown[];
-    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to) || from > to) {
-      surveyOptionError(NAME, field, 'must be [from, to] with whole numbers from ≤ to');
+    if (!Array.isArray(band) || band.length !== 2) surveyOptionError(NAME, field, `must be [from, to], got ${describe(band)}`);
+    const [rawFrom, rawTo] = band as unknown[];
+    if (typeof rawFrom !== 'number' || typeof rawTo !== 'number' || !Number.isInteger(rawFrom) || !Number.isInteger(rawTo) || rawFrom > rawTo) {
+      surveyOptionError(NAME, field, `must be [from, to] with whole numbers from ≤ to, got [${describe(rawFrom)}, ${describe(rawTo)}]`);
     }
+    const from = plusZero(rawFrom);
+    const to = plusZero(rawTo);
     if (from < scale.min || to > scale.max) surveyOptionError(NAME, field, `[${from}, ${to}] reaches outside the ${scale.min}–${scale.max} scale`);
     for (let v = from; v <= to; v++) {
       const prev = owner[v - scale.min] as number;
-      if (prev !== -1) surveyOptionError(NAME, field, `overlaps bands.${names[prev] as string} at ${v}`);
+      if (prev !== -1) surveyOptionError(NAME, field, `overlaps bands.${GROUPS[prev] as string} at ${v}`);
       owner[v - scale.min] = g;
     }
     out.push([from, to]);
@@ -186,7 +193,7 @@ function readBands(value: unknown, scale: ScoreScale): NetPromoterBands {
  *
  * @category Surveys
  * @param responses - bare scores, `null`/`undefined`/`NaN` for "no answer", or `SurveyResponse` objects; a
- *   typed array (`Uint8Array`) of scores is accepted too
+ *   typed array of scores (`Uint8Array`, `Float64Array`, `BigInt64Array`, ...) is accepted too
  * @param options - scale, bands, weights, confidence level, invalid-record policy
  * @returns the score, the group counts, the uncertainty and the exclusions
  * @example
@@ -200,14 +207,11 @@ function readBands(value: unknown, scale: ScoreScale): NetPromoterBands {
  * ```
  */
 export function netPromoterScore(
-  responses: readonly SurveyAnswer[] | ArrayLike<number>,
+  responses: readonly SurveyAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: NetPromoterScoreOptions,
 ): NetPromoterScoreResult {
-  const scaleName = options?.scale;
-  if (scaleName !== undefined && scaleName !== '0-10' && scaleName !== '1-10') {
-    surveyOptionError(NAME, 'scale', `must be '0-10' or '1-10', got ${JSON.stringify(scaleName)}`);
-  }
-  const scale = readScale(NAME, scaleName, '0-10');
+  checkOptionKeys(NAME, options, OPTIONS);
+  const scale = readScale(NAME, readChoice(NAME, 'scale', options?.scale, ['0-10', '1-10'], '0-10'), '0-10');
   const bands = readBands(options?.bands, scale);
   const confidence = readConfidence(NAME, options?.confidence);
   const invalid = readInvalid(NAME, options?.invalid);
@@ -268,7 +272,7 @@ export function netPromoterScore(
       standardError: undefined,
       marginOfError: undefined,
       interval: undefined,
-      effectiveSampleSize: n === 0 ? undefined : toNumber(nEff),
+      effectiveSampleSize: n === 0 ? undefined : toDouble(nEff),
     };
   }
   const net = wP.minus(wD);
@@ -279,21 +283,21 @@ export function netPromoterScore(
   const se = variance.isNegative() ? new D(0) : variance.sqrt();
   const moe = se.times(zForLevel(confidence));
   const clamp = (v: number): number => (v < -100 ? -100 : v > 100 ? 100 : v === 0 ? 0 : v);
-  const score = toNumber(scoreDecimal);
+  const score = toDouble(scoreDecimal);
   return {
     ...base,
     score,
     scoreDecimal,
-    promoterPercent: toNumber(wP.times(100).div(W)),
-    passivePercent: toNumber(wA.times(100).div(W)),
-    detractorPercent: toNumber(wD.times(100).div(W)),
-    standardError: toNumber(se),
-    marginOfError: toNumber(moe),
+    promoterPercent: toDouble(wP.times(100).div(W)),
+    passivePercent: toDouble(wA.times(100).div(W)),
+    detractorPercent: toDouble(wD.times(100).div(W)),
+    standardError: toDouble(se),
+    marginOfError: toDouble(moe),
     interval: {
-      low: clamp(toNumber(scoreDecimal.minus(moe))),
-      high: clamp(toNumber(scoreDecimal.plus(moe))),
+      low: clamp(toDouble(scoreDecimal.minus(moe))),
+      high: clamp(toDouble(scoreDecimal.plus(moe))),
       level: confidence,
     },
-    effectiveSampleSize: toNumber(nEff),
+    effectiveSampleSize: toDouble(nEff),
   };
 }

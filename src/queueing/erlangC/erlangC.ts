@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { MAX_ERLANGS, erlangB, erlangCFromB, numberOption, serviceLevelOf, speedOfAnswerOf, trafficOf } from '../erlangMath.js';
+import { MAX_ERLANGS, erlangB, erlangCFromB, msOption, numberOption, serviceLevelOf, speedOfAnswerOf, trafficOf } from '../erlangMath.js';
 
 /**
  * Inputs of {@link erlangC}: the forecast of one interval and the agents on it. All times in ms.
@@ -18,19 +18,19 @@ import { MAX_ERLANGS, erlangB, erlangCFromB, numberOption, serviceLevelOf, speed
 export interface ErlangCOptions {
   /** Calls expected in the interval (may be fractional: a forecast), ≥ 0. */
   readonly arrivalsPerInterval: number;
-  /** Length of the interval in ms, > 0 (1,800,000 for half an hour). */
+  /** Length of the interval in ms, > 0 (1,800,000 for half an hour), at most 2^53 − 1. */
   readonly intervalMs: number;
-  /** Average handle time in ms, > 0. */
+  /** Average handle time in ms, > 0, at most 2^53 − 1. */
   readonly averageHandleTimeMs: number;
   /** Agents answering, a whole number ≥ 1 (at most 1,000,000). */
   readonly agents: number;
-  /** The service-level threshold in ms, ≥ 0 ("20 seconds" of 80/20: 20,000). */
+  /** The service-level threshold in ms, ≥ 0 ("20 seconds" of 80/20: 20,000), at most 2^53 − 1. */
   readonly targetAnswerMs: number;
 }
 
 /**
- * What Erlang C predicts for one interval. Every field is a finite number (never NaN) except
- * `averageSpeedOfAnswerMs`, which is `undefined` for an unstable queue.
+ * What Erlang C predicts for one interval. Every field is a finite number (never NaN, ±Infinity or −0)
+ * except `averageSpeedOfAnswerMs`, which is `undefined` for an unstable queue.
  *
  * @category Queueing
  */
@@ -54,6 +54,7 @@ export interface ErlangCResult {
 }
 
 const NAME = 'erlangC';
+const OPTIONS: readonly (keyof ErlangCOptions)[] = ['arrivalsPerInterval', 'intervalMs', 'averageHandleTimeMs', 'agents', 'targetAnswerMs'];
 
 /**
  * Erlang C: probability of waiting, service level, average speed of answer and occupancy for `agents`
@@ -70,7 +71,8 @@ const NAME = 'erlangC';
  * @param options - the interval's forecast and staffing
  * @returns an {@link ErlangCResult}
  * @throws {@link MetricsError} `invalid_option` for a negative or zero interval or handle time, negative
- *   arrivals or threshold, or agents that are not a whole number ≥ 1
+ *   arrivals or threshold, a time above 2^53 − 1 ms, traffic above 1,000,000 Erlangs, or agents that are not
+ *   a whole number in [1, 1000000]; `invalid_option` for a key it does not know
  * @example
  * ```ts
  * import { erlangC } from 'helpdesk-metrics';
@@ -84,9 +86,9 @@ const NAME = 'erlangC';
  * ```
  */
 export function erlangC(options: ErlangCOptions): ErlangCResult {
-  const { traffic, ahtMs } = trafficOf(NAME, options);
+  const { traffic, ahtMs } = trafficOf(NAME, options, OPTIONS);
   const agents = numberOption(NAME, 'agents', options.agents, (v) => Number.isInteger(v) && v >= 1 && v <= MAX_ERLANGS, 'a whole number in [1, 1000000]');
-  const t = numberOption(NAME, 'targetAnswerMs', options.targetAnswerMs, (v) => v >= 0, 'a number of milliseconds ≥ 0');
+  const t = msOption(NAME, 'targetAnswerMs', options.targetAnswerMs, true);
   if (!(agents > traffic)) {
     return {
       trafficErlangs: traffic,

@@ -9,9 +9,9 @@
  *
  * @module
  */
-import { D } from '../../_lib/decimal.js';
+import { D, toDouble } from '../../_lib/decimal.js';
 import { MetricsError } from '../../results/errors.js';
-import { erlangB, erlangCFromB, numberOption, serviceLevelOf, speedOfAnswerOf, trafficOf } from '../erlangMath.js';
+import { erlangB, erlangCFromB, msOption, numberOption, serviceLevelOf, speedOfAnswerOf, trafficOf } from '../erlangMath.js';
 
 /**
  * Inputs of {@link requiredAgents}. All times in ms.
@@ -71,6 +71,16 @@ export interface RequiredAgentsResult {
 }
 
 const NAME = 'requiredAgents';
+const OPTIONS: readonly (keyof RequiredAgentsOptions)[] = [
+  'arrivalsPerInterval',
+  'intervalMs',
+  'averageHandleTimeMs',
+  'targetAnswerMs',
+  'targetServiceLevel',
+  'maxOccupancy',
+  'shrinkage',
+  'targetAverageSpeedOfAnswerMs',
+];
 const MAX_AGENTS = 2_000_000;
 
 /**
@@ -83,8 +93,9 @@ const MAX_AGENTS = 2_000_000;
  * @category Queueing
  * @param options - the forecast and the targets
  * @returns a {@link RequiredAgentsResult}
- * @throws {@link MetricsError} `invalid_option` for inputs out of range (interval or handle time ≤ 0,
- *   service level outside (0, 1), occupancy outside (0, 1], shrinkage outside [0, 1))
+ * @throws {@link MetricsError} `invalid_option` for inputs out of range (interval or handle time ≤ 0, a time
+ *   above 2^53 − 1 ms, service level outside (0, 1), occupancy outside (0, 1], shrinkage outside [0, 1));
+ *   `invalid_option` for a key it does not know
  * @example
  * ```ts
  * import { requiredAgents } from 'helpdesk-metrics';
@@ -97,8 +108,8 @@ const MAX_AGENTS = 2_000_000;
  * ```
  */
 export function requiredAgents(options: RequiredAgentsOptions): RequiredAgentsResult {
-  const { traffic, ahtMs } = trafficOf(NAME, options);
-  const t = numberOption(NAME, 'targetAnswerMs', options.targetAnswerMs, (v) => v >= 0, 'a number of milliseconds ≥ 0');
+  const { traffic, ahtMs } = trafficOf(NAME, options, OPTIONS);
+  const t = msOption(NAME, 'targetAnswerMs', options.targetAnswerMs, true);
   const sl = numberOption(NAME, 'targetServiceLevel', options.targetServiceLevel, (v) => v > 0 && v < 1, 'a number in (0, 1)');
   const maxOcc =
     options.maxOccupancy === undefined ? 1 : numberOption(NAME, 'maxOccupancy', options.maxOccupancy, (v) => v > 0 && v <= 1, 'a number in (0, 1]');
@@ -107,7 +118,7 @@ export function requiredAgents(options: RequiredAgentsOptions): RequiredAgentsRe
   const maxAsa =
     options.targetAverageSpeedOfAnswerMs === undefined
       ? Infinity
-      : numberOption(NAME, 'targetAverageSpeedOfAnswerMs', options.targetAverageSpeedOfAnswerMs, (v) => v > 0, 'a number of milliseconds > 0');
+      : msOption(NAME, 'targetAverageSpeedOfAnswerMs', options.targetAverageSpeedOfAnswerMs, false);
 
   let n = Math.floor(traffic) + 1;
   let b = erlangB(traffic, n);
@@ -124,7 +135,7 @@ export function requiredAgents(options: RequiredAgentsOptions): RequiredAgentsRe
     if (failed.length === 0) {
       return {
         agents: n,
-        rosteredAgents: new D(n).div(new D(1).minus(shrinkage)).ceil().toNumber(),
+        rosteredAgents: toDouble(new D(n).div(new D(1).minus(shrinkage)).ceil()),
         trafficErlangs: traffic,
         probabilityOfWaiting: c,
         serviceLevel: level,
