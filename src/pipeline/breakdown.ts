@@ -293,7 +293,9 @@ export class GroupTable {
         const dim = dims[d] as Dim;
         const out = scratch[d] as GroupValue[];
         out.length = 0;
-        if (!readable && dim.kind !== FIELD) {
+        // Key functions see every record that is an object (a bad one too: its group is still known); the
+        // reader's instants and attributions exist only for records whose identity is valid.
+        if (dim.kind === FUNC ? record === null || typeof record !== 'object' : !readable && dim.kind !== FIELD) {
           out.push(null);
           continue;
         }

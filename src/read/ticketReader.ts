@@ -191,6 +191,14 @@ export class TicketReader {
     }
     c.state[j] = state;
     c.errors.set(j, caught);
+    // Facts a breakdown may read of a bad record (its instants) are "none", not left over from another batch.
+    if (state === S_BAD) c.created[j] = NaN;
+    if (c.level >= LEVEL_FACTS) {
+      c.firstReply[j] = NaN;
+      c.lastResolved[j] = NaN;
+      c.firstResolved[j] = NaN;
+      c.firstResolution[j] = NaN;
+    }
     if (this.config.invalid === 'throw' && !(state === S_BAD_HISTORY && this.deferHistory)) {
       throw invalidError(this.functionName, caught, index, raw);
     }

@@ -215,9 +215,11 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
   },
   start: (p) => new VolumeAccumulator(p, p.cur),
   finish(acc, p, overall) {
+    // The deprecated per-key split is on the whole result only; groups have the shape of a plain call.
+    const legacy = acc === overall;
     let bounds = p.bounds;
     let counts = acc.counts;
-    let perBucket: Array<Map<string, number>> | undefined = acc.legacy;
+    let perBucket: Array<Map<string, number>> | undefined = legacy ? acc.legacy : undefined;
     if (bounds === undefined) {
       {
         // Buckets from the earliest to the latest creation of every ticket (groups share them).
@@ -230,7 +232,7 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
         bounds = makeBuckets(NAME, p.zone, p.interval, p.weekStartsOn, from, to);
       }
       counts = new Float64Array(bounds.count);
-      if (acc.legacyCreated !== undefined) perBucket = [];
+      if (legacy && acc.legacyCreated !== undefined) perBucket = [];
       for (let k = 0; k < acc.n; k++) {
         const i = bucketIndex(bounds, acc.created[k] as number);
         counts[i] = (counts[i] as number) + 1;
@@ -266,7 +268,7 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
       averagePerBucket: count === 0 ? undefined : new D(total).div(count).toNumber(),
       excluded,
     };
-    return perBucket === undefined && p.legacy === undefined ? result : { ...result, totalsByKey: Object.fromEntries(totals) as Record<string, number> };
+    return !legacy || p.legacy === undefined ? result : { ...result, totalsByKey: Object.fromEntries(totals) as Record<string, number> };
   },
 };
 
