@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../../_lib/decimal.js';
 import { allocateLargestRemainder, parseAmount, roundingConstant, type RoundingMode } from '../../_lib/money.js';
 import type { InvalidMode } from '../../_lib/tickets.js';

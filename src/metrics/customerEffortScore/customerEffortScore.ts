@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../../_lib/decimal.js';
 import {
   countBetween,
