@@ -59,8 +59,9 @@ const MODES: readonly Mode[] = [
 ];
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const scratch = scratchDir('consumer');
-const project = join(scratch.dir, 'project');
+/** Made in beforeAll (not at import: `vitest list` would leave it behind). */
+let scratch: ReturnType<typeof scratchDir> | undefined;
+let project = '';
 
 /** An import of every entry point (CJS: those with a `require` condition), so that each must have types. */
 function entriesSource(mode: Mode, browser: boolean): string {
@@ -100,6 +101,8 @@ function writeMode(mode: Mode): string[] {
 let installed = '';
 
 beforeAll(async () => {
+  scratch = scratchDir('consumer');
+  project = join(scratch.dir, 'project');
   const { tarball } = await pack(root, scratch.dir);
   const deps = await packRuntimeDependencies(scratch.dir);
   writeFile(join(project, 'package.json'), JSON.stringify({ private: true, dependencies: { ...deps, [pkg.name]: `file:${tarball}` } }, null, 2));
@@ -108,7 +111,7 @@ beforeAll(async () => {
   writeRuntimeChecks(project);
 }, SETUP_TIMEOUT_MS);
 
-afterAll(() => scratch.remove());
+afterAll(() => scratch?.remove());
 
 describe('the packed tarball, installed', () => {
   it('holds every file its exports and bins name', () => {

@@ -29,8 +29,8 @@ import {
 } from './support.js';
 
 const INSTALL_TIMEOUT_MS = 300_000;
-const scratch = scratchDir('git');
-afterAll(() => scratch.remove());
+let scratch: ReturnType<typeof scratchDir> | undefined;
+afterAll(() => scratch?.remove());
 
 /** Copies the working tree (what git would commit, with uncommitted changes) into a new repository. */
 async function snapshotRepository(target: string): Promise<void> {
@@ -60,6 +60,7 @@ function filesUnder(dir: string): string[] {
 
 describe('installing from a git URL', () => {
   it('runs prepare: the installed package holds the files npm pack would publish, and works', async () => {
+    scratch = scratchDir('git');
     const repo = join(scratch.dir, 'repo');
     const project = join(scratch.dir, 'project');
     await snapshotRepository(repo);
