@@ -12,21 +12,7 @@ import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  builtExportNames,
-  childEnv,
-  missingPackageFiles,
-  npm,
-  OFFLINE,
-  packRuntimeDependencies,
-  pkg,
-  root,
-  run,
-  runRuntimeChecks,
-  scratchDir,
-  writeFile,
-  writeRuntimeChecks,
-} from './support.js';
+import { childEnv, installInScratchProject, missingPackageFiles, npm, root, run, runtimeReports, scratchDir } from './support.js';
 
 const INSTALL_TIMEOUT_MS = 300_000;
 let scratch: ReturnType<typeof scratchDir> | undefined;
@@ -64,21 +50,14 @@ describe('installing from a git URL', () => {
     const repo = join(scratch.dir, 'repo');
     const project = join(scratch.dir, 'project');
     await snapshotRepository(repo);
-    const deps = await packRuntimeDependencies(scratch.dir);
-    const url = `git+${pathToFileURL(repo).href}`;
-    writeFile(join(project, 'package.json'), JSON.stringify({ private: true, dependencies: { ...deps, [pkg.name]: url } }, null, 2));
-    await run(npm, ['install', ...OFFLINE], project);
-
-    const installed = join(project, 'node_modules', pkg.name);
+    const installed = await installInScratchProject(project, scratch.dir, `git+${pathToFileURL(repo).href}`);
     expect(missingPackageFiles(installed)).toEqual([]);
     // The same files as a tarball packed from this working tree after `npm run build`.
     const { stdout } = await run(npm, ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], root);
     const packed = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
     expect(filesUnder(installed)).toEqual(packed);
 
-    writeRuntimeChecks(project);
-    const [{ esm, cjs }, built] = await Promise.all([runRuntimeChecks(project), builtExportNames()]);
-    expect(esm).toEqual({ costPerContact: '3.33', exports: built.esm });
-    expect(cjs).toEqual({ costPerContact: '3.33', exports: built.cjs });
+    const { actual, expected } = await runtimeReports(project);
+    expect(actual).toEqual(expected);
   }, INSTALL_TIMEOUT_MS);
 });

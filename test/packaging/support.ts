@@ -147,7 +147,7 @@ export async function pack(directory: string, destination: string): Promise<{ ta
 }
 
 /** Tarballs of the runtime dependencies, packed from this repository's node_modules (the locked versions). */
-export async function packRuntimeDependencies(destination: string): Promise<Record<string, string>> {
+async function packRuntimeDependencies(destination: string): Promise<Record<string, string>> {
   const deps: Record<string, string> = {};
   for (const name of RUNTIME_DEPENDENCIES) deps[name] = `file:${(await pack(join(root, 'node_modules', name), destination)).tarball}`;
   return deps;
@@ -171,7 +171,7 @@ export interface RuntimeReport {
  * Writes `check.mjs` (import) and `check.cjs` (require) into `dir`, a directory of a scratch project with the
  * package installed. Each prints a {@link RuntimeReport}.
  */
-export function writeRuntimeChecks(dir: string): void {
+function writeRuntimeChecks(dir: string): void {
   const specs = JSON.stringify(entryPoints().map((e) => e.specifier));
   const cjsSpecs = JSON.stringify(entryPoints().filter((e) => e.requireTarget !== undefined).map((e) => e.specifier));
   const money = `costPerContact([{ amount: '10.00', currency: 'EUR' }], 3).costPerContact.toFixed(2)`;
@@ -190,13 +190,13 @@ export function writeRuntimeChecks(dir: string): void {
 }
 
 /** Runs the checks {@link writeRuntimeChecks} wrote, under Node. */
-export async function runRuntimeChecks(dir: string): Promise<{ esm: RuntimeReport; cjs: RuntimeReport }> {
+async function runRuntimeChecks(dir: string): Promise<{ esm: RuntimeReport; cjs: RuntimeReport }> {
   const [esm, cjs] = await Promise.all(['check.mjs', 'check.cjs'].map((f) => run(process.execPath, [f], dir)));
   return { esm: JSON.parse(esm!.stdout) as RuntimeReport, cjs: JSON.parse(cjs!.stdout) as RuntimeReport };
 }
 
 /** The export names of the built entry points in this repository (what the installed package must give). */
-export async function builtExportNames(): Promise<{ esm: Record<string, string[]>; cjs: Record<string, string[]> }> {
+async function builtExportNames(): Promise<{ esm: Record<string, string[]>; cjs: Record<string, string[]> }> {
   const esm: Record<string, string[]> = {};
   const cjs: Record<string, string[]> = {};
   const req = createRequire(import.meta.url);
@@ -205,6 +205,28 @@ export async function builtExportNames(): Promise<{ esm: Record<string, string[]
     if (e.requireTarget !== undefined) cjs[e.specifier] = Object.keys(req(builtFile(e.requireTarget)) as object).filter((n) => n !== '__esModule').sort();
   }
   return { esm, cjs };
+}
+
+/**
+ * What the package installed in `project` gives under Node (import and require), and what it must give: the
+ * export names of dist/ and 10.00 / 3 = 3.33 (to the cent).
+ */
+export async function runtimeReports(project: string): Promise<{ actual: unknown; expected: unknown }> {
+  writeRuntimeChecks(project);
+  const [actual, built] = await Promise.all([runRuntimeChecks(project), builtExportNames()]);
+  const expected = { esm: { costPerContact: '3.33', exports: built.esm }, cjs: { costPerContact: '3.33', exports: built.cjs } };
+  return { actual, expected };
+}
+
+/**
+ * A scratch project in `project` with the package installed from `spec` (a tarball or a git URL), offline,
+ * its runtime dependencies from tarballs packed into `tarballs`; returns the installed package's directory.
+ */
+export async function installInScratchProject(project: string, tarballs: string, spec: string): Promise<string> {
+  const deps = await packRuntimeDependencies(tarballs);
+  writeFile(join(project, 'package.json'), JSON.stringify({ private: true, dependencies: { ...deps, [pkg.name]: spec } }, null, 2));
+  await run(npm, ['install', ...OFFLINE], project);
+  return join(project, 'node_modules', pkg.name);
 }
 
 /**
