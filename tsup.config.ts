@@ -8,6 +8,6 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   splitting: false,
-  target: 'es2020',
+  target: 'es2022',
   outDir: 'dist',
 });

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * A few decimals kept as long as the constructor: V8 keeps the hidden class of a decimal only while some

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from './decimal.js';
 import { describe } from './options.js';
 

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { SurveyResponse } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { createLedger, exclude, type ExclusionLedger, type InvalidReason } from '../results/excluded.js';

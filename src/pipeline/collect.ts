@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal.js';
 import { percentileOfSorted } from '../_lib/quantile.js';
 import type { SummarySpec } from '../options/shared.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal.js';
 import { percentileOfSorted, type QuantileMethod } from '../_lib/quantile.js';
 import type { Excluded } from './excluded.js';

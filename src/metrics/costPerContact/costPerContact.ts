@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { plusZero } from '../../_lib/decimal.js';
 import {
   allocateLargestRemainder,

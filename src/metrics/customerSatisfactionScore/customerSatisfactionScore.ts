@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys } from '../../_lib/options.js';
 import {

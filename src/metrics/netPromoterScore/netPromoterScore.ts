@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, plusZero, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys, describe } from '../../_lib/options.js';
 import {
