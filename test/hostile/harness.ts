@@ -19,6 +19,7 @@ import { describe as printValue } from '../../src/_lib/options.js';
 import { MetricsError, type MetricsErrorCode } from '../../src/results/errors.js';
 import { fcParams } from '../support/fc.js';
 import { copyData, dataValueArb, hostileValueArb, isUserBug } from './arbitraries.js';
+import { keysOf } from './registry.js';
 
 /** Runs per standard property at FC_RUNS_SCALE = 1 (see {@link RUNS_PER_FUNCTION}). */
 export const RUNS = { anyArguments: 40, optionsObject: 20, optionValue: 60, randomTypo: 25, records: 80 } as const;
@@ -348,6 +349,14 @@ export function optionKeys(spec: FnSpec): string[] {
   const keys = Object.keys(spec.options ?? {});
   for (const [outer, n] of Object.entries(spec.nested ?? {})) for (const k of n.keys) keys.push(`${outer}.${k}`);
   return keys;
+}
+
+/** Returns `options` after checking that its keys are exactly the documented option keys of `name` (registry.ts). */
+export function documentedOptions<T extends Record<string, unknown>>(name: string, options: T): T {
+  const documented = [...keysOf(name)].sort();
+  const given = Object.keys(options).sort();
+  if (JSON.stringify(documented) !== JSON.stringify(given)) throw new Error(`${name}: the spec's options ${given.join(',')} are not the documented ${documented.join(',')}`);
+  return options;
 }
 
 /** Names `describe` blocks by function, so that coverage.test.ts can find them. */

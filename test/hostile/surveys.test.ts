@@ -7,13 +7,11 @@ import { expect, it } from 'vitest';
 import { compareNetPromoterScores, customerEffortScore, customerSatisfactionScore, netPromoterScore } from '../../src/index.js';
 import { fcParams } from '../support/fc.js';
 import { responsesArb } from './arbitraries.js';
-import { checkAccount, describeHostile, expectContract, expectResult, PROPERTY_TIMEOUT, recordsProperty, standardProperties, type FnSpec } from './harness.js';
-import { keysOf, TYPE_KEYS } from './registry.js';
+import { checkAccount, describeHostile, documentedOptions, expectContract, expectResult, PROPERTY_TIMEOUT, recordsProperty, standardProperties, type FnSpec } from './harness.js';
+import { TYPE_KEYS } from './registry.js';
 
 function spec(name: string, s: Omit<FnSpec, 'name' | 'arity' | 'optionsIndex'> & { arity?: number; optionsIndex?: number }): FnSpec {
-  const documented = [...keysOf(name)].sort();
-  const given = Object.keys(s.options ?? {}).sort();
-  if (JSON.stringify(documented) !== JSON.stringify(given)) throw new Error(`${name}: the spec's options ${given.join(',')} are not the documented ${documented.join(',')}`);
+  documentedOptions(name, s.options ?? {});
   return { name, arity: 2, optionsIndex: 1, ...s };
 }
 
