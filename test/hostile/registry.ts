@@ -1,0 +1,152 @@
+/**
+ * Which hostile test file covers each public function or class, and the documented option keys each takes
+ * (the properties of its options type; coverage.test.ts checks both against src/index.ts, so a new export or a
+ * new option without hostile coverage fails).
+ */
+export type Area = 'tickets' | 'calls' | 'surveys' | 'cost' | 'calendar' | 'queueing' | 'misc';
+
+export interface RegistryEntry {
+  readonly area: Area;
+  /** The exported options type whose properties are the option keys (absent: no options argument). */
+  readonly optionsType?: string;
+  readonly optionKeys?: readonly string[];
+}
+
+const TICKET_INPUT = ['invalid', 'statusMap', 'timeZone'] as const;
+const SUMMARY = ['percentiles', 'quantileMethod'] as const;
+const PERIOD = ['period', 'attributeTo'] as const;
+const CALL_INPUT = ['invalid', 'timeZone', 'period'] as const;
+const CUSTOMER_RECORDS = ['period', 'timeZone', 'invalid'] as const;
+
+export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
+  firstResponseTime: {
+    area: 'tickets',
+    optionsType: 'FirstResponseTimeOptions',
+    optionKeys: ['startAt', 'agentCreated', 'isQualifyingReply', 'preset', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+  },
+  averageResponseTime: {
+    area: 'tickets',
+    optionsType: 'AverageResponseTimeOptions',
+    optionKeys: ['per', 'agentCreated', 'isQualifyingReply', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+  },
+  resolutionTime: {
+    area: 'tickets',
+    optionsType: 'ResolutionTimeOptions',
+    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+  },
+  averageResolutionTime: {
+    area: 'tickets',
+    optionsType: 'AverageResolutionTimeOptions',
+    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+  },
+  firstContactResolution: {
+    area: 'tickets',
+    optionsType: 'FirstContactResolutionOptions',
+    optionKeys: [
+      'definition',
+      'maxAgentReplies',
+      'countSilentSolves',
+      'repeatContactWindowMs',
+      'asOf',
+      'excludeUnresolved',
+      'spamTags',
+      'mergedTags',
+      'excludeAgentCreated',
+      'excludeNoCustomerMessage',
+      'eligible',
+      'confidence',
+      ...TICKET_INPUT,
+      ...PERIOD,
+    ],
+  },
+  resolutionRate: { area: 'tickets', optionsType: 'ResolutionRateOptions', optionKeys: ['period', 'asOf', 'within', 'confidence', ...TICKET_INPUT] },
+  reopenRate: { area: 'tickets', optionsType: 'ReopenRateOptions', optionKeys: ['period', 'attributeTo', 'asOf', 'confidence', ...TICKET_INPUT] },
+  backlog: { area: 'tickets', optionsType: 'BacklogOptions', optionKeys: ['at', 'olderThanMs', 'ageBuckets', 'businessHours', ...TICKET_INPUT, ...SUMMARY] },
+  backlogSeries: {
+    area: 'tickets',
+    optionsType: 'BacklogSeriesOptions',
+    optionKeys: ['from', 'to', 'interval', 'timeZone', 'weekStartsOn', 'invalid', 'statusMap'],
+  },
+  interactionsPerTicket: {
+    area: 'tickets',
+    optionsType: 'InteractionsPerTicketOptions',
+    optionKeys: ['count', 'includeBots', 'tickets', 'openEndedAt', ...TICKET_INPUT],
+  },
+  ticketVolume: {
+    area: 'tickets',
+    optionsType: 'TicketVolumeOptions',
+    optionKeys: ['interval', 'timeZone', 'from', 'to', 'weekStartsOn', 'by', 'invalid', 'statusMap'],
+  },
+  slaCompliance: {
+    area: 'tickets',
+    optionsType: 'SlaPolicy',
+    optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at', 'isQualifyingReply', ...TICKET_INPUT],
+  },
+
+  abandonmentRate: { area: 'calls', optionsType: 'AbandonmentRateOptions', optionKeys: ['shortAbandonMs', 'shortAbandons', 'clockStartsAt', 'confidence', ...CALL_INPUT] },
+  serviceLevel: {
+    area: 'calls',
+    optionsType: 'ServiceLevelOptions',
+    optionKeys: ['thresholdMs', 'abandoned', 'shortAbandonMs', 'clockStartsAt', 'confidence', ...CALL_INPUT],
+  },
+  averageSpeedOfAnswer: { area: 'calls', optionsType: 'AverageSpeedOfAnswerOptions', optionKeys: ['clockStartsAt', ...CALL_INPUT, ...SUMMARY] },
+  averageHandleTime: { area: 'calls', optionsType: 'AverageHandleTimeOptions', optionKeys: ['includeHold', 'includeWrapUp', ...CALL_INPUT, ...SUMMARY] },
+  averageAbandonTime: {
+    area: 'calls',
+    optionsType: 'AverageAbandonTimeOptions',
+    optionKeys: ['shortAbandons', 'shortAbandonMs', 'clockStartsAt', ...CALL_INPUT, ...SUMMARY],
+  },
+
+  netPromoterScore: { area: 'surveys', optionsType: 'NetPromoterScoreOptions', optionKeys: ['scale', 'bands', 'weights', 'confidence', 'invalid'] },
+  compareNetPromoterScores: { area: 'surveys', optionsType: 'CompareNetPromoterScoresOptions', optionKeys: ['confidence'] },
+  customerSatisfactionScore: {
+    area: 'surveys',
+    optionsType: 'CustomerSatisfactionScoreOptions',
+    optionKeys: ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', 'invalid'],
+  },
+  customerEffortScore: {
+    area: 'surveys',
+    optionsType: 'CustomerEffortScoreOptions',
+    optionKeys: ['scale', 'method', 'direction', 'easyThreshold', 'surveysSent', 'confidence', 'invalid'],
+  },
+
+  costPerContact: {
+    area: 'cost',
+    optionsType: 'CostPerContactOptions',
+    optionKeys: ['currency', 'rates', 'by', 'allocateShared', 'minorUnits', 'decimalPlaces', 'rounding', 'invalid'],
+  },
+
+  createSchedule: { area: 'calendar', optionsType: 'ScheduleOptions', optionKeys: ['timeZone', 'weekly', 'holidays', 'name'] },
+  businessDuration: { area: 'calendar' },
+  addBusinessTime: { area: 'calendar' },
+  explainBusinessDuration: { area: 'calendar' },
+
+  erlangC: { area: 'queueing', optionsType: 'ErlangCOptions', optionKeys: ['arrivalsPerInterval', 'intervalMs', 'averageHandleTimeMs', 'agents', 'targetAnswerMs'] },
+  requiredAgents: {
+    area: 'queueing',
+    optionsType: 'RequiredAgentsOptions',
+    optionKeys: ['arrivalsPerInterval', 'intervalMs', 'averageHandleTimeMs', 'targetAnswerMs', 'targetServiceLevel', 'maxOccupancy', 'shrinkage', 'targetAverageSpeedOfAnswerMs'],
+  },
+
+  customerRetentionRate: { area: 'misc', optionsType: 'CustomerRetentionRateOptions', optionKeys: ['confidence', ...CUSTOMER_RECORDS] },
+  churnRate: { area: 'misc', optionsType: 'ChurnRateOptions', optionKeys: ['newCustomers', 'confidence', ...CUSTOMER_RECORDS] },
+  ageBucketLabels: { area: 'misc' },
+  MetricsError: { area: 'misc' },
+};
+
+/** The documented keys of a registered function's options (throws for an unregistered name). */
+export function keysOf(name: string): readonly string[] {
+  const e = REGISTRY[name];
+  if (e === undefined) throw new Error(`${name} is not in the hostile registry`);
+  return e.optionKeys ?? [];
+}
+
+/** Documented keys of other exported object types the suite misspells (inputs and nested options). */
+export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Period: ['from', 'to'],
+  CustomerCounts: ['customersAtStart', 'customersAtEnd', 'newCustomers'],
+  ChurnCounts: ['customersAtStart', 'customersLost', 'newCustomers', 'newCustomersLost'],
+  NetPromoterBands: ['detractors', 'passives', 'promoters'],
+  ScoreScale: ['min', 'max'],
+  SlaTargets: ['firstReply', 'nextReply', 'resolution'],
+};
