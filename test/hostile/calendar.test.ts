@@ -83,7 +83,7 @@ describeHostile('createSchedule', () => {
   });
   it('a misspelled weekday is rejected naming it (and suggesting the weekday)', () => {
     for (const typo of ['mom', 'Mon', 'monday', 'tues', 'thur']) {
-      const e = expectMetricsError('createSchedule', () => createSchedule({ timeZone: 'UTC', weekly: { [typo]: NINE_TO_FIVE } as never }), ['unknown_option', 'invalid_option'], `weekly.${typo}`);
+      const e = expectMetricsError('createSchedule', () => createSchedule({ timeZone: 'UTC', weekly: { [typo]: NINE_TO_FIVE } as never }), 'invalid_option', `weekly.${typo}`);
       expect(e.message).toMatch(/"(mon|tue|thu)"|'(mon|tue|thu)'/);
     }
   });

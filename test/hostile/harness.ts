@@ -44,7 +44,6 @@ export const CODES: readonly MetricsErrorCode[] = [
   'out_of_range',
   'mixed_currencies',
   'inconsistent',
-  'unknown_option',
   'callback_failed',
   'epoch_seconds',
   'internal',
@@ -287,14 +286,17 @@ export function randomTypoArb(keys: readonly string[], known: readonly string[])
     .filter(([key, typo]) => typo.length > 0 && typo !== key && !known.includes(typo) && typo !== '__proto__');
 }
 
-/** Asserts that `thunk` (a call with the unknown key `typo` at `path`) is rejected as `unknown_option`, naming the key and a nearest known one. */
+/**
+ * Asserts that `thunk` (a call with the unknown key `typo` at `path`) is rejected as an `invalid_option` whose rule
+ * says "unknown option" (decision: one code for every wrong option), naming the key and a nearest known one.
+ */
 export function expectUnknownOption(fn: string, thunk: () => unknown, typo: string, known: readonly string[], path?: string): void {
   const outcome = expectContract(fn, thunk);
   const field = path === undefined ? typo : `${path}.${typo}`;
   if (outcome.kind !== 'error') throw new Error(`${fn}: the misspelled option ${field} was ignored (${outcome.kind === 'result' ? 'a result came back' : 'user bug'})`);
   const e = outcome.error;
-  if (e.code !== 'unknown_option' || e.field !== field) {
-    throw new Error(`${fn}: the misspelled option ${field} gave ${e.code} on ${String(e.field)}, not unknown_option on ${field}: ${e.message.slice(0, 200)}`);
+  if ((e.code !== 'invalid_option' && e.code !== 'invalid_argument') || e.field !== field || !/unknown/.test(e.rule)) {
+    throw new Error(`${fn}: the misspelled option ${field} gave ${e.code} on ${String(e.field)}, not an unknown-option error on ${field}: ${e.message.slice(0, 200)}`);
   }
   const best = Math.min(...known.map((k) => editDistance(typo, k)));
   const nearest = known.filter((k) => editDistance(typo, k) === best);
