@@ -92,7 +92,7 @@ function noRepeatLoop(tickets: readonly Ticket[]): [number, number] {
   for (const t of tickets) {
     const c = t.createdAt as number;
     if (c > latest) latest = c;
-    const r = t.requesterId;
+    const r = t.requesterId as string | undefined;
     if (r === undefined) continue;
     const list = byRequester.get(r);
     if (list === undefined) byRequester.set(r, [c]);
@@ -123,7 +123,7 @@ function noRepeatLoop(tickets: readonly Ticket[]): [number, number] {
     const c = t.createdAt as number;
     if (c + WINDOW > latest) continue; // window still open at asOf
     den++;
-    const xs = byRequester.get(t.requesterId)!;
+    const xs = byRequester.get(t.requesterId as string)!;
     const inWindow = lowerBound(xs, c + WINDOW) - lowerBound(xs, c);
     if (inWindow <= 1) num++;
   }

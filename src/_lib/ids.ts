@@ -14,7 +14,7 @@ import { Invalid, recordLabel } from './records.js';
  */
 export function checkRecordId(raw: unknown, index: number, collection: string, noun: string, seen: IdSet): string | number {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new Invalid('invalid_record', `${collection}[${index}]`, raw === undefined ? 'the entry is empty (a hole or undefined)' : `${describe(raw)} is not ${noun}`);
+    throw new Invalid('invalid_record', undefined, raw === undefined ? 'the entry is empty (a hole or undefined)' : `${describe(raw)} is not ${noun}`);
   }
   const id = (raw as { id?: unknown }).id;
   if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {

@@ -7,6 +7,7 @@
  */
 import type { ZoneInfo } from '../calendar/timeZone.js';
 import type { MetricsErrorCode } from '../results/errors.js';
+import { describe } from '../results/describe.js';
 
 /** @internal 1970-01-01T00:00:00Z: the earliest instant accepted at all. */
 export const MIN_EPOCH_MS = 0;
@@ -113,17 +114,17 @@ export function explainTimestamp(value: unknown, zone?: ZoneInfo, minMs = PLAUSI
   if (typeof value === 'string') {
     const m = ISO_RE.exec(value);
     if (m === null) {
-      return { code: 'invalid_timestamp', rule: `${JSON.stringify(value)} is not an ISO-8601 date-time` };
+      return { code: 'invalid_timestamp', rule: `${describe(value)} is not an ISO-8601 date-time` };
     }
     if (m[8] === undefined && m[9] === undefined && zone === undefined) {
       return {
         code: 'missing_offset',
-        rule: `${JSON.stringify(value)} has no UTC offset; add 'Z' or an offset, or pass the timeZone option`,
+        rule: `${describe(value)} has no UTC offset; add 'Z' or an offset, or pass the timeZone option`,
       };
     }
-    return { code: 'invalid_timestamp', rule: `${JSON.stringify(value)} is not a valid date-time in 1970–2200` };
+    return { code: 'invalid_timestamp', rule: `${describe(value)} is not a valid date-time in 1970–2200` };
   }
-  return { code: 'invalid_timestamp', rule: `a ${typeof value} is not a timestamp` };
+  return { code: 'invalid_timestamp', rule: `${describe(value)} is not a timestamp` };
 }
 
 /** @internal ISO form of an epoch ms, for messages. */

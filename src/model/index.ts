@@ -105,10 +105,12 @@ export interface TicketBase {
   /** When the ticket was created. */
   readonly createdAt: Timestamp;
   readonly channel?: string;
-  readonly priority?: string;
-  readonly assigneeId?: string;
-  readonly groupId?: string;
-  readonly requesterId?: string;
+  /** A label; a number (Freshdesk's 1–4) is read as its decimal string. */
+  readonly priority?: string | number;
+  readonly assigneeId?: string | number;
+  readonly groupId?: string | number;
+  /** Who asked; a number (a Zendesk user id) is read as its decimal string. */
+  readonly requesterId?: string | number;
   readonly tags?: readonly string[];
   /**
    * Who opened the ticket. When absent, a ticket whose earliest message is a public agent message is treated

@@ -7,7 +7,7 @@
  * @module
  */
 import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
-import { describe } from '../_lib/options.js';
+import { checkOptionKeys, describe } from '../_lib/options.js';
 import { earliestEpochMs, explainTimestamp, toEpochMs } from '../_lib/timestamp.js';
 import type { Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
@@ -196,20 +196,23 @@ export function readPeriodRange(
 ): { from: number | undefined; to: number | undefined } | undefined {
   const period = options?.period;
   const hasLegacy = legacy && (options?.from !== undefined || options?.to !== undefined);
-  if (period !== undefined && hasLegacy) {
-    optionError(functionName, 'from', 'from and to are the deprecated form of period: { from, to }; give one of them');
-  }
   if (period !== undefined) {
     if (period === null || typeof period !== 'object' || Array.isArray(period)) {
       optionError(functionName, 'period', `must be { from, to }, got ${describe(period)}`);
     }
     const p = period as { from?: unknown; to?: unknown };
-    for (const key of Object.keys(p)) {
-      if (key !== 'from' && key !== 'to') optionError(functionName, `period.${key}`, `unknown key ${JSON.stringify(key)}; a period is { from, to }`, 'invalid_option');
-    }
+    checkOptionKeys(functionName, p, ['from', 'to'], 'period');
     const from = readInstant(functionName, 'period.from', p.from, ctx);
     const to = readInstant(functionName, 'period.to', p.to, ctx);
     if (from > to) optionError(functionName, 'period', `period.from ${new Date(from).toISOString()} is after period.to ${new Date(to).toISOString()}`);
+    if (hasLegacy) {
+      // The deprecated top-level from/to may be given too, when they say the same.
+      for (const [k, v] of [['from', from], ['to', to]] as const) {
+        if (options?.[k] !== undefined && readInstant(functionName, k, options[k], ctx) !== v) {
+          optionError(functionName, k, `${k} is the deprecated form of period.${k} and differs from it; give period only`);
+        }
+      }
+    }
     return { from, to };
   }
   if (!hasLegacy) return undefined;

@@ -98,12 +98,12 @@ export class TicketColumns {
   lastResolved = new Float64Array(0);
   /** The first instant the ticket is resolved (solved or closed, whichever first; same-instant updates collapsed). */
   firstResolution = new Float64Array(0);
-  /** Qualifying replies (events) or `agentReplies` (summary; −1 when absent). */
-  replies = new Int32Array(0);
+  /** Qualifying replies (events) or `agentReplies` (summary; −1 when absent). Doubles: a summary count may exceed 2^31. */
+  replies = new Float64Array(0);
   /** Customer messages (events) or `customerReplies` (summary; −1 when absent). */
-  customers = new Int32Array(0);
+  customers = new Float64Array(0);
   /** Reopens (events: counted by replay; summary: `reopens`, −1 when absent). */
-  reopens = new Int32Array(0);
+  reopens = new Float64Array(0);
   /** Events form: solved or closed status changes. */
   resolvedChanges = new Int32Array(0);
   /** Events of record j are evAt[evStart[j] .. evStart[j + 1]). */
@@ -144,9 +144,9 @@ export class TicketColumns {
     this.firstResolved = new Float64Array(n);
     this.lastResolved = new Float64Array(n);
     this.firstResolution = new Float64Array(n);
-    this.replies = new Int32Array(n);
-    this.customers = new Int32Array(n);
-    this.reopens = new Int32Array(n);
+    this.replies = new Float64Array(n);
+    this.customers = new Float64Array(n);
+    this.reopens = new Float64Array(n);
     this.resolvedChanges = new Int32Array(n);
   }
 

@@ -233,7 +233,7 @@ export class TicketReader {
       const { spamTags, mergedTags } = this.config;
       for (let k = 0; k < tags.length; k++) {
         const tag: unknown = tags[k];
-        if (typeof tag !== 'string') throw new Invalid('invalid_value', `tags[${k}]`, `must be a string, got ${describe(tag)}`);
+        if (typeof tag !== 'string') throw new Invalid('invalid_value', 'tags', `tags[${k}] must be a string, got ${describe(tag)}`);
         if (spamTags.includes(tag)) f |= F_SPAM;
         if (mergedTags.includes(tag)) f |= F_MERGED;
       }
@@ -314,7 +314,7 @@ export class TicketReader {
           try {
             verdict = isQualifyingReply(e as unknown as MessageEvent, t);
           } catch (err) {
-            throw new Invalid('callback_failed', `events[${i}]`, `the isQualifyingReply callback threw ${err instanceof Error ? `${err.name}: ${err.message}` : describe(err)}`, err);
+            throw new Invalid('callback_failed', 'isQualifyingReply', `the isQualifyingReply callback threw ${err instanceof Error ? `${err.name}: ${err.message}` : describe(err)} on events[${i}]`, err);
           }
           q = verdict === true ? Q_REPLY : 0;
         } else {
@@ -443,7 +443,9 @@ export class TicketReader {
       total = ns;
     }
     // Insertion sort by (time, kind byte): histories are short and usually in order (then this is one pass).
-    for (let x = 1; x < total; x++) {
+    // A long history out of order (150,000 events newest first) would make it quadratic: sort it in O(n log n).
+    if (total > 64 && !this.inOrder(total)) this.sortLong(total);
+    else for (let x = 1; x < total; x++) {
       const e = order[x] as number;
       const ae = at[e] as number;
       const ke = kq[e] as number;
@@ -502,6 +504,23 @@ export class TicketReader {
       c.evCount = w;
       c.evStart[j + 1] = w;
     }
+  }
+
+  /** Whether `order[0..total)` is already sorted by (time, kind byte). */
+  private inOrder(total: number): boolean {
+    const { order, at, kq } = this;
+    for (let x = 1; x < total; x++) {
+      const a = order[x - 1] as number;
+      const b = order[x] as number;
+      if ((at[a] as number) > (at[b] as number) || (at[a] === at[b] && (kq[a] as number) > (kq[b] as number))) return false;
+    }
+    return true;
+  }
+
+  /** Sorts `order[0..total)` by (time, kind byte, index): O(n log n), for long histories out of order. */
+  private sortLong(total: number): void {
+    const { at, kq } = this;
+    this.order.subarray(0, total).sort((a, b) => (at[a] as number) - (at[b] as number) || (kq[a] as number) - (kq[b] as number) || a - b);
   }
 
   private summary(t: Ticket & Record<string, unknown>, createdBy: Ticket['createdBy'], c: TicketColumns, j: number): void {

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { describe, text } from './describe.js';
+
 /**
  * What rule a record or an option broke.
  *
@@ -105,14 +107,27 @@ export class MetricsError extends Error {
   readonly field: string | undefined;
 
   constructor(details: MetricsErrorDetails) {
-    super(formatMessage(details), details.cause === undefined ? undefined : { cause: details.cause });
+    // Details of any shape (a caller building one by hand) give an error, never a TypeError: every part is
+    // read once and printed with the one formatter.
+    const d: Partial<Record<keyof MetricsErrorDetails, unknown>> = details !== null && typeof details === 'object' ? details : {};
+    const norm: MetricsErrorDetails = {
+      code: (typeof d.code === 'string' ? d.code : 'internal') as MetricsErrorCode,
+      functionName: typeof d.functionName === 'string' ? d.functionName : 'helpdesk-metrics',
+      rule: d.rule === undefined ? (details === undefined ? 'no details given' : describe(details)) : text(d.rule),
+      recordId: d.recordId === undefined ? undefined : text(d.recordId),
+      recordIndex: typeof d.recordIndex === 'number' ? d.recordIndex : undefined,
+      field: d.field === undefined ? undefined : text(d.field),
+      collection: d.collection === undefined ? undefined : text(d.collection),
+      cause: d.cause,
+    };
+    super(formatMessage(norm), norm.cause === undefined ? undefined : { cause: norm.cause });
     this.name = 'MetricsError';
-    this.code = details.code;
-    this.functionName = details.functionName;
-    this.rule = details.rule;
-    this.recordId = details.recordId;
-    this.recordIndex = details.recordIndex;
-    this.field = details.field;
+    this.code = norm.code;
+    this.functionName = norm.functionName;
+    this.rule = norm.rule;
+    this.recordId = norm.recordId;
+    this.recordIndex = norm.recordIndex;
+    this.field = norm.field;
   }
 }
 

@@ -12,7 +12,9 @@ export interface RegistryEntry {
   readonly optionKeys?: readonly string[];
 }
 
-const TICKET_INPUT = ['invalid', 'statusMap', 'timeZone'] as const;
+const TICKET_INPUT = ['invalid', 'statusMap', 'timeZone', 'allowEarlyTimestamps', 'spamTags', 'mergedTags'] as const;
+/** The options every ticket metric takes beyond reading: eligibility and the breakdown. */
+const TICKET_METRIC = [...TICKET_INPUT, 'excludeSpam', 'excludeDeleted', 'excludeMerged', 'by'] as const;
 const SUMMARY = ['percentiles', 'quantileMethod'] as const;
 const PERIOD = ['period', 'attributeTo'] as const;
 const CALL_INPUT = ['invalid', 'timeZone', 'period'] as const;
@@ -22,22 +24,22 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   firstResponseTime: {
     area: 'tickets',
     optionsType: 'FirstResponseTimeOptions',
-    optionKeys: ['startAt', 'agentCreated', 'isQualifyingReply', 'preset', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+    optionKeys: ['startAt', 'agentCreated', 'isQualifyingReply', 'preset', 'businessHours', ...TICKET_METRIC, ...SUMMARY, ...PERIOD],
   },
   averageResponseTime: {
     area: 'tickets',
     optionsType: 'AverageResponseTimeOptions',
-    optionKeys: ['per', 'agentCreated', 'isQualifyingReply', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+    optionKeys: ['per', 'agentCreated', 'isQualifyingReply', 'businessHours', ...TICKET_METRIC, ...SUMMARY, ...PERIOD],
   },
   resolutionTime: {
     area: 'tickets',
     optionsType: 'ResolutionTimeOptions',
-    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_METRIC, ...SUMMARY, ...PERIOD],
   },
   averageResolutionTime: {
     area: 'tickets',
     optionsType: 'AverageResolutionTimeOptions',
-    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, ...SUMMARY, ...PERIOD],
+    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, 'excludeSpam', 'excludeDeleted', 'excludeMerged', ...SUMMARY, ...PERIOD],
   },
   firstContactResolution: {
     area: 'tickets',
@@ -47,40 +49,44 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       'maxAgentReplies',
       'countSilentSolves',
       'repeatContactWindowMs',
+      'at',
       'asOf',
       'excludeUnresolved',
-      'spamTags',
-      'mergedTags',
       'excludeAgentCreated',
       'excludeNoCustomerMessage',
       'eligible',
       'confidence',
-      ...TICKET_INPUT,
+      ...TICKET_METRIC,
       ...PERIOD,
     ],
   },
-  resolutionRate: { area: 'tickets', optionsType: 'ResolutionRateOptions', optionKeys: ['period', 'asOf', 'within', 'confidence', ...TICKET_INPUT] },
-  reopenRate: { area: 'tickets', optionsType: 'ReopenRateOptions', optionKeys: ['period', 'attributeTo', 'asOf', 'confidence', ...TICKET_INPUT] },
-  backlog: { area: 'tickets', optionsType: 'BacklogOptions', optionKeys: ['at', 'olderThanMs', 'ageBuckets', 'businessHours', ...TICKET_INPUT, ...SUMMARY] },
+  resolutionRate: { area: 'tickets', optionsType: 'ResolutionRateOptions', optionKeys: ['period', 'at', 'asOf', 'within', 'confidence', ...TICKET_METRIC] },
+  reopenRate: { area: 'tickets', optionsType: 'ReopenRateOptions', optionKeys: ['period', 'attributeTo', 'at', 'asOf', 'confidence', ...TICKET_METRIC] },
+  backlog: { area: 'tickets', optionsType: 'BacklogOptions', optionKeys: ['at', 'olderThanMs', 'ageBuckets', 'businessHours', ...TICKET_METRIC, ...SUMMARY] },
   backlogSeries: {
     area: 'tickets',
     optionsType: 'BacklogSeriesOptions',
-    optionKeys: ['from', 'to', 'interval', 'timeZone', 'weekStartsOn', 'invalid', 'statusMap'],
+    optionKeys: ['period', 'from', 'to', 'interval', 'weekStartsOn', ...TICKET_METRIC],
   },
   interactionsPerTicket: {
     area: 'tickets',
     optionsType: 'InteractionsPerTicketOptions',
-    optionKeys: ['count', 'includeBots', 'tickets', 'openEndedAt', ...TICKET_INPUT],
+    optionKeys: ['count', 'includeBots', 'tickets', 'openEndedAt', ...TICKET_METRIC],
   },
   ticketVolume: {
     area: 'tickets',
     optionsType: 'TicketVolumeOptions',
-    optionKeys: ['interval', 'timeZone', 'from', 'to', 'weekStartsOn', 'by', 'invalid', 'statusMap'],
+    optionKeys: ['interval', 'period', 'from', 'to', 'weekStartsOn', ...TICKET_METRIC],
   },
   slaCompliance: {
     area: 'tickets',
     optionsType: 'SlaPolicy',
-    optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at', 'isQualifyingReply', ...TICKET_INPUT],
+    optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at', 'isQualifyingReply', ...TICKET_METRIC],
+  },
+  prepareTickets: {
+    area: 'tickets',
+    optionsType: 'PrepareTicketsOptions',
+    optionKeys: [...TICKET_INPUT, 'isQualifyingReply'],
   },
 
   abandonmentRate: { area: 'calls', optionsType: 'AbandonmentRateOptions', optionKeys: ['shortAbandonMs', 'shortAbandons', 'clockStartsAt', 'confidence', ...CALL_INPUT] },
@@ -144,8 +150,8 @@ export function keysOf(name: string): readonly string[] {
 /** Documented keys of other exported object types the suite misspells (inputs and nested options). */
 export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
   Period: ['from', 'to'],
-  CustomerCounts: ['customersAtStart', 'customersAtEnd', 'newCustomers'],
-  ChurnCounts: ['customersAtStart', 'customersLost', 'newCustomers', 'newCustomersLost'],
+  CustomerCounts: ['customersAtStart', 'customersAtEnd', 'newCustomers', 'customersLost', 'newCustomersLost'],
+  ChurnCounts: ['customersAtStart', 'customersAtEnd', 'customersLost', 'newCustomers', 'newCustomersLost'],
   NetPromoterBands: ['detractors', 'passives', 'promoters'],
   ScoreScale: ['min', 'max'],
   SlaTargets: ['firstReply', 'nextReply', 'resolution'],

@@ -15,6 +15,7 @@ import {
   firstContactResolution,
   firstResponseTime,
   interactionsPerTicket,
+  prepareTickets,
   reopenRate,
   resolutionRate,
   resolutionTime,
@@ -90,7 +91,10 @@ function sampleTickets(): Ticket[] {
 
 const PERIOD = { from: MON - 60 * DAY, to: MON + 60 * DAY };
 const NESTED_PERIOD = { period: { keys: ['from', 'to'], valid: PERIOD } } as const;
-const TICKET_INPUT = { invalid: 'exclude', statusMap: { resolved: 'solved', waiting: 'pending' }, timeZone: 'Europe/Paris' } as const;
+const TICKET_READ = { invalid: 'exclude', statusMap: { resolved: 'solved', waiting: 'pending' }, timeZone: 'Europe/Paris', allowEarlyTimestamps: false, spamTags: ['spam'], mergedTags: ['closed_by_merge'] } as const;
+/** The read options and what every ticket metric takes besides: eligibility and a breakdown. */
+const TICKET_INPUT = { ...TICKET_READ, excludeSpam: true, excludeDeleted: false, excludeMerged: true, by: 'channel' } as const;
+const ELIGIBILITY = { excludeSpam: true, excludeDeleted: false, excludeMerged: true } as const;
 const SUMMARY = { percentiles: [50, 99.9], quantileMethod: 'nearest-rank' } as const;
 const agentReply = (e: { author: string }): boolean => e.author === 'agent';
 const TARGETS = { urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR }, normal: { firstReply: 4 * HOUR } };
@@ -137,7 +141,8 @@ const SPECS: readonly FnSpec[] = [
     businessHours: SCHEDULE,
   }, { nested: NESTED_PERIOD }),
   spec('averageResolutionTime', (t, o) => averageResolutionTime(t as never, o as never), {
-    ...TICKET_INPUT,
+    ...TICKET_READ,
+    ...ELIGIBILITY,
     ...SUMMARY,
     period: PERIOD,
     attributeTo: 'created',
@@ -153,10 +158,9 @@ const SPECS: readonly FnSpec[] = [
     maxAgentReplies: 2,
     countSilentSolves: true,
     repeatContactWindowMs: DAY,
+    at: MON + 20 * DAY,
     asOf: MON + 20 * DAY,
     excludeUnresolved: false,
-    spamTags: ['spam'],
-    mergedTags: [],
     excludeAgentCreated: false,
     excludeNoCustomerMessage: false,
     eligible: () => true,
@@ -165,6 +169,7 @@ const SPECS: readonly FnSpec[] = [
   spec('resolutionRate', (t, o) => resolutionRate(t as never, o as never), {
     ...TICKET_INPUT,
     period: PERIOD,
+    at: MON + DAY,
     asOf: MON + DAY,
     within: DAY,
     confidence: 0.9,
@@ -173,6 +178,7 @@ const SPECS: readonly FnSpec[] = [
     ...TICKET_INPUT,
     period: PERIOD,
     attributeTo: 'created',
+    at: MON + DAY,
     asOf: MON + DAY,
     confidence: 0.9,
   }, { nested: NESTED_PERIOD }),
@@ -185,14 +191,15 @@ const SPECS: readonly FnSpec[] = [
     businessHours: SCHEDULE,
   }, { base: { at: MON + DAY } }),
   spec('backlogSeries', (t, o) => backlogSeries(t as never, o as never), {
-    invalid: 'exclude',
-    statusMap: { resolved: 'solved' },
+    ...TICKET_READ,
+    ...ELIGIBILITY,
+    by: 'priority',
+    period: { from: MON - DAY, to: MON + 2 * DAY },
     from: MON - DAY,
     to: MON + 2 * DAY,
     interval: 'day',
-    timeZone: 'Europe/Paris',
     weekStartsOn: 0,
-  }, { base: { from: MON - DAY, to: MON + 2 * DAY, interval: 'day', timeZone: 'Europe/Paris' }, related: { from: ['to', 'interval'], to: ['from', 'interval'] } }),
+  }, { base: { period: { from: MON - DAY, to: MON + 2 * DAY }, interval: 'day', timeZone: 'Europe/Paris' }, nested: { period: { keys: ['from', 'to'], valid: { from: MON - DAY, to: MON + 2 * DAY } } }, related: { from: ['to', 'interval', 'period'], to: ['from', 'interval', 'period'], period: ['interval', 'from'] } }),
   spec('interactionsPerTicket', (t, o) => interactionsPerTicket(t as never, o as never), {
     ...TICKET_INPUT,
     count: 'all',
@@ -201,15 +208,16 @@ const SPECS: readonly FnSpec[] = [
     openEndedAt: 3,
   }),
   spec('ticketVolume', (t, o) => ticketVolume(t as never, o as never), {
-    invalid: 'exclude',
-    statusMap: { resolved: 'solved' },
-    interval: 'day',
+    ...TICKET_READ,
+    ...ELIGIBILITY,
     timeZone: 'UTC',
+    interval: 'day',
+    period: { from: MON, to: MON + DAY },
     from: MON,
     to: MON + DAY,
     weekStartsOn: 0,
     by: 'channel',
-  }, { base: { interval: 'day', timeZone: 'UTC' }, related: { from: ['to', 'interval'], to: ['from', 'interval'] } }),
+  }, { base: { interval: 'day', timeZone: 'UTC' }, nested: { period: { keys: ['from', 'to'], valid: { from: MON, to: MON + DAY } } }, related: { from: ['to', 'interval', 'period'], to: ['from', 'interval', 'period'], period: ['interval', 'from'] } }),
   spec('slaCompliance', (t, o) => slaCompliance(t as never, o as never), {
     ...TICKET_INPUT,
     targets: TARGETS,
@@ -219,6 +227,11 @@ const SPECS: readonly FnSpec[] = [
     at: MON + DAY,
     isQualifyingReply: agentReply,
   }, { base: { targets: TARGETS } }),
+  spec('prepareTickets', (t, o) => {
+    // The prepared set is an opaque object holding the input: the contract is checked on what it tells.
+    const p = prepareTickets(t as never, o as never);
+    return { kind: p.kind, count: p.count, invalid: p.invalid };
+  }, { ...TICKET_READ, isQualifyingReply: agentReply }),
 ];
 
 /** Options every call of the hostile-records property takes, per function. */
@@ -313,6 +326,13 @@ describeHostile('backlogSeries', () => hostileTicketMetric('backlogSeries'));
 describeHostile('interactionsPerTicket', () => hostileTicketMetric('interactionsPerTicket'));
 describeHostile('ticketVolume', () => hostileTicketMetric('ticketVolume'));
 describeHostile('slaCompliance', () => hostileTicketMetric('slaCompliance'));
+describeHostile('prepareTickets', () => {
+  const s = SPECS.find((x) => x.name === 'prepareTickets') as FnSpec;
+  standardProperties(s);
+  recordsProperty('prepareTickets', hostileTicketsArb, (tickets, invalid) => s.call(tickets, { invalid }), (records, r) => {
+    if (r.count !== (records as unknown[]).length) throw new Error(`prepareTickets: count ${String(r.count)} for ${(records as unknown[]).length} tickets`);
+  });
+});
 
 const callOf = (name: string): FnSpec => SPECS.find((s) => s.name === name) as FnSpec;
 /** Calls a ticket metric with its required options and `extra`. */

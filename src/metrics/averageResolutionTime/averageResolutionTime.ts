@@ -10,7 +10,11 @@
 import type { Ticket } from '../../model/index.js';
 import type { PreparedTickets } from '../../pipeline/ticketSource.js';
 import { MetricsError } from '../../results/errors.js';
-import { resolutionTime, type ResolutionTimeOptions } from '../resolutionTime/resolutionTime.js';
+import { runTicketMetric } from '../../pipeline/ticketDriver.js';
+import { resolutionTimeMetric, type ResolutionTimeOptions } from '../resolutionTime/resolutionTime.js';
+
+const NAME = 'averageResolutionTime';
+const METRIC = /* @__PURE__ */ resolutionTimeMetric(NAME);
 
 /**
  * Options of {@link averageResolutionTime}: those of {@link resolutionTime}.
@@ -41,7 +45,7 @@ export function averageResolutionTime(
   options?: AverageResolutionTimeOptions,
 ): number | undefined {
   if (options !== undefined && options !== null && typeof options === 'object' && 'by' in options) {
-    throw new MetricsError({ code: 'invalid_option', functionName: 'averageResolutionTime', field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
+    throw new MetricsError({ code: 'invalid_option', functionName: NAME, field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
   }
-  return resolutionTime(tickets, options).meanMs;
+  return runTicketMetric(METRIC, tickets, options).meanMs;
 }

@@ -155,7 +155,9 @@ class RequesterIndex {
       const i = c.base + j;
       if (c.state[j] === S_BAD) continue;
       const t = c.records[i] as Ticket;
-      const r = t.requesterId;
+      const raw: unknown = t.requesterId;
+      // A number is an id too (Zendesk and Freshdesk requester ids are numbers).
+      const r = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
       if (typeof r === 'string' && r.length > 0) {
         let id = this.ids.get(r);
         if (id === undefined) {

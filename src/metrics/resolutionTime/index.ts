@@ -1,1 +1,1 @@
-export * from './resolutionTime.js';
+export { resolutionTime, type ResolutionTimeOptions, type ResolutionTimeExclusion } from './resolutionTime.js';

@@ -73,7 +73,8 @@ export interface ResolutionTimeOptions
 
 const NAME = 'resolutionTime';
 
-interface Params {
+/** @internal */
+export interface Params {
   readonly first: boolean;
   readonly paused: Uint8Array | undefined;
   readonly period: ParsedPeriod | undefined;
@@ -81,19 +82,21 @@ interface Params {
   readonly summary: SummarySpec;
 }
 
-const METRIC: TicketMetric<Params, DurationAccumulator, DurationSummary<ResolutionTimeExclusion>> = {
-  name: NAME,
+/** @internal The metric, under `name` (averageResolutionTime runs it under its own name). */
+export function resolutionTimeMetric(name: string): TicketMetric<Params, DurationAccumulator, DurationSummary<ResolutionTimeExclusion>> {
+  return {
+  name,
   optionKeys: ['resolution', 'pauseStatuses', 'businessHours', 'period', 'attributeTo', 'percentiles', 'quantileMethod'],
   params(o, ctx) {
-    const resolution = readChoice(NAME, 'resolution', o.resolution, ['first', 'full'], 'full');
-    const mask = readStatusMask(NAME, 'pauseStatuses', o.pauseStatuses, []);
-    const engine = o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours');
+    const resolution = readChoice(name, 'resolution', o.resolution, ['first', 'full'], 'full');
+    const mask = readStatusMask(name, 'pauseStatuses', o.pauseStatuses, []);
+    const engine = o.businessHours === undefined ? undefined : requireSchedule(name, o.businessHours, 'businessHours');
     return {
       first: resolution === 'first',
       paused: mask.includes(1) ? mask : undefined,
-      period: readPeriod(NAME, o as PeriodOptions, ctx, 'resolved'),
+      period: readPeriod(name, o as PeriodOptions, ctx, 'resolved'),
       engine,
-      summary: readSummary(NAME, o),
+      summary: readSummary(name, o),
     };
   },
   level: (p) => (p.paused === undefined ? LEVEL_FACTS : LEVEL_EVENTS),
@@ -101,6 +104,9 @@ const METRIC: TicketMetric<Params, DurationAccumulator, DurationSummary<Resoluti
   start: () => new DurationAccumulator(),
   finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<ResolutionTimeExclusion>()),
 };
+}
+
+const METRIC = /* @__PURE__ */ resolutionTimeMetric(NAME);
 
 /** The definition, for ticket j: created → its first or last resolution (pauses subtracted), or why not. */
 function measureResolution(c: TicketColumns, j: number, p: Params): number | ResolutionTimeExclusion {

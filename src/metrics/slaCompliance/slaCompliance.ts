@@ -332,9 +332,11 @@ function resolutionTarget(c: TicketColumns, j: number, m: number, rs: Target, pa
 /** The definition, for ticket j: every target applied to it, into `p.out`; 1, or why it is left out. */
 function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianceExclusion {
   const t = c.records[c.base + j] as Ticket;
-  const raw = t.priority;
+  const raw: unknown = t.priority;
   let priority: string;
+  // A number is a label too (Freshdesk priorities are 1–4): priority 1 meets a policy for '1'.
   if (typeof raw === 'string' && raw.length > 0) priority = raw;
+  else if (typeof raw === 'number' && Number.isFinite(raw)) priority = String(raw);
   else if (p.defaultPriority !== undefined) priority = p.defaultPriority;
   else return 'no_priority';
   const row = p.table.get(priority);

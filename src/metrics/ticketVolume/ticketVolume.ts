@@ -117,8 +117,9 @@ interface Params {
   readonly to: number | undefined;
   /** The deprecated per-bucket split: the key of ticket j (null when there is no legacy split). */
   readonly legacy: 'channel' | KeyFunction<Ticket> | undefined;
-  /** The legacy key of the ticket the step is on. */
-  readonly cur: { key: string };
+  /** The legacy key of the ticket the step is on (or why it has none). */
+  readonly cur: { key: string; failed: string };
+  readonly invalid: 'throw' | 'exclude';
 }
 
 /** Creation times (no range) or counts per bucket (range), and the legacy split. */
@@ -133,7 +134,7 @@ class VolumeAccumulator extends Accumulator {
   /** Legacy split: per bucket (by index, or by creation time), key → count. */
   legacy: Array<Map<string, number>> | undefined;
   legacyCreated: string[] | undefined;
-  constructor(private readonly p: Params, private readonly cur: { key: string }) {
+  constructor(private readonly p: Params, private readonly cur: { key: string; failed: string }) {
     super();
     this.counts = new Float64Array(p.bounds === undefined ? 0 : p.bounds.count);
     if (p.legacy !== undefined) {
@@ -173,12 +174,29 @@ class VolumeAccumulator extends Accumulator {
   }
 }
 
-function legacyKey(p: Params, c: TicketColumns, j: number): string {
+/**
+ * The deprecated split's key of ticket j, or the reason it has none: a channel that is not a string is a bad
+ * record (`invalid_value` on `channel`); a key function must return a string (`invalid_value` on `by`).
+ */
+function legacyKey(p: Params, c: TicketColumns, j: number): string | undefined {
   const t = c.records[c.base + j] as Ticket;
-  let key: unknown = p.legacy === 'channel' ? t.channel : (p.legacy as KeyFunction<Ticket>)(t);
+  let key: unknown;
+  try {
+    key = p.legacy === 'channel' ? t.channel : (p.legacy as KeyFunction<Ticket>)(t);
+  } catch (err) {
+    return failLegacy(p, c, j, new Invalid('callback_failed', 'by', `the by key function threw ${err instanceof Error ? `${err.name}: ${err.message}` : describe(err)}`, err));
+  }
   if (key === undefined || key === null || key === '') key = '(none)';
-  if (typeof key !== 'string') throw invalidError(NAME, new Invalid('invalid_option', 'by', `the key must be a string, got ${describe(key)}`), c.base + j, t);
+  if (typeof key !== 'string') {
+    return failLegacy(p, c, j, p.legacy === 'channel' ? new Invalid('invalid_value', 'channel', `must be a string, got ${describe(key)}`) : new Invalid('invalid_value', 'by', `the key must be a string, got ${describe(key)}`));
+  }
   return key;
+}
+
+function failLegacy(p: Params, c: TicketColumns, j: number, rule: Invalid): undefined {
+  if (p.invalid === 'throw') throw invalidError(NAME, rule, c.base + j, c.records[c.base + j]);
+  p.cur.failed = `invalid:${rule.code}`;
+  return undefined;
 }
 
 const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
@@ -197,11 +215,15 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
     const bounds = from !== undefined && to !== undefined ? makeBuckets(NAME, zone, interval, weekStartsOn, from, to) : undefined;
     const by = o.by;
     const legacy = by === 'channel' || typeof by === 'function' ? (by as 'channel' | KeyFunction<Ticket>) : undefined;
-    return { zone, timeZone: o.timeZone as string, interval, weekStartsOn, bounds, from, to, legacy, cur: { key: '' } };
+    return { zone, timeZone: o.timeZone as string, interval, weekStartsOn, bounds, from, to, legacy, cur: { key: '', failed: '' }, invalid: ctx.invalid ?? 'throw' };
   },
   level: () => LEVEL_IDENTITY,
   step(c, j, p) {
-    if (p.legacy !== undefined) p.cur.key = legacyKey(p, c, j);
+    if (p.legacy !== undefined) {
+      const key = legacyKey(p, c, j);
+      if (key === undefined) return p.cur.failed as TicketVolumeExclusion;
+      p.cur.key = key;
+    }
     const created = c.created[j] as number;
     const b = p.bounds;
     if (b === undefined) {
