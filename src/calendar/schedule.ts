@@ -7,10 +7,10 @@
  * inside a window counts the time that really passed (a repeated hour twice, a skipped hour not at all).
  *
  * Engine: open wall-clock time is a weekly pattern (a per-minute prefix table) minus holiday exceptions (a
- * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(log holidays),
- * so a duration costs O(DST changes in the span + log holidays), whatever the span. Offsets come from `Intl`
- * and are cached per schedule as the list of offset transitions, found by scanning one day at a time a year
- * at a time (only the years asked for), so a million durations format a few hundred dates per year spanned.
+ * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(1), so a
+ * duration costs O(DST changes in the span), whatever the span. Offsets come from the transition table of the
+ * schedule's {@link ZoneInfo} (found with `Intl` a year at a time, only the years asked for), so a million
+ * durations format about a hundred dates per year spanned.
  *
  * @module
  */
@@ -21,13 +21,6 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const WEEK_MIN = 10_080;
 const WEEK_MS = 604_800_000;
-/** Offsets are scanned in blocks of this length (aligned to the epoch). */
-const BLOCK_MS = 365 * DAY_MS;
-/**
- * Offsets are sampled this far apart and bisected to the second where two samples differ. An offset that
- * changes and changes back within one step would be missed; no zone has done that since 1970.
- */
-const SCAN_STEP_MS = 7 * DAY_MS;
 const FN = 'createSchedule';
 
 /**
@@ -467,7 +460,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return v;
   };
 
-  /** Smallest X with Fw(X) >= V, V > 0 relative to the origin. */
+  /** Smallest X with Fw(X) >= V (the week pattern alone: whole weeks by division, the minute by bisection). */
   const FwInv = (V: number): number => {
     let w = Math.floor(V / weekOpen);
     let rem = V - w * weekOpen;
@@ -475,7 +468,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       w -= 1;
       rem += weekOpen;
     }
-    // Largest minute m with cum[m] < rem.
+    // Largest minute m with cum[m] < rem; that minute is open (cum[m + 1] >= rem > cum[m]).
     let lo = 0;
     let hi = WEEK_MIN - 1;
     while (lo < hi) {
@@ -497,84 +490,16 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     throw new Error('createSchedule: internal error (no convergence)');
   };
 
-  // Offset transitions, extended lazily by blocks.
-  let covLo = 0;
-  let covHi = 0;
-  let trans: number[] = [];
-  let offs: number[] = [];
-  const offsetAt = zone.rawOffsetAt;
-  const scan = (a: number, b: number): { t: number[]; o: number[] } => {
-    const t: number[] = [];
-    const o: number[] = [offsetAt(a)];
-    let prev = o[0] as number;
-    let x = a; // a whole second with offset `prev`
-    while (x < b) {
-      const next = Math.min(x + SCAN_STEP_MS, b);
-      if (offsetAt(next) === prev) {
-        x = next;
-        continue;
-      }
-      // Bisect on whole seconds for the first instant with a different offset, then rescan from there
-      // (so two changes within one step are both found when the offset does not return to `prev`).
-      let lo = x / 1000;
-      let hi = next / 1000;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAt(mid * 1000) === prev) lo = mid;
-        else hi = mid;
-      }
-      x = hi * 1000;
-      prev = offsetAt(x);
-      t.push(x);
-      o.push(prev);
-    }
-    return { t, o };
-  };
-  const ensure = (s: number, e: number): void => {
-    if (trans.length === 0 && offs.length === 0) {
-      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
-      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
-      const r = scan(lo, hi);
-      trans = r.t;
-      offs = r.o;
-      covLo = lo;
-      covHi = hi;
-      return;
-    }
-    if (s < covLo) {
-      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
-      const r = scan(lo, covLo);
-      trans = r.t.concat(trans);
-      offs = r.o.concat(offs.slice(1));
-      covLo = lo;
-    }
-    if (e > covHi) {
-      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
-      const r = scan(covHi, hi);
-      trans = trans.concat(r.t);
-      offs = offs.concat(r.o.slice(1));
-      covHi = hi;
-    }
-  };
-  /** Number of transitions <= t. */
-  const transIndex = (t: number): number => {
-    let lo = 0;
-    let hi = trans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((trans[mid] as number) <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-
+  // Offsets: the zone's transition table (shared with the buckets, cached on the zone of this schedule).
   const always = weekOpen === WEEK_MS && !hasRemovals;
 
   const measure = (s: number, e: number): number => {
     if (!(e > s)) return 0;
     if (always) return e - s;
-    if (s < covLo || e > covHi || offs.length === 0) ensure(s, e);
-    let i = transIndex(s);
+    if (!(s >= zone.lo && e <= zone.hi)) zone.cover(s, e);
+    const trans = zone.starts;
+    const offs = zone.offsets;
+    let i = zone.index(s);
     let o = offs[i] as number;
     let t = s;
     let total = 0;
@@ -590,17 +515,20 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return total + span(t + o, e + o);
   };
 
+  /** Walks the offset segments from s until the one in which the business time runs out; inverts F there once. */
   const LIMIT = 7_289_654_400_000 + 400 * DAY_MS;
   const add = (s: number, ms: number): number => {
     if (ms <= 0) return s;
     if (always) return s + ms;
-    if (s < covLo || s >= covHi || offs.length === 0) ensure(s, s + 1);
-    let i = transIndex(s);
+    if (!(s >= zone.lo && s < zone.hi)) zone.cover(s, s);
+    let trans = zone.starts;
+    let offs = zone.offsets;
+    let i = zone.index(s);
     let o = offs[i] as number;
     let t = s;
     let rem = ms;
     for (;;) {
-      const segEnd = i < trans.length ? (trans[i] as number) : covHi;
+      const segEnd = i < trans.length ? (trans[i] as number) : zone.hi;
       const base = F(t + o);
       const avail = F(segEnd + o) - base;
       if (avail >= rem) return Finv(base + rem) - o;
@@ -610,15 +538,21 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         i++;
         o = offs[i] as number;
       } else {
-        if (covHi > LIMIT) return NaN;
-        ensure(covHi, covHi + 1);
+        if (zone.hi > LIMIT) return NaN;
+        zone.cover(t, t);
+        trans = zone.starts;
+        offs = zone.offsets;
+        i = zone.index(t);
+        o = offs[i] as number;
       }
     }
   };
 
   const segments = (s: number, e: number): { starts: number[]; offsets: number[] } => {
-    ensure(s, Math.max(s, e));
-    let i = transIndex(s);
+    zone.cover(s, Math.max(s, e));
+    const trans = zone.starts;
+    const offs = zone.offsets;
+    let i = zone.index(s);
     const starts = [s];
     const offsets = [offs[i] as number];
     while (i < trans.length && (trans[i] as number) < e) {
