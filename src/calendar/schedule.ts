@@ -8,7 +8,8 @@
  *
  * Engine: open wall-clock time is a weekly pattern (a per-minute prefix table) minus holiday exceptions (a
  * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(1), so a
- * duration costs O(DST changes in the span), whatever the span. Offsets come from the transition table of the
+ * duration costs O(DST changes in the span), whatever the span; its inverse is closed form, O(log holidays), so
+ * a due instant costs O(DST changes in the span + log holidays). Offsets come from the transition table of the
  * schedule's {@link ZoneInfo} (found with `Intl` a year at a time, only the years asked for), so a million
  * durations format about a hundred dates per year spanned.
  *
@@ -108,7 +109,7 @@ export interface ScheduleEngine {
   readonly always: boolean;
   /** Open wall-clock ms before wall instant X (UTC-encoded wall time). */
   F(X: number): number;
-  /** Smallest wall instant X with F(X) >= V (V > F(-inf) assumed). */
+  /** Smallest wall instant X with F(X) >= V; closed form, O(log holidays). */
   Finv(V: number): number;
   /** Business ms in [s, e) (instants, epoch ms); 0 when e <= s. */
   measure(s: number, e: number): number;
@@ -479,15 +480,45 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return (w * 7 - 3) * DAY_MS + lo * MINUTE_MS + (rem - (cum[lo] as number));
   };
 
+  /**
+   * Smallest wall instant X with F(X) >= V, in closed form (no iteration that depends on V).
+   *
+   * Let G(j) = F(start of holiday date j) = Fw(hDays[j]·DAY) − hCum[j]; G is non-decreasing in j because F is.
+   * Let k be the first holiday with G(k) >= V (k = hCount when there is none), found by bisection. Then
+   * F(X) < V for X <= start of date k − 1 and F(start of date k) >= V, so X lies in (start of date k − 1,
+   * start of date k]. That range is the holiday date k − 1 followed by days without a holiday, on which
+   * F = Fw − hCum[k] exactly. (a) If F(end of date k − 1) >= V, X lies within that one date: F is linear with
+   * slope 0 or 1 within each minute there (windows and closures are whole minutes), so the last minute with
+   * F < V, found by bisection over the 1440 minutes, holds X at its start plus what is still missing. (b) Else
+   * X is the smallest wall instant with Fw(X) >= V + hCum[k], which lies in the holiday-free stretch because
+   * Fw − hCum[k] < V before it and >= V at its end. Cost: O(log holidays) evaluations of Fw (O(1) each), plus
+   * in case (a) 11 of F (O(closures of one date)), plus FwInv (O(log 10 080)). It always returns.
+   */
   const Finv = (V: number): number => {
-    let X = FwInv(V);
-    for (let guard = 0; guard < 1_000_000; guard++) {
-      const d = V - F(X);
-      if (d <= 0) return X;
-      X = FwInv(Fw(X) + d);
+    if (!hasRemovals) return FwInv(V);
+    let lo = 0;
+    let hi = hCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (Fw((hDays[mid] as number) * DAY_MS) - (hCum[mid] as number) >= V) hi = mid;
+      else lo = mid + 1;
     }
-    /* c8 ignore next */
-    throw new Error('createSchedule: internal error (no convergence)');
+    const k = lo;
+    if (k > 0) {
+      const dayStart = (hDays[k - 1] as number) * DAY_MS;
+      if (Fw(dayStart + DAY_MS) - (hCum[k] as number) >= V) {
+        let a = 0; // F(dayStart + a minutes) < V (G(k − 1) < V)
+        let b = 1440; // F(dayStart + b minutes) >= V
+        while (b - a > 1) {
+          const mid = (a + b) >>> 1;
+          if (F(dayStart + mid * MINUTE_MS) < V) a = mid;
+          else b = mid;
+        }
+        const x = dayStart + a * MINUTE_MS;
+        return x + (V - F(x));
+      }
+    }
+    return FwInv(V + (hCum[k] as number));
   };
 
   // Offsets: the zone's transition table (shared with the buckets, cached on the zone of this schedule).
