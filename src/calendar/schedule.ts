@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { MAX_EPOCH_MS } from '../_lib/timestamp.js';
 import { createZoneInfo, type ZoneInfo } from './timeZone.js';
 import { MetricsError } from '../results/errors.js';
 
@@ -113,7 +114,11 @@ export interface ScheduleEngine {
   Finv(V: number): number;
   /** Business ms in [s, e) (instants, epoch ms); 0 when e <= s. */
   measure(s: number, e: number): number;
-  /** Smallest instant t >= s with measure(s, t) = ms (ms > 0); NaN beyond the year 2200 plus a margin. */
+  /**
+   * Smallest instant t >= s with measure(s, t) = ms; `s` itself when ms <= 0. NaN when that instant is at or
+   * after MAX_EPOCH_MS (2201-01-01Z), so that a finite result is always an instant the library accepts
+   * (slaCompliance reads NaN as "no due instant"; addBusinessTime throws `out_of_range`).
+   */
   add(s: number, ms: number): number;
   /** Offset segments covering [s, e): starts, offsets (parallel arrays; the first start is s). */
   segments(s: number, e: number): { starts: number[]; offsets: number[] };
@@ -546,10 +551,15 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return total + span(t + o, e + o);
   };
 
-  /** Walks the offset segments from s until the one in which the business time runs out; inverts F there once. */
-  const LIMIT = 7_289_654_400_000 + 400 * DAY_MS;
+  /**
+   * Walks the offset segments from s, each in O(1), until the one in which the business time runs out, and
+   * inverts F there once: O(offset changes in [s, due] + log holidays). Since measure(s, t) <= t − s, a due
+   * instant at or after MAX_EPOCH_MS is known in O(1) when ms >= MAX_EPOCH_MS − s, and otherwise when the walk
+   * reaches MAX_EPOCH_MS: NaN then.
+   */
   const add = (s: number, ms: number): number => {
-    if (ms <= 0) return s;
+    if (!(ms > 0)) return s;
+    if (!(ms < MAX_EPOCH_MS - s)) return NaN;
     if (always) return s + ms;
     if (!(s >= zone.lo && s < zone.hi)) zone.cover(s, s);
     let trans = zone.starts;
@@ -559,18 +569,23 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     let t = s;
     let rem = ms;
     for (;;) {
-      const segEnd = i < trans.length ? (trans[i] as number) : zone.hi;
+      let segEnd = i < trans.length ? (trans[i] as number) : zone.hi;
+      const last = segEnd >= MAX_EPOCH_MS;
+      if (last) segEnd = MAX_EPOCH_MS;
       const base = F(t + o);
       const avail = F(segEnd + o) - base;
-      if (avail >= rem) return Finv(base + rem) - o;
+      if (avail >= rem) {
+        const due = Finv(base + rem) - o;
+        return due < MAX_EPOCH_MS ? due : NaN;
+      }
+      if (last) return NaN;
       rem -= avail;
       t = segEnd;
       if (i < trans.length) {
         i++;
         o = offs[i] as number;
       } else {
-        if (zone.hi > LIMIT) return NaN;
-        zone.cover(t, t);
+        zone.cover(t, t); // the next block (t = zone.hi < MAX_EPOCH_MS lies inside the table's span)
         trans = zone.starts;
         offs = zone.offsets;
         i = zone.index(t);
