@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { checkOptionKeys, describe } from '../_lib/options.js';
 import { MAX_EPOCH_MS } from '../_lib/timestamp.js';
 import { createZoneInfo, type ZoneInfo } from './timeZone.js';
 import { MetricsError } from '../results/errors.js';
@@ -154,6 +155,11 @@ function fail(field: string, rule: string, code: 'invalid_option' | 'unknown_tim
   throw new MetricsError({ code, functionName: FN, field, rule });
 }
 
+/** Option keys of createSchedule and of its holiday objects. */
+const SCHEDULE_KEYS: readonly string[] = ['timeZone', 'weekly', 'holidays', 'name'];
+const DATED_HOLIDAY_KEYS: readonly string[] = ['date', 'closed', 'name'];
+const YEARLY_HOLIDAY_KEYS: readonly string[] = ['month', 'day', 'closed', 'name'];
+
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after midnight of 'HH:MM'; '24:00' only when `end`. */
@@ -163,7 +169,7 @@ function parseTime(value: unknown, field: string, end: boolean): number {
     const m = TIME_RE.exec(value);
     if (m !== null) return Number(m[1]) * 60 + Number(m[2]);
   }
-  fail(field, `${JSON.stringify(value)} is not a time 'HH:MM' (00:00–23:59${end ? ', or 24:00 as an end' : ''})`);
+  fail(field, `${describe(value)} is not a time 'HH:MM' (00:00–23:59${end ? ', or 24:00 as an end' : ''})`);
 }
 
 function hhmm(min: number): string {
@@ -173,10 +179,10 @@ function hhmm(min: number): string {
 }
 
 function windowList(value: unknown, field: string): Array<[number, number]> {
-  if (!Array.isArray(value)) fail(field, 'must be an array of [start, end] windows');
+  if (!Array.isArray(value)) fail(field, `must be an array of [start, end] windows, got ${describe(value)}`);
   const out: Array<[number, number]> = [];
   value.forEach((w: unknown, i: number) => {
-    if (!Array.isArray(w) || w.length !== 2) fail(`${field}[${i}]`, "must be a pair ['HH:MM', 'HH:MM']");
+    if (!Array.isArray(w) || w.length !== 2) fail(`${field}[${i}]`, `must be a pair ['HH:MM', 'HH:MM'], got ${describe(w)}`);
     const a = parseTime(w[0], `${field}[${i}][0]`, false);
     const b = parseTime(w[1], `${field}[${i}][1]`, true);
     if (a === b) fail(`${field}[${i}]`, `the window ${w[0]}–${w[1]} has zero length`);
@@ -226,9 +232,10 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Creates a business-hours schedule. Validates everything once; the result is immutable and reusable across
  * calls (its offset cache is private to it: no module state).
  *
- * Throws a {@link MetricsError} for an unknown zone (`unknown_time_zone`), a bad time such as `'25:00'` or
- * `'9:5'`, a zero-length window, a duplicate holiday, a holiday outside 1970–2200, or a schedule with no open
- * time at all (`invalid_option`, with the field named).
+ * Throws a {@link MetricsError} for an unknown zone (`unknown_time_zone`), an unknown key on the options or on a
+ * holiday object (`unknown_option`, naming the nearest known key), a bad time such as `'25:00'` or `'9:5'`, a
+ * zero-length window, a duplicate holiday, a holiday outside 1970–2200, or a schedule with no open time at all
+ * (`invalid_option`, with the field named).
  *
  * @category Business time
  * @example
@@ -244,13 +251,14 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * ```
  */
 export function createSchedule(options: ScheduleOptions): Schedule {
-  if (options === null || typeof options !== 'object') fail('options', 'must be an object');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) fail('options', `must be an object, got ${describe(options)}`);
+  checkOptionKeys(FN, options, SCHEDULE_KEYS);
   const { timeZone, weekly, holidays = [], name } = options;
-  if (typeof timeZone !== 'string') fail('timeZone', 'must be an IANA time zone name', 'unknown_time_zone');
+  if (typeof timeZone !== 'string') fail('timeZone', `must be an IANA time zone name, got ${describe(timeZone)}`, 'unknown_time_zone');
   const zone = createZoneInfo(timeZone);
-  if (zone === undefined) fail('timeZone', `${JSON.stringify(timeZone)} is not an IANA time zone known to this runtime`, 'unknown_time_zone');
-  if (name !== undefined && typeof name !== 'string') fail('name', 'must be a string');
-  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) fail('weekly', "must be an object keyed 'mon' … 'sun'");
+  if (zone === undefined) fail('timeZone', `${describe(timeZone)} is not an IANA time zone known to this runtime`, 'unknown_time_zone');
+  if (name !== undefined && typeof name !== 'string') fail('name', `must be a string, got ${describe(name)}`);
+  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) fail('weekly', `must be an object keyed 'mon' … 'sun', got ${describe(weekly)}`);
 
   // Weekly windows in minutes of the week (Monday 00:00 = 0), overnight windows wrapped.
   const weekIntervals: Array<[number, number]> = [];
@@ -292,7 +300,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   }
 
   // Holidays.
-  if (!Array.isArray(holidays)) fail('holidays', 'must be an array');
+  if (!Array.isArray(holidays)) fail('holidays', `must be an array, got ${describe(holidays)}`);
   const normalized: ScheduleHoliday[] = [];
   const dated = new Map<number, { closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
   const recurring = new Map<number, { month: number; day: number; closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
@@ -306,8 +314,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     if (typeof h === 'string') dateStr = h;
     else if (h !== null && typeof h === 'object' && !Array.isArray(h)) {
       const o = h as Record<string, unknown>;
+      if (o.date !== undefined && (o.month !== undefined || o.day !== undefined)) fail(field, 'give either date or month/day, not both');
+      checkOptionKeys(FN, o, o.date !== undefined ? DATED_HOLIDAY_KEYS : YEARLY_HOLIDAY_KEYS, field);
       if (o.name !== undefined) {
-        if (typeof o.name !== 'string') fail(`${field}.name`, 'must be a string');
+        if (typeof o.name !== 'string') fail(`${field}.name`, `must be a string, got ${describe(o.name)}`);
         hname = o.name;
       }
       if (o.closed !== undefined) {
@@ -319,23 +329,22 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (closed.length === 0) fail(`${field}.closed`, 'must list at least one window');
       }
       if (o.date !== undefined) {
-        if (o.month !== undefined || o.day !== undefined) fail(field, 'give either date or month/day, not both');
-        if (typeof o.date !== 'string') fail(`${field}.date`, "must be a date 'YYYY-MM-DD'");
+        if (typeof o.date !== 'string') fail(`${field}.date`, `must be a date 'YYYY-MM-DD', got ${describe(o.date)}`);
         dateStr = o.date;
       } else {
-        if (!Number.isInteger(o.month) || (o.month as number) < 1 || (o.month as number) > 12) fail(`${field}.month`, 'must be a whole number 1–12');
+        if (!Number.isInteger(o.month) || (o.month as number) < 1 || (o.month as number) > 12) fail(`${field}.month`, `must be a whole number 1–12, got ${describe(o.month)}`);
         month = o.month as number;
         if (!Number.isInteger(o.day) || (o.day as number) < 1 || (o.day as number) > daysInMonth(2000, month)) {
-          fail(`${field}.day`, `must be a day of month ${month}`);
+          fail(`${field}.day`, `must be a day of month ${month}, got ${describe(o.day)}`);
         }
         day = o.day as number;
       }
-    } else fail(field, "must be 'YYYY-MM-DD', { date, closed? } or { month, day, closed? }");
+    } else fail(field, `must be 'YYYY-MM-DD', { date, closed? } or { month, day, closed? }, got ${describe(h)}`);
     const closedEcho = closed.map(([a, b]) => [hhmm(a), hhmm(b)] as const);
     if (dateStr !== undefined) {
       const f = typeof h === 'string' ? field : `${field}.date`;
       const m = DATE_RE.exec(dateStr);
-      if (m === null) fail(f, `${JSON.stringify(dateStr)} is not a date 'YYYY-MM-DD'`);
+      if (m === null) fail(f, `${describe(dateStr)} is not a date 'YYYY-MM-DD'`);
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);
