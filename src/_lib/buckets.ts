@@ -2,18 +2,23 @@
  * Calendar buckets (hour, day, week, month) in an IANA time zone.
  *
  * Boundaries are local wall-clock starts converted to instants with the zone's offsets, so a day on which
- * daylight saving time starts has 23 hours and one on which it ends has 25; an hour bucket is a local clock
- * hour (a fall-back day has 25 of them). A local midnight that does not exist (a zone that springs forward at
- * 00:00) starts its day at the first instant that does exist.
+ * daylight saving time starts has 23 hours and one on which it ends has 25. A day, week or month starts at the
+ * instant of its local midnight (a midnight inside a DST gap moves forward by the gap, decision 7; a date the
+ * clocks skip entirely, such as Pacific/Apia's 2011-12-30, has no bucket). An hour bucket is a local clock
+ * hour: a new one starts whenever the local hour changes or the clocks are set back, so a fall-back night has
+ * its repeated hour twice, and a 30-minute shift (Australia/Lord_Howe) gives a half hour.
  *
  * The first bucket is the one containing `from`; buckets follow until the one containing `to − 1 ms`
- * (`to` is exclusive). More than {@link MAX_BUCKETS} buckets is an error raised before any ticket is read;
- * generating the boundaries stops at that cap, so the check itself is bounded.
+ * (`to` is exclusive). Their number is computed arithmetically from the local wall times of `from` and
+ * `to − 1` and the zone's offset transitions, and more than {@link MAX_BUCKETS} is an error raised before any
+ * bucket is built or any ticket read. The boundaries are then built in one pass over the transition table of
+ * the zone (no `Intl` call per bucket).
  *
  * @internal
  * @module
  */
 import type { ZoneInfo } from '../calendar/timeZone.js';
+import { describe } from './options.js';
 import { optionError } from './tickets.js';
 
 /**
@@ -46,7 +51,7 @@ export interface BucketBounds {
 /** @internal Validates `interval`. */
 export function checkInterval(functionName: string, interval: unknown): BucketInterval {
   if (interval !== 'hour' && interval !== 'day' && interval !== 'week' && interval !== 'month') {
-    optionError(functionName, 'interval', `must be 'hour', 'day', 'week' or 'month', got ${JSON.stringify(interval)}`);
+    optionError(functionName, 'interval', `must be 'hour', 'day', 'week' or 'month', got ${describe(interval)}`);
   }
   return interval;
 }
@@ -55,9 +60,14 @@ export function checkInterval(functionName: string, interval: unknown): BucketIn
 export function checkWeekStart(functionName: string, weekStartsOn: unknown): WeekStartDay {
   if (weekStartsOn === undefined) return 1;
   if (typeof weekStartsOn !== 'number' || !Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-    optionError(functionName, 'weekStartsOn', `must be an integer 0 (Sunday) to 6 (Saturday), got ${JSON.stringify(weekStartsOn)}`);
+    optionError(functionName, 'weekStartsOn', `must be an integer 0 (Sunday) to 6 (Saturday), got ${describe(weekStartsOn)}`);
   }
   return weekStartsOn as WeekStartDay;
+}
+
+/** `x mod m` in `[0, m)`. */
+function mod(x: number, m: number): number {
+  return x - Math.floor(x / m) * m;
 }
 
 /** Local wall time (UTC-encoded) of an instant. */
@@ -65,55 +75,151 @@ function local(zone: ZoneInfo, utc: number): number {
   return utc + zone.offsetAt(utc);
 }
 
-/** The first instant of the local day whose wall-clock midnight is `localMidnight`. */
-function dayStart(zone: ZoneInfo, localMidnight: number): number {
-  return zone.localToUtc(localMidnight);
+/**
+ * Whether the offset transition into segment `k` of the zone's table (k ≥ 1) starts a local clock hour: the
+ * local hour changes there, or the clocks are set back.
+ */
+function hourStartsAt(zone: ZoneInfo, k: number): boolean {
+  const t = zone.starts[k - 1] as number;
+  const before = zone.offsets[k - 1] as number;
+  const after = zone.offsets[k] as number;
+  return after < before || Math.floor((t + after) / HOUR_MS) !== Math.floor((t - 1 + before) / HOUR_MS);
+}
+
+/**
+ * The start of the hour bucket containing `t`. Within an offset segment hours start where the wall clock shows
+ * a whole hour; a bucket is never longer than one real hour, so the walk back crosses at most a few segments.
+ */
+function hourFloor(zone: ZoneInfo, t: number): number {
+  zone.cover(t - DAY_MS, t);
+  let i = zone.index(t);
+  let x = t;
+  for (;;) {
+    const c = x - mod(x + (zone.offsets[i] as number), HOUR_MS);
+    const a = i > 0 ? (zone.starts[i - 1] as number) : -Infinity;
+    if (c >= a) return c;
+    if (hourStartsAt(zone, i)) return a;
+    x = a - 1;
+    i--;
+  }
+}
+
+/** The first hour boundary strictly after `t`. */
+function hourNext(zone: ZoneInfo, t: number): number {
+  zone.cover(t, t + DAY_MS);
+  const n = zone.starts.length;
+  let i = zone.index(t);
+  let x = t;
+  for (;;) {
+    const o = zone.offsets[i] as number;
+    const c = (Math.floor((x + o) / HOUR_MS) + 1) * HOUR_MS - o;
+    const segEnd = i < n ? (zone.starts[i] as number) : Infinity;
+    if (c < segEnd) return c;
+    i++;
+    if (hourStartsAt(zone, i)) return segEnd;
+    x = segEnd;
+  }
+}
+
+/**
+ * Hour boundaries in `(first, last]`: counted, and written to `out[1..]` when given. One step per offset
+ * segment when counting; the table must cover `[first, last]`.
+ */
+function hourWalk(zone: ZoneInfo, first: number, last: number, out: Float64Array | undefined): number {
+  const starts = zone.starts;
+  const n = starts.length;
+  let i = zone.index(first);
+  let x = first;
+  let count = 0;
+  for (;;) {
+    const o = zone.offsets[i] as number;
+    const segEnd = i < n ? (starts[i] as number) : Infinity;
+    // Whole hours on the wall clock in (x + o, min(segEnd − 1, last) + o].
+    let h = Math.floor((x + o) / HOUR_MS) + 1;
+    const hEnd = Math.floor((Math.min(segEnd - 1, last) + o) / HOUR_MS);
+    if (out === undefined) count += Math.max(0, hEnd - h + 1);
+    else for (; h <= hEnd; h++) out[++count] = h * HOUR_MS - o;
+    if (segEnd > last) return count;
+    i++;
+    if (hourStartsAt(zone, i)) {
+      count++;
+      if (out !== undefined) out[count] = segEnd;
+    }
+    x = segEnd;
+  }
+}
+
+/** Local midnight (UTC-encoded) of the day, week or month holding the local wall time `wall`. */
+function periodFloor(interval: 'day' | 'week' | 'month', weekStartsOn: WeekStartDay, wall: number): number {
+  const day = Math.floor(wall / DAY_MS);
+  if (interval === 'day') return day * DAY_MS;
+  if (interval === 'week') {
+    const dow = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    return (day - ((dow - weekStartsOn + 7) % 7)) * DAY_MS;
+  }
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Month number (year · 12 + month − 1) of a local midnight. */
+function monthIndex(midnight: number): number {
+  const d = new Date(midnight);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The local midnight `k` periods after the period start `midnight`. */
+function periodAdd(interval: 'day' | 'week' | 'month', midnight: number, k: number): number {
+  if (interval === 'day') return midnight + k * DAY_MS;
+  if (interval === 'week') return midnight + 7 * k * DAY_MS;
+  const m = monthIndex(midnight) + k;
+  return Date.UTC(Math.floor(m / 12), mod(m, 12), 1);
+}
+
+/**
+ * The local midnight `p` of the day, week or month whose bucket holds the instant `t`: image(p) <= t <
+ * image(next p), image being `localToUtc`. Usually the period of `t`'s local date; one period earlier just
+ * after a gap that swallowed a midnight, one later in a set-back across midnight (America/St_Johns until 2011:
+ * 00:01 → 23:01, so that 23:01–00:00 of the old date is shown again after the new date has begun).
+ */
+function periodOf(zone: ZoneInfo, interval: 'day' | 'week' | 'month', weekStartsOn: WeekStartDay, t: number): number {
+  let p = periodFloor(interval, weekStartsOn, local(zone, t));
+  while (zone.localToUtc(p) > t) p = periodAdd(interval, p, -1);
+  for (;;) {
+    const q = periodAdd(interval, p, 1);
+    if (zone.localToUtc(q) > t) return p;
+    p = q;
+  }
 }
 
 /** @internal The start of the bucket containing the instant `t`. */
 export function floorToBucket(zone: ZoneInfo, interval: BucketInterval, weekStartsOn: WeekStartDay, t: number): number {
-  const wall = local(zone, t);
-  if (interval === 'hour') {
-    const into = wall - Math.floor(wall / HOUR_MS) * HOUR_MS;
-    return t - into;
-  }
-  let midnight = Math.floor(wall / DAY_MS) * DAY_MS;
-  if (interval === 'week') {
-    const dow = (((Math.floor(midnight / DAY_MS) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-    midnight -= ((dow - weekStartsOn + 7) % 7) * DAY_MS;
-  } else if (interval === 'month') {
-    const d = new Date(midnight);
-    midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  }
-  const start = dayStart(zone, midnight);
-  // A wall time inside a gap maps forward; never return a start after t.
-  return start > t ? t : start;
+  if (interval === 'hour') return hourFloor(zone, t);
+  return zone.localToUtc(periodOf(zone, interval, weekStartsOn, t));
 }
 
 /** @internal The start of the bucket after the one starting at `start` (strictly later). */
 export function nextBucket(zone: ZoneInfo, interval: BucketInterval, start: number): number {
-  if (interval === 'hour') {
-    const candidate = start + HOUR_MS;
-    const wall = local(zone, candidate);
-    const next = candidate - (wall - Math.floor(wall / HOUR_MS) * HOUR_MS);
-    return next > start ? next : candidate;
-  }
-  const wall = local(zone, start);
-  const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
-  let nextMidnight: number;
-  if (interval === 'day') nextMidnight = midnight + DAY_MS;
-  else if (interval === 'week') nextMidnight = midnight + 7 * DAY_MS;
-  else {
-    const d = new Date(midnight);
-    nextMidnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  }
-  const next = dayStart(zone, nextMidnight);
-  return next > start ? next : start + HOUR_MS;
+  if (interval === 'hour') return hourNext(zone, start);
+  const midnight = Math.floor(local(zone, start) / DAY_MS) * DAY_MS;
+  let p = interval === 'month' ? periodFloor('month', 1, midnight) : midnight;
+  let next: number;
+  do {
+    p = periodAdd(interval, p, 1);
+    next = zone.localToUtc(p);
+  } while (next <= start);
+  return next;
 }
+
+/** The longest a bucket can be (a day of 24 h plus a 23-hour set-back, ...): a bound for the cheap check. */
+const LONGEST_MS: Readonly<Record<BucketInterval, number>> = { hour: HOUR_MS, day: 2 * DAY_MS, week: 8 * DAY_MS, month: 32 * DAY_MS };
 
 /**
  * @internal Computes the buckets covering `[from, to)`; throws `invalid_option` for `from > to` or more than
- * {@link MAX_BUCKETS} buckets. `from === to` gives no buckets.
+ * {@link MAX_BUCKETS} buckets, before building any. `from === to` gives no buckets.
+ *
+ * Cost: O(offset changes in the range) to count, then O(buckets) (days, weeks, months: a binary search in the
+ * transition table per bucket) to build; `Intl` is called only to extend the zone's transition table, about a
+ * hundred times per year spanned, once per zone object.
  */
 export function makeBuckets(
   functionName: string,
@@ -125,17 +231,58 @@ export function makeBuckets(
 ): BucketBounds {
   if (from > to) optionError(functionName, 'from', 'from is after to');
   if (from === to) return { bounds: new Float64Array([from]), count: 0 };
-  // A cheap upper bound first, so an absurd range fails before anything is computed.
-  const shortest = interval === 'hour' ? HOUR_MS / 2 : interval === 'day' ? DAY_MS / 2 : interval === 'week' ? 6 * DAY_MS : 27 * DAY_MS;
-  if ((to - from) / shortest > 2 * MAX_BUCKETS + 2) tooMany(functionName, interval);
-  const list: number[] = [floorToBucket(zone, interval, weekStartsOn, from)];
-  let s = list[0] as number;
-  while (s < to) {
-    if (list.length > MAX_BUCKETS) tooMany(functionName, interval);
-    s = nextBucket(zone, interval, s);
-    list.push(s);
+  // No bucket is longer than LONGEST_MS, so a longer range has too many: rejected before any offset is read.
+  if (to - from > MAX_BUCKETS * LONGEST_MS[interval]) tooMany(functionName, interval);
+  const last = to - 1;
+  zone.cover(from - DAY_MS, to + DAY_MS);
+  if (interval === 'hour') {
+    const first = hourFloor(zone, from);
+    const count = 1 + hourWalk(zone, first, last, undefined);
+    if (count > MAX_BUCKETS) tooMany(functionName, interval);
+    const bounds = new Float64Array(count + 1);
+    bounds[0] = first;
+    hourWalk(zone, first, last, bounds);
+    bounds[count] = hourNext(zone, bounds[count - 1] as number);
+    return { bounds, count };
   }
-  return { bounds: Float64Array.from(list), count: list.length - 1 };
+  // Days, weeks, months: the period starts p0 … pEnd (local midnights) holding `from` and `to − 1`.
+  const p0 = periodOf(zone, interval, weekStartsOn, from);
+  const first = zone.localToUtc(p0);
+  const pEnd = periodOf(zone, interval, weekStartsOn, last);
+  const steps =
+    interval === 'day' ? Math.round((pEnd - p0) / DAY_MS) : interval === 'week' ? Math.round((pEnd - p0) / (7 * DAY_MS)) : monthIndex(pEnd) - monthIndex(p0);
+  const count = steps + 1 - (interval === 'day' ? skippedDates(zone, first, p0, pEnd) : 0);
+  if (count > MAX_BUCKETS) tooMany(functionName, interval);
+  const bounds = new Float64Array(count + 1);
+  bounds[0] = first;
+  const m0 = monthIndex(p0);
+  let j = 0;
+  for (let k = 1; k <= steps + 1; k++) {
+    const p = interval === 'day' ? p0 + k * DAY_MS : interval === 'week' ? p0 + 7 * k * DAY_MS : Date.UTC(Math.floor((m0 + k) / 12), (m0 + k) % 12, 1);
+    const b = zone.localToUtc(p);
+    // A date skipped entirely (a 24-hour gap) starts at the same instant as the next: it has no bucket.
+    if (b > (bounds[j] as number)) bounds[++j] = b;
+  }
+  return { bounds, count };
+}
+
+/**
+ * Dates in `[p0, pEnd)` that the clocks skip entirely: each lies in a gap of 24 hours (the longest the tz
+ * database has, Pacific/Apia 2011 and four others), so its midnight and the next one are the same instant.
+ */
+function skippedDates(zone: ZoneInfo, first: number, p0: number, pEnd: number): number {
+  const starts = zone.starts;
+  let skipped = 0;
+  for (let i = zone.index(first); i < starts.length; i++) {
+    const t = starts[i] as number;
+    const before = zone.offsets[i] as number;
+    const after = zone.offsets[i + 1] as number;
+    if (t + before > pEnd) break;
+    if (after - before < DAY_MS) continue;
+    const midnight = Math.ceil((t + before) / DAY_MS) * DAY_MS; // the midnight inside the gap
+    if (midnight >= p0 && midnight < pEnd && zone.localToUtc(midnight + DAY_MS) <= zone.localToUtc(midnight)) skipped++;
+  }
+  return skipped;
 }
 
 function tooMany(functionName: string, interval: BucketInterval): never {

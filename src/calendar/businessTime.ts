@@ -3,11 +3,14 @@
  *
  * Formula: businessDuration(a, b) = |[a, b) ∩ open time| on real instants (see createSchedule for the
  * definition of open time). addBusinessTime(a, d) = the earliest instant t ≥ a with businessDuration(a, t) = d.
- * Cost: O(DST changes in the span + log holidays); spans of years cost the same as spans of minutes.
+ * Cost: O(DST changes in the span + log holidays); spans of years cost the same as spans of minutes. A due
+ * instant is found in closed form (never by stepping over closed time), so a target that must cross a long
+ * closure costs the same as one that does not.
  *
  * @module
  */
-import { explainTimestamp, toEpochMs } from '../_lib/timestamp.js';
+import { describe } from '../_lib/options.js';
+import { explainTimestamp, isoOf, MAX_EPOCH_MS, toEpochMs } from '../_lib/timestamp.js';
 import type { Timestamp } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { engineOf, requireSchedule, type Schedule } from './schedule.js';
@@ -34,7 +37,8 @@ export function businessMs(schedule: Schedule, startMs: number, endMs: number): 
 
 /**
  * @internal The inverse fast path: the earliest instant `t ≥ startMs` with `businessMs(schedule, startMs, t)
- * = ms` (`startMs` itself when `ms ≤ 0`); NaN when that lies beyond the supported years.
+ * = ms` (`startMs` itself when `ms ≤ 0`); NaN when that instant is at or after 2201-01-01T00:00:00Z (the end of the
+ * supported years), so a number returned is always a valid instant. O(DST changes up to it + log holidays).
  */
 export function addBusinessMs(schedule: Schedule, startMs: number, ms: number): number {
   return (engineOf(schedule) as NonNullable<ReturnType<typeof engineOf>>).add(startMs, ms);
@@ -85,8 +89,10 @@ export function businessDuration(start: Timestamp, end: Timestamp, schedule: Sch
  * `businessDuration(start, t) = ms` — the due instant of an SLA target. `ms = 0` gives `start`. A target
  * that runs out exactly at closing time is due at closing time (not at the next opening).
  *
- * Throws a {@link MetricsError} for a bad timestamp, a negative or fractional `ms` (`out_of_range`), a due
- * instant beyond the year 2200, or a `schedule` not made by {@link createSchedule}.
+ * Throws a {@link MetricsError} for a bad timestamp, a negative, fractional or non-finite `ms`
+ * (`out_of_range`), a due instant at or after 2201-01-01T00:00:00Z (`out_of_range`: the library's instants end
+ * with the year 2200, so the result is always accepted by {@link businessDuration}), or a `schedule` not made
+ * by {@link createSchedule}. Cost: O(DST changes up to the due instant + log holidays), whatever `ms`.
  *
  * @category Business time
  * @param start - the instant the clock starts
@@ -110,12 +116,12 @@ export function addBusinessTime(start: Timestamp, ms: number, schedule: Schedule
   const name = 'addBusinessTime';
   const engine = requireSchedule(name, schedule);
   const s = instant(name, start, 'start');
-  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) {
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
     throw new MetricsError({
       code: 'out_of_range',
       functionName: name,
       field: 'ms',
-      rule: `must be whole milliseconds ≥ 0, got ${String(ms)}`,
+      rule: `must be whole milliseconds ≥ 0 (a safe integer), got ${describe(ms)}`,
     });
   }
   const t = engine.add(s, ms);
@@ -124,7 +130,7 @@ export function addBusinessTime(start: Timestamp, ms: number, schedule: Schedule
       code: 'out_of_range',
       functionName: name,
       field: 'ms',
-      rule: 'the due instant lies beyond the year 2200',
+      rule: `the due instant lies at or after ${isoOf(MAX_EPOCH_MS)} (timestamps end with the year 2200)`,
     });
   }
   return new Date(t);

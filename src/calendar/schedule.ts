@@ -7,13 +7,16 @@
  * inside a window counts the time that really passed (a repeated hour twice, a skipped hour not at all).
  *
  * Engine: open wall-clock time is a weekly pattern (a per-minute prefix table) minus holiday exceptions (a
- * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(log holidays),
- * so a duration costs O(DST changes in the span + log holidays), whatever the span. Offsets come from `Intl`
- * and are cached per schedule as the list of offset transitions, found by scanning one day at a time a year
- * at a time (only the years asked for), so a million durations format a few hundred dates per year spanned.
+ * sorted day list with prefix sums). `F(X)`, the open wall time before wall instant `X`, costs O(1), so a
+ * duration costs O(DST changes in the span), whatever the span; its inverse is closed form, O(log holidays), so
+ * a due instant costs O(DST changes in the span + log holidays). Offsets come from the transition table of the
+ * schedule's {@link ZoneInfo} (found with `Intl` a year at a time, only the years asked for), so a million
+ * durations format about a hundred dates per year spanned.
  *
  * @module
  */
+import { checkOptionKeys, describe } from '../_lib/options.js';
+import { MAX_EPOCH_MS } from '../_lib/timestamp.js';
 import { createZoneInfo, type ZoneInfo } from './timeZone.js';
 import { MetricsError } from '../results/errors.js';
 
@@ -21,13 +24,6 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const WEEK_MIN = 10_080;
 const WEEK_MS = 604_800_000;
-/** Offsets are scanned in blocks of this length (aligned to the epoch). */
-const BLOCK_MS = 365 * DAY_MS;
-/**
- * Offsets are sampled this far apart and bisected to the second where two samples differ. An offset that
- * changes and changes back within one step would be missed; no zone has done that since 1970.
- */
-const SCAN_STEP_MS = 7 * DAY_MS;
 const FN = 'createSchedule';
 
 /**
@@ -115,11 +111,15 @@ export interface ScheduleEngine {
   readonly always: boolean;
   /** Open wall-clock ms before wall instant X (UTC-encoded wall time). */
   F(X: number): number;
-  /** Smallest wall instant X with F(X) >= V (V > F(-inf) assumed). */
+  /** Smallest wall instant X with F(X) >= V; closed form, O(log holidays). */
   Finv(V: number): number;
   /** Business ms in [s, e) (instants, epoch ms); 0 when e <= s. */
   measure(s: number, e: number): number;
-  /** Smallest instant t >= s with measure(s, t) = ms (ms > 0); NaN beyond the year 2200 plus a margin. */
+  /**
+   * Smallest instant t >= s with measure(s, t) = ms; `s` itself when ms <= 0. NaN when that instant is at or
+   * after MAX_EPOCH_MS (2201-01-01Z), so that a finite result is always an instant the library accepts
+   * (slaCompliance reads NaN as "no due instant"; addBusinessTime throws `out_of_range`).
+   */
   add(s: number, ms: number): number;
   /** Offset segments covering [s, e): starts, offsets (parallel arrays; the first start is s). */
   segments(s: number, e: number): { starts: number[]; offsets: number[] };
@@ -155,6 +155,11 @@ function fail(field: string, rule: string, code: 'invalid_option' | 'unknown_tim
   throw new MetricsError({ code, functionName: FN, field, rule });
 }
 
+/** Option keys of createSchedule and of its holiday objects. */
+const SCHEDULE_KEYS: readonly string[] = ['timeZone', 'weekly', 'holidays', 'name'];
+const DATED_HOLIDAY_KEYS: readonly string[] = ['date', 'closed', 'name'];
+const YEARLY_HOLIDAY_KEYS: readonly string[] = ['month', 'day', 'closed', 'name'];
+
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after midnight of 'HH:MM'; '24:00' only when `end`. */
@@ -164,7 +169,7 @@ function parseTime(value: unknown, field: string, end: boolean): number {
     const m = TIME_RE.exec(value);
     if (m !== null) return Number(m[1]) * 60 + Number(m[2]);
   }
-  fail(field, `${JSON.stringify(value)} is not a time 'HH:MM' (00:00–23:59${end ? ', or 24:00 as an end' : ''})`);
+  fail(field, `${describe(value)} is not a time 'HH:MM' (00:00–23:59${end ? ', or 24:00 as an end' : ''})`);
 }
 
 function hhmm(min: number): string {
@@ -174,10 +179,10 @@ function hhmm(min: number): string {
 }
 
 function windowList(value: unknown, field: string): Array<[number, number]> {
-  if (!Array.isArray(value)) fail(field, 'must be an array of [start, end] windows');
+  if (!Array.isArray(value)) fail(field, `must be an array of [start, end] windows, got ${describe(value)}`);
   const out: Array<[number, number]> = [];
   value.forEach((w: unknown, i: number) => {
-    if (!Array.isArray(w) || w.length !== 2) fail(`${field}[${i}]`, "must be a pair ['HH:MM', 'HH:MM']");
+    if (!Array.isArray(w) || w.length !== 2) fail(`${field}[${i}]`, `must be a pair ['HH:MM', 'HH:MM'], got ${describe(w)}`);
     const a = parseTime(w[0], `${field}[${i}][0]`, false);
     const b = parseTime(w[1], `${field}[${i}][1]`, true);
     if (a === b) fail(`${field}[${i}]`, `the window ${w[0]}–${w[1]} has zero length`);
@@ -227,9 +232,10 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Creates a business-hours schedule. Validates everything once; the result is immutable and reusable across
  * calls (its offset cache is private to it: no module state).
  *
- * Throws a {@link MetricsError} for an unknown zone (`unknown_time_zone`), a bad time such as `'25:00'` or
- * `'9:5'`, a zero-length window, a duplicate holiday, a holiday outside 1970–2200, or a schedule with no open
- * time at all (`invalid_option`, with the field named).
+ * Throws a {@link MetricsError} for an unknown zone (`unknown_time_zone`), an unknown key on the options or on a
+ * holiday object (`invalid_option`, naming the nearest known key), a bad time such as `'25:00'` or `'9:5'`, a
+ * zero-length window, a duplicate holiday, a holiday outside 1970–2200, or a schedule with no open time at all
+ * (`invalid_option`, with the field named).
  *
  * @category Business time
  * @example
@@ -245,13 +251,14 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * ```
  */
 export function createSchedule(options: ScheduleOptions): Schedule {
-  if (options === null || typeof options !== 'object') fail('options', 'must be an object');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) fail('options', `must be an object, got ${describe(options)}`);
+  checkOptionKeys(FN, options, SCHEDULE_KEYS);
   const { timeZone, weekly, holidays = [], name } = options;
-  if (typeof timeZone !== 'string') fail('timeZone', 'must be an IANA time zone name', 'unknown_time_zone');
+  if (typeof timeZone !== 'string') fail('timeZone', `must be an IANA time zone name, got ${describe(timeZone)}`, 'unknown_time_zone');
   const zone = createZoneInfo(timeZone);
-  if (zone === undefined) fail('timeZone', `${JSON.stringify(timeZone)} is not an IANA time zone known to this runtime`, 'unknown_time_zone');
-  if (name !== undefined && typeof name !== 'string') fail('name', 'must be a string');
-  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) fail('weekly', "must be an object keyed 'mon' … 'sun'");
+  if (zone === undefined) fail('timeZone', `${describe(timeZone)} is not an IANA time zone known to this runtime`, 'unknown_time_zone');
+  if (name !== undefined && typeof name !== 'string') fail('name', `must be a string, got ${describe(name)}`);
+  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) fail('weekly', `must be an object keyed 'mon' … 'sun', got ${describe(weekly)}`);
 
   // Weekly windows in minutes of the week (Monday 00:00 = 0), overnight windows wrapped.
   const weekIntervals: Array<[number, number]> = [];
@@ -293,7 +300,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   }
 
   // Holidays.
-  if (!Array.isArray(holidays)) fail('holidays', 'must be an array');
+  if (!Array.isArray(holidays)) fail('holidays', `must be an array, got ${describe(holidays)}`);
   const normalized: ScheduleHoliday[] = [];
   const dated = new Map<number, { closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
   const recurring = new Map<number, { month: number; day: number; closed: Array<[number, number]>; holiday: ScheduleHoliday }>();
@@ -307,8 +314,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     if (typeof h === 'string') dateStr = h;
     else if (h !== null && typeof h === 'object' && !Array.isArray(h)) {
       const o = h as Record<string, unknown>;
+      if (o.date !== undefined && (o.month !== undefined || o.day !== undefined)) fail(field, 'give either date or month/day, not both');
+      checkOptionKeys(FN, o, o.date !== undefined ? DATED_HOLIDAY_KEYS : YEARLY_HOLIDAY_KEYS, field);
       if (o.name !== undefined) {
-        if (typeof o.name !== 'string') fail(`${field}.name`, 'must be a string');
+        if (typeof o.name !== 'string') fail(`${field}.name`, `must be a string, got ${describe(o.name)}`);
         hname = o.name;
       }
       if (o.closed !== undefined) {
@@ -320,23 +329,22 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (closed.length === 0) fail(`${field}.closed`, 'must list at least one window');
       }
       if (o.date !== undefined) {
-        if (o.month !== undefined || o.day !== undefined) fail(field, 'give either date or month/day, not both');
-        if (typeof o.date !== 'string') fail(`${field}.date`, "must be a date 'YYYY-MM-DD'");
+        if (typeof o.date !== 'string') fail(`${field}.date`, `must be a date 'YYYY-MM-DD', got ${describe(o.date)}`);
         dateStr = o.date;
       } else {
-        if (!Number.isInteger(o.month) || (o.month as number) < 1 || (o.month as number) > 12) fail(`${field}.month`, 'must be a whole number 1–12');
+        if (!Number.isInteger(o.month) || (o.month as number) < 1 || (o.month as number) > 12) fail(`${field}.month`, `must be a whole number 1–12, got ${describe(o.month)}`);
         month = o.month as number;
         if (!Number.isInteger(o.day) || (o.day as number) < 1 || (o.day as number) > daysInMonth(2000, month)) {
-          fail(`${field}.day`, `must be a day of month ${month}`);
+          fail(`${field}.day`, `must be a day of month ${month}, got ${describe(o.day)}`);
         }
         day = o.day as number;
       }
-    } else fail(field, "must be 'YYYY-MM-DD', { date, closed? } or { month, day, closed? }");
+    } else fail(field, `must be 'YYYY-MM-DD', { date, closed? } or { month, day, closed? }, got ${describe(h)}`);
     const closedEcho = closed.map(([a, b]) => [hhmm(a), hhmm(b)] as const);
     if (dateStr !== undefined) {
       const f = typeof h === 'string' ? field : `${field}.date`;
       const m = DATE_RE.exec(dateStr);
-      if (m === null) fail(f, `${JSON.stringify(dateStr)} is not a date 'YYYY-MM-DD'`);
+      if (m === null) fail(f, `${describe(dateStr)} is not a date 'YYYY-MM-DD'`);
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);
@@ -467,7 +475,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return v;
   };
 
-  /** Smallest X with Fw(X) >= V, V > 0 relative to the origin. */
+  /** Smallest X with Fw(X) >= V (the week pattern alone: whole weeks by division, the minute by bisection). */
   const FwInv = (V: number): number => {
     let w = Math.floor(V / weekOpen);
     let rem = V - w * weekOpen;
@@ -475,7 +483,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       w -= 1;
       rem += weekOpen;
     }
-    // Largest minute m with cum[m] < rem.
+    // Largest minute m with cum[m] < rem; that minute is open (cum[m + 1] >= rem > cum[m]).
     let lo = 0;
     let hi = WEEK_MIN - 1;
     while (lo < hi) {
@@ -486,95 +494,57 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return (w * 7 - 3) * DAY_MS + lo * MINUTE_MS + (rem - (cum[lo] as number));
   };
 
+  /**
+   * Smallest wall instant X with F(X) >= V, in closed form (no iteration that depends on V).
+   *
+   * Let G(j) = F(start of holiday date j) = Fw(hDays[j]·DAY) − hCum[j]; G is non-decreasing in j because F is.
+   * Let k be the first holiday with G(k) >= V (k = hCount when there is none), found by bisection. Then
+   * F(X) < V for X <= start of date k − 1 and F(start of date k) >= V, so X lies in (start of date k − 1,
+   * start of date k]. That range is the holiday date k − 1 followed by days without a holiday, on which
+   * F = Fw − hCum[k] exactly. (a) If F(end of date k − 1) >= V, X lies within that one date: F is linear with
+   * slope 0 or 1 within each minute there (windows and closures are whole minutes), so the last minute with
+   * F < V, found by bisection over the 1440 minutes, holds X at its start plus what is still missing. (b) Else
+   * X is the smallest wall instant with Fw(X) >= V + hCum[k], which lies in the holiday-free stretch because
+   * Fw − hCum[k] < V before it and >= V at its end. Cost: O(log holidays) evaluations of Fw (O(1) each), plus
+   * in case (a) 11 of F (O(closures of one date)), plus FwInv (O(log 10 080)). It always returns.
+   */
   const Finv = (V: number): number => {
-    let X = FwInv(V);
-    for (let guard = 0; guard < 1_000_000; guard++) {
-      const d = V - F(X);
-      if (d <= 0) return X;
-      X = FwInv(Fw(X) + d);
-    }
-    /* c8 ignore next */
-    throw new Error('createSchedule: internal error (no convergence)');
-  };
-
-  // Offset transitions, extended lazily by blocks.
-  let covLo = 0;
-  let covHi = 0;
-  let trans: number[] = [];
-  let offs: number[] = [];
-  const offsetAt = zone.rawOffsetAt;
-  const scan = (a: number, b: number): { t: number[]; o: number[] } => {
-    const t: number[] = [];
-    const o: number[] = [offsetAt(a)];
-    let prev = o[0] as number;
-    let x = a; // a whole second with offset `prev`
-    while (x < b) {
-      const next = Math.min(x + SCAN_STEP_MS, b);
-      if (offsetAt(next) === prev) {
-        x = next;
-        continue;
-      }
-      // Bisect on whole seconds for the first instant with a different offset, then rescan from there
-      // (so two changes within one step are both found when the offset does not return to `prev`).
-      let lo = x / 1000;
-      let hi = next / 1000;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAt(mid * 1000) === prev) lo = mid;
-        else hi = mid;
-      }
-      x = hi * 1000;
-      prev = offsetAt(x);
-      t.push(x);
-      o.push(prev);
-    }
-    return { t, o };
-  };
-  const ensure = (s: number, e: number): void => {
-    if (trans.length === 0 && offs.length === 0) {
-      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
-      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
-      const r = scan(lo, hi);
-      trans = r.t;
-      offs = r.o;
-      covLo = lo;
-      covHi = hi;
-      return;
-    }
-    if (s < covLo) {
-      const lo = Math.floor(s / BLOCK_MS) * BLOCK_MS;
-      const r = scan(lo, covLo);
-      trans = r.t.concat(trans);
-      offs = r.o.concat(offs.slice(1));
-      covLo = lo;
-    }
-    if (e > covHi) {
-      const hi = (Math.floor(e / BLOCK_MS) + 1) * BLOCK_MS;
-      const r = scan(covHi, hi);
-      trans = trans.concat(r.t);
-      offs = offs.concat(r.o.slice(1));
-      covHi = hi;
-    }
-  };
-  /** Number of transitions <= t. */
-  const transIndex = (t: number): number => {
+    if (!hasRemovals) return FwInv(V);
     let lo = 0;
-    let hi = trans.length;
+    let hi = hCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((trans[mid] as number) <= t) lo = mid + 1;
-      else hi = mid;
+      if (Fw((hDays[mid] as number) * DAY_MS) - (hCum[mid] as number) >= V) hi = mid;
+      else lo = mid + 1;
     }
-    return lo;
+    const k = lo;
+    if (k > 0) {
+      const dayStart = (hDays[k - 1] as number) * DAY_MS;
+      if (Fw(dayStart + DAY_MS) - (hCum[k] as number) >= V) {
+        let a = 0; // F(dayStart + a minutes) < V (G(k − 1) < V)
+        let b = 1440; // F(dayStart + b minutes) >= V
+        while (b - a > 1) {
+          const mid = (a + b) >>> 1;
+          if (F(dayStart + mid * MINUTE_MS) < V) a = mid;
+          else b = mid;
+        }
+        const x = dayStart + a * MINUTE_MS;
+        return x + (V - F(x));
+      }
+    }
+    return FwInv(V + (hCum[k] as number));
   };
 
+  // Offsets: the zone's transition table (shared with the buckets, cached on the zone of this schedule).
   const always = weekOpen === WEEK_MS && !hasRemovals;
 
   const measure = (s: number, e: number): number => {
     if (!(e > s)) return 0;
     if (always) return e - s;
-    if (s < covLo || e > covHi || offs.length === 0) ensure(s, e);
-    let i = transIndex(s);
+    if (!(s >= zone.lo && e <= zone.hi)) zone.cover(s, e);
+    const trans = zone.starts;
+    const offs = zone.offsets;
+    let i = zone.index(s);
     let o = offs[i] as number;
     let t = s;
     let total = 0;
@@ -590,35 +560,54 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     return total + span(t + o, e + o);
   };
 
-  const LIMIT = 7_289_654_400_000 + 400 * DAY_MS;
+  /**
+   * Walks the offset segments from s, each in O(1), until the one in which the business time runs out, and
+   * inverts F there once: O(offset changes in [s, due] + log holidays). Since measure(s, t) <= t − s, a due
+   * instant at or after MAX_EPOCH_MS is known in O(1) when ms >= MAX_EPOCH_MS − s, and otherwise when the walk
+   * reaches MAX_EPOCH_MS: NaN then.
+   */
   const add = (s: number, ms: number): number => {
-    if (ms <= 0) return s;
+    if (!(ms > 0)) return s;
+    if (!(ms < MAX_EPOCH_MS - s)) return NaN;
     if (always) return s + ms;
-    if (s < covLo || s >= covHi || offs.length === 0) ensure(s, s + 1);
-    let i = transIndex(s);
+    if (!(s >= zone.lo && s < zone.hi)) zone.cover(s, s);
+    let trans = zone.starts;
+    let offs = zone.offsets;
+    let i = zone.index(s);
     let o = offs[i] as number;
     let t = s;
     let rem = ms;
     for (;;) {
-      const segEnd = i < trans.length ? (trans[i] as number) : covHi;
+      let segEnd = i < trans.length ? (trans[i] as number) : zone.hi;
+      const last = segEnd >= MAX_EPOCH_MS;
+      if (last) segEnd = MAX_EPOCH_MS;
       const base = F(t + o);
       const avail = F(segEnd + o) - base;
-      if (avail >= rem) return Finv(base + rem) - o;
+      if (avail >= rem) {
+        const due = Finv(base + rem) - o;
+        return due < MAX_EPOCH_MS ? due : NaN;
+      }
+      if (last) return NaN;
       rem -= avail;
       t = segEnd;
       if (i < trans.length) {
         i++;
         o = offs[i] as number;
       } else {
-        if (covHi > LIMIT) return NaN;
-        ensure(covHi, covHi + 1);
+        zone.cover(t, t); // the next block (t = zone.hi < MAX_EPOCH_MS lies inside the table's span)
+        trans = zone.starts;
+        offs = zone.offsets;
+        i = zone.index(t);
+        o = offs[i] as number;
       }
     }
   };
 
   const segments = (s: number, e: number): { starts: number[]; offsets: number[] } => {
-    ensure(s, Math.max(s, e));
-    let i = transIndex(s);
+    zone.cover(s, Math.max(s, e));
+    const trans = zone.starts;
+    const offs = zone.offsets;
+    let i = zone.index(s);
     const starts = [s];
     const offsets = [offs[i] as number];
     while (i < trans.length && (trans[i] as number) < e) {
