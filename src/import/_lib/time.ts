@@ -16,8 +16,9 @@ const MS_FLOOR = 157_766_400_000;
 /** Unix seconds past this (year 5138) are almost surely milliseconds. */
 const SECONDS_CEILING = 100_000_000_000;
 
-/** @internal An ISO-8601 time (or a `Date`, or epoch ms), offset-less strings read in `zone`. */
+/** @internal An ISO-8601 time (or a `Date`, or epoch ms: before 1975 taken for seconds and rejected), offset-less strings read in `zone`. */
 export function isoTime(v: unknown, field: string, zone: ZoneInfo | undefined): number {
+  if (typeof v === 'number') return epochMs(v, field);
   if (typeof v === 'string') {
     const t = toEpochMs(normalizeIsoLike(v), zone);
     if (t === t) return t;

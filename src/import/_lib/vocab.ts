@@ -69,8 +69,13 @@ export function vocabularyOption<V extends string>(
 }
 
 /** @internal A status map option over vendor defaults. */
-export function statusMapOption(functionName: string, option: unknown, defaults: Iterable<readonly [string, TicketStatus]>): Vocabulary<TicketStatus> {
-  return vocabularyOption(functionName, 'statusMap', option, defaults, CANONICAL);
+export function statusMapOption(
+  functionName: string,
+  option: unknown,
+  defaults: Iterable<readonly [string, TicketStatus]>,
+  field = 'statusMap',
+): Vocabulary<TicketStatus> {
+  return vocabularyOption(functionName, field, option, defaults, CANONICAL);
 }
 
 /** @internal An author-role map option over vendor defaults. */

@@ -199,7 +199,7 @@ export function fromRows(rows: readonly unknown[], mapping: FromRowsMapping): Im
   const ecols = kind === 'events' ? columnsOption(mapping.eventColumns, 'eventColumns', EVENT_KEYS, ['at']) : undefined;
   if (kind === 'tickets' && mapping.eventColumns !== undefined) optionError('eventColumns', "only for kind: 'events'");
   const time = timeReader(mapping.time, zone);
-  const statuses = statusMapOption(NAME, mapping.statuses, STATUSES);
+  const statuses = statusMapOption(NAME, mapping.statuses, STATUSES, 'statuses');
   const roles = roleMapOption(NAME, 'roles', mapping.roles, ROLES);
   const types = new Vocabulary<'message' | 'status' | 'note'>(TYPES);
   if (mapping.types !== undefined) {
