@@ -53,7 +53,24 @@ describe.each(entries)('tree-shaking (%s)', (_label, entry) => {
       );
       expect({ name, leaked }).toEqual({ name, leaked: [] });
     }
-  });
+  }, 60_000);
+
+  it('an importer carries no other vendor\'s code', async () => {
+    // A string only each vendor's importer holds (its vocabulary or its record types).
+    const markers: Record<string, string> = {
+      fromZendesk: 'closed_by_merge',
+      fromFreshdesk: 'waiting_on_third_party',
+      fromIntercom: 'admin_initiated',
+      fromHelpScout: 'forwardparent',
+      fromChatwoot: 'channel::webwidget',
+    };
+    const owner = (name: string): string | undefined => Object.keys(markers).find((v) => name.startsWith(v));
+    for (const name of metricNames.filter((n) => n.startsWith('from'))) {
+      const code = await bundle(entry, name);
+      const foreign = Object.entries(markers).filter(([v, m]) => v !== owner(name) && code.includes(m)).map(([v]) => v);
+      expect({ name, foreign }).toEqual({ name, foreign: [] });
+    }
+  }, 60_000);
 });
 
 /**

@@ -139,7 +139,7 @@ export function inferReopens(draft: TicketDraft, log: ImportLog, resumeOnHold = 
 }
 
 /** @internal The channel names every importer maps onto (documented in docs/import.md). */
-export const CHANNELS = new Vocabulary<string>([
+export const CHANNELS = /* @__PURE__ */ new Vocabulary<string>([
   ['email', 'email'], ['mail', 'email'], ['e_mail', 'email'], ['outbound_email', 'email'],
   ['web', 'web'], ['web_form', 'web'], ['portal', 'web'], ['help_center', 'web'], ['feedback_widget', 'web'], ['web_widget', 'web'],
   ['api', 'api'], ['web_service', 'api'],

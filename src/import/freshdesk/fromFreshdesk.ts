@@ -79,7 +79,7 @@ export interface FromFreshdeskOptions {
 const NAME = 'fromFreshdesk';
 const OPTION_KEYS = ['invalid', 'statusMap', 'channelMap'] as const;
 /** The activities export writes `21-03-2026 09:00:00 +0000`. */
-const ACTIVITY_TIME: DateFormat = compileFormat('DD-MM-YYYY HH:mm:ss Z') as DateFormat;
+const ACTIVITY_TIME: DateFormat = /* @__PURE__ */ compileFormat('DD-MM-YYYY HH:mm:ss Z') as DateFormat;
 const MERGED_INTO = /merged into (?:ticket\s*)?#?(\d+)/i;
 
 interface Stats {

@@ -43,7 +43,7 @@ export interface FromFreshdeskExportOptions {
 const NAME = 'fromFreshdeskExport';
 const OPTION_KEYS = ['timeZone', 'dateFormat', 'invalid', 'statusMap', 'channelMap'] as const;
 /** Survey answers as the export writes them, on the 1–7 scale of the API's ratings. */
-const SURVEY_LABELS = new Vocabulary<number>([
+const SURVEY_LABELS = /* @__PURE__ */ new Vocabulary<number>([
   ['extremely_unhappy', 1], ['very_unhappy', 2], ['unhappy', 3], ['neutral', 4], ['happy', 5], ['very_happy', 6], ['extremely_happy', 7],
   ['not_good', 1], ['awesome', 7],
 ]);

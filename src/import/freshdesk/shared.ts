@@ -17,7 +17,7 @@ export const FRESHDESK_STATUSES: readonly (readonly [string, TicketStatus])[] = 
 ];
 
 /** @internal Priorities 1–4 and their labels. */
-export const FRESHDESK_PRIORITIES = new Map<string, string>([
+export const FRESHDESK_PRIORITIES = /* @__PURE__ */ new Map<string, string>([
   ['1', 'low'], ['2', 'medium'], ['3', 'high'], ['4', 'urgent'],
   ['low', 'low'], ['medium', 'medium'], ['high', 'high'], ['urgent', 'urgent'],
 ]);

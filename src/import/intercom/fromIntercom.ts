@@ -70,8 +70,8 @@ const NAME = 'fromIntercom';
 const OPTION_KEYS = ['invalid', 'statusMap', 'channelMap'] as const;
 const STATES: readonly (readonly [string, TicketStatus])[] = [['open', 'open'], ['closed', 'solved'], ['snoozed', 'on_hold']];
 const CHANNELS: readonly (readonly [string, string])[] = [['conversation', 'chat'], ['push', 'messaging'], ['phone_call', 'phone'], ['phone_switch', 'phone']];
-const ASSIGNMENTS = new Set(['assignment', 'default_assignment', 'away_mode_assignment', 'assign_and_unsnooze', 'assign_and_reopen', 'round_robin_assignment', 'workflow_assignment']);
-const NOT_MODELLED = new Set([
+const ASSIGNMENTS = /* @__PURE__ */ new Set(['assignment', 'default_assignment', 'away_mode_assignment', 'assign_and_unsnooze', 'assign_and_reopen', 'round_robin_assignment', 'workflow_assignment']);
+const NOT_MODELLED = /* @__PURE__ */ new Set([
   'participant_added', 'participant_removed', 'conversation_attribute_updated_by_admin', 'conversation_attribute_updated_by_workflow',
   'conversation_attribute_updated_by_user', 'ticket_attribute_updated_by_admin', 'ticket_state_updated_by_admin', 'ticket_state_updated',
   'language_detection_details', 'conversation_rating_changed', 'conversation_rating_remark_added', 'custom_action_started',

@@ -117,10 +117,10 @@ const ROLES: readonly (readonly [string, MessageAuthor])[] = [
 const TYPES: readonly (readonly [string, 'message' | 'status' | 'note'])[] = [
   ['message', 'message'], ['comment', 'message'], ['reply', 'message'], ['note', 'note'], ['status', 'status'],
 ];
-const FLAGS = new Vocabulary<boolean>([
+const FLAGS = /* @__PURE__ */ new Vocabulary<boolean>([
   ['true', true], ['false', false], ['yes', true], ['no', false], ['1', true], ['0', false], ['y', true], ['n', false],
 ]);
-const VISIBILITY = new Vocabulary<boolean>([['public', true], ['private', false], ['internal', false], ['note', false]]);
+const VISIBILITY = /* @__PURE__ */ new Vocabulary<boolean>([['public', true], ['private', false], ['internal', false], ['note', false]]);
 
 type TimeReader = (v: unknown, field: string) => number | undefined;
 

@@ -81,7 +81,7 @@ const NAME = 'fromZendesk';
 const OPTION_KEYS = ['invalid', 'statusMap', 'channelMap', 'spamTags'] as const;
 const ROLES: Readonly<Record<string, MessageAuthor>> = { 'end-user': 'customer', end_user: 'customer', agent: 'agent', admin: 'agent' };
 /** Audit event types known to carry nothing the model holds. */
-const NOT_MODELLED = new Set([
+const NOT_MODELLED = /* @__PURE__ */ new Set([
   'Notification', 'NotificationWithCcs', 'SmsNotification', 'Cc', 'FollowerNotification', 'FollowerChange',
   'EmailCcChange', 'MacroReference', 'AgentMacroReference', 'SatisfactionRating', 'TicketSharingEvent',
   'OrganizationActivity', 'OrganizationSubscriptionNotification', 'SLATargetChange', 'GroupSLATargetChange', 'Error',
