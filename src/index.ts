@@ -62,6 +62,7 @@ export type {
   ImportExcluded,
   ImportExclusion,
   ImportExclusionReason,
+  ImportOptions,
   ImportRecordRef,
   ImportResult,
   ImportWarning,

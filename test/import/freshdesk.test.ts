@@ -5,28 +5,12 @@ import { firstContactResolution } from '../../src/metrics/firstContactResolution
 import { firstResponseTime } from '../../src/metrics/firstResponseTime/index.js';
 import { reopenRate } from '../../src/metrics/reopenRate/index.js';
 import { resolutionTime } from '../../src/metrics/resolutionTime/index.js';
-import { MetricsError } from '../../src/results/errors.js';
 import rows from './freshdesk/export.json';
 import story from './freshdesk/story.json';
-import { expectAccounted, expectValidModel, MIN, ms, storyNumbers, ticketById } from './support.js';
+import { caught, expectAccounted, STORY, expectValidModel, MIN, ms, storyNumbers, ticketById } from './support.js';
 
 // The story of test/import/zendesk, told in Freshdesk's API: see test/import/freshdesk/README.md.
-const EXPECTED = {
-  101: { frt: 40, first: 180, full: 180, reopened: false },
-  102: { frt: 30, first: 1380, full: 4500, reopened: true },
-  103: { frt: 75, first: 120, full: 120, reopened: false },
-  105: { frt: 20, first: 120, full: 120, reopened: false },
-} as const;
-
-function caught(fn: () => unknown): MetricsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MetricsError) return e;
-    throw e;
-  }
-  throw new Error('expected a MetricsError');
-}
+const EXPECTED = STORY;
 
 describe('fromFreshdesk: the story with activities', () => {
   const result = fromFreshdesk(story);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../../src/import/rows/index.js';
-import { MetricsError } from '../../src/results/errors.js';
-import { expectAccounted, expectValidModel, ms, storyNumbers, ticketById } from './support.js';
-
-function caught(fn: () => unknown): MetricsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MetricsError) return e;
-    throw e;
-  }
-  throw new Error('expected a MetricsError');
-}
+import { caught, expectAccounted, expectValidModel, ms, storyNumbers, ticketById } from './support.js';
 
 describe('fromRows: ticket rows', () => {
   const mapping = {

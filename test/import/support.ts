@@ -16,6 +16,7 @@ import { resolutionTime } from '../../src/metrics/resolutionTime/index.js';
 import { slaCompliance } from '../../src/metrics/slaCompliance/index.js';
 import type { SurveyResponse, Ticket } from '../../src/model/index.js';
 import type { ImportResult } from '../../src/import/_lib/result.js';
+import { MetricsError } from '../../src/results/errors.js';
 
 /** The read options every check uses (the importers emit epoch ms and canonical statuses: nothing else is needed). */
 const READ = { invalid: 'throw' } as const;
@@ -103,3 +104,22 @@ export function reopenCount(t: Ticket): number {
   });
   return n;
 }
+
+/** The MetricsError `fn` throws (anything else thrown, or nothing, fails the test). */
+export function caught(fn: () => unknown): MetricsError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof MetricsError) return e;
+    throw e;
+  }
+  throw new Error('expected a MetricsError');
+}
+
+/** The story's hand-computed answers (test/import/README.md), per ticket: minutes, and whether reopened. */
+export const STORY = {
+  101: { frt: 40, first: 180, full: 180, reopened: false },
+  102: { frt: 30, first: 1380, full: 4500, reopened: true },
+  103: { frt: 75, first: 120, full: 120, reopened: false },
+  105: { frt: 20, first: 120, full: 120, reopened: false },
+} as const;

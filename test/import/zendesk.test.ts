@@ -5,30 +5,14 @@ import { firstContactResolution } from '../../src/metrics/firstContactResolution
 import { firstResponseTime } from '../../src/metrics/firstResponseTime/index.js';
 import { interactionsPerTicket } from '../../src/metrics/interactionsPerTicket/index.js';
 import type { Ticket } from '../../src/model/index.js';
-import { MetricsError } from '../../src/results/errors.js';
 import rows from './zendesk/export.json';
 import story from './zendesk/story.json';
-import { expectAccounted, expectValidModel, MIN, ms, reopenCount, storyNumbers, ticketById } from './support.js';
+import { caught, expectAccounted, STORY, expectValidModel, MIN, ms, reopenCount, storyNumbers, ticketById } from './support.js';
 
 // The story (test/import/zendesk/README.md): 101 an internal note and an on-hold period, 102 a reopen,
 // 103 outbound (agent-created), 104 merged into 105 (a repeat contact of the same requester), 106 spam
 // (Zendesk deletes spam), ratings good / bad / offered / unoffered.
-const EXPECTED = {
-  101: { frt: 40, first: 180, full: 180, reopened: false },
-  102: { frt: 30, first: 1380, full: 4500, reopened: true },
-  103: { frt: 75, first: 120, full: 120, reopened: false },
-  105: { frt: 20, first: 120, full: 120, reopened: false },
-} as const;
-
-function caught(fn: () => unknown): MetricsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MetricsError) return e;
-    throw e;
-  }
-  throw new Error('expected a MetricsError');
-}
+const EXPECTED = STORY;
 
 describe('fromZendesk: the story from audits', () => {
   const result = fromZendesk(story);

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import type { MessageAuthor, Ticket, TicketEvent, TicketStatus } from '../../model/index.js';
+import type { MessageAuthor, SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
 import type { ImportLog, ImportRecordRef } from './result.js';
 import { Vocabulary } from './vocab.js';
 
@@ -165,4 +165,32 @@ export function channelOf(value: unknown, log: ImportLog, record: ImportRecordRe
   const kept = String(value);
   log.warn('channel_unmapped', `channel ${JSON.stringify(kept)} has no mapping; kept as given`, record);
   return kept;
+}
+
+/** @internal A message event; `public` is written only when false, `authorId` only when known. */
+export function messageEvent(at: number, author: MessageAuthor, pub = true, authorId?: string): DraftEvent {
+  const m: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author };
+  if (!pub) m.public = false;
+  if (authorId !== undefined) m.authorId = authorId;
+  return m;
+}
+
+/**
+ * @internal A survey response: `ticketId` the ticket's id as imported when the ticket is known (else as the
+ * rating gives it), and the ticket's channel.
+ */
+export function surveyResponse(
+  id: string | number,
+  score: number | null,
+  ticketId: string | number | undefined,
+  ticket: TicketDraft | undefined,
+  at: number | undefined,
+  agentId: string | undefined,
+): SurveyResponse {
+  const r: { id: string | number; score: number | null; ticketId?: string | number; at?: number; agentId?: string; channel?: string } = { id, score };
+  if (ticketId !== undefined) r.ticketId = ticket?.id ?? ticketId;
+  if (at !== undefined) r.at = at;
+  if (agentId !== undefined) r.agentId = agentId;
+  if (ticket?.base.channel !== undefined) r.channel = ticket.base.channel;
+  return r;
 }

@@ -240,3 +240,56 @@ export function fieldValue(v: unknown, field: string): string | number | boolean
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.join(',');
   throw new Invalid('invalid_value', field, `must be a string, number, boolean, list or null, got ${describe(v)}`);
 }
+
+/**
+ * @internal Runs `body` on each record of `collection` kept by {@link dedupe}, inside {@link guard}: a bad
+ * record becomes an error or an `invalid:<code>` exclusion. `kindKey` names the field that holds the record's
+ * kind (for the references).
+ */
+export function eachRecord(
+  log: ImportLog,
+  invalid: InvalidMode,
+  list: readonly unknown[],
+  collection: string,
+  updatedAt: (raw: unknown) => number,
+  body: (record: Raw, ref: ImportRecordRef, top: TopRecord) => void,
+  kindKey?: string,
+): void {
+  for (const i of dedupe(log, collection, list, updatedAt)) {
+    const raw = list[i];
+    const k = kindKey === undefined || raw === null || typeof raw !== 'object' ? undefined : (raw as Raw)[kindKey];
+    const kind = typeof k === 'string' ? k : typeof k === 'number' ? String(k) : undefined;
+    const top = { collection, index: i, id: idLabel(raw) };
+    const r = ref(collection, i, raw, kind);
+    guard(log, invalid, top, r, '', () => body(asObject(raw, undefined), r, top));
+  }
+}
+
+/** @internal An object of custom attributes (`{ name: value }`) as the model's `fields`; empty or absent: undefined. */
+export function objectFields(v: unknown, field: string): Record<string, string | number | boolean | null> | undefined {
+  const o = optObject(v, field);
+  if (o === undefined) return undefined;
+  const entries = Object.entries(o).map(([k, x]) => [k, fieldValue(x, `${field}.${k}`)] as const);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+/**
+ * @internal The collections of an importer's input object: each checked to be an array (`required` ones always,
+ * the others when given) and declared to the log (the optional ones only when given). Returns them, absent ones
+ * as empty lists, and whether each was given.
+ */
+export function collections<K extends string>(
+  functionName: string,
+  log: ImportLog,
+  input: unknown,
+  spec: Readonly<Record<K, 'required' | 'optional'>>,
+): { lists: Record<K, readonly unknown[]>; given: (name: K) => boolean } {
+  const src = inputObject(functionName, input, 'input');
+  const lists = {} as Record<K, readonly unknown[]>;
+  for (const name of Object.keys(spec) as K[]) {
+    const required = spec[name] === 'required';
+    lists[name] = collection(functionName, src[name], name, !required);
+    if (required || src[name] !== undefined) log.input(name, lists[name].length);
+  }
+  return { lists, given: (name) => src[name] !== undefined };
+}

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { SurveyResponse, Ticket } from '../../model/index.js';
+import type { InvalidMode } from '../../_lib/tickets.js';
+import type { SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
 import { MetricsError } from '../../results/errors.js';
 import type { InvalidReason } from '../../results/excluded.js';
 
@@ -155,6 +156,20 @@ interface Count {
   input: number;
   imported: number;
   excluded: number;
+}
+
+/**
+ * Options every vendor importer takes.
+ *
+ * @category Import
+ */
+export interface ImportOptions {
+  /** A bad record: throw a `MetricsError`, or exclude it as `invalid:<code>`. @defaultValue `'throw'` */
+  readonly invalid?: InvalidMode;
+  /** The vendor's status labels (case-insensitive) onto canonical statuses, over the importer's own (docs/import.md). */
+  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
+  /** The vendor's channel values (case-insensitive) onto channel names, over the importer's own (docs/import.md). */
+  readonly channelMap?: Readonly<Record<string, string>>;
 }
 
 /** @internal The per-call log of an importer: counts per collection, exclusions, warnings. */

@@ -15,19 +15,14 @@
  */
 import { callbackError, describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import { MetricsError } from '../../results/errors.js';
 import type { MessageAuthor, SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
-import { channelOf, inferReopens, TicketDraft, type DraftEvent } from '../_lib/draft.js';
+import { channelOf, inferReopens, messageEvent, surveyResponse, TicketDraft, type DraftEvent } from '../_lib/draft.js';
 import {
   asId,
-  asObject,
-  collection,
-  dedupe,
-  fieldValue,
-  guard,
-  idLabel,
-  inputObject,
+  eachRecord,
+  objectFields,
+  collections,
   optBool,
   optCount,
   optIdString,
@@ -35,10 +30,9 @@ import {
   optString,
   optTags,
   readCommonOptions,
-  ref,
   type Raw,
 } from '../_lib/read.js';
-import { ImportLog, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
 import { optUnixSeconds, unixSeconds } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, type Vocabulary } from '../_lib/vocab.js';
 
@@ -68,13 +62,7 @@ export type ChatwootActivityReader = (content: string) => TicketStatus | undefin
  *
  * @category Import
  */
-export interface FromChatwootOptions {
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
-  /** Chatwoot statuses onto canonical ones, over open, resolved → solved, pending → new, snoozed → on_hold. */
-  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
-  /** Extra `meta.channel` values (`'Channel::Whatsapp'`) onto channel names. */
-  readonly channelMap?: Readonly<Record<string, string>>;
+export interface FromChatwootOptions extends ImportOptions {
   /**
    * Reads the status out of an activity message (`message_type` 2). The default knows Chatwoot's English
    * templates ("Conversation was marked resolved by …", "… reopened …", "… marked as pending …", "… snoozed
@@ -144,14 +132,8 @@ export function fromChatwoot(input: FromChatwootInput, options?: FromChatwootOpt
   if (typeof reader !== 'function') {
     throw new MetricsError({ code: 'invalid_option', functionName: NAME, field: 'activityStatus', rule: `must be a function, got ${describe(reader)}` });
   }
-  const src = inputObject(NAME, input, 'input');
   const log = new ImportLog(NAME);
-  const lists = {
-    conversations: collection(NAME, src.conversations, 'conversations', false),
-    messages: collection(NAME, src.messages, 'messages', true),
-    csatSurveyResponses: collection(NAME, src.csatSurveyResponses, 'csatSurveyResponses', true),
-  };
-  for (const [name, list] of Object.entries(lists)) if (name === 'conversations' || src[name] !== undefined) log.input(name, list.length);
+  const { lists, given } = collections(NAME, log, input, { conversations: 'required', messages: 'optional', csatSurveyResponses: 'optional' });
 
   interface State {
     readonly draft: TicketDraft;
@@ -162,131 +144,105 @@ export function fromChatwoot(input: FromChatwootInput, options?: FromChatwootOpt
     firstMessage: { at: number; author: MessageAuthor } | undefined;
   }
   const states = new Map<string, State>();
-  for (const i of dedupe(log, 'conversations', lists.conversations, () => NaN)) {
-    const raw = lists.conversations[i];
-    const r = ref('conversations', i, raw);
-    guard(log, invalid, { collection: 'conversations', index: i, id: idLabel(raw) }, r, '', () => {
-      const c = asObject(raw, undefined);
-      const id = asId(c.id, 'id');
-      const createdMs = unixSeconds(c.created_at, 'created_at');
-      const d = new TicketDraft(id, createdMs, r);
-      const b = d.base;
-      const statusLabel = optString(c.status, 'status');
-      const status = statusLabel === undefined ? undefined : statusOf(statusLabel, 'status', statuses);
-      const meta = optObject(c.meta, 'meta');
-      const channel = channelOf(meta?.channel ?? optObject(c.inbox, 'inbox')?.channel_type, log, r, channels);
-      if (channel !== undefined) b.channel = channel;
-      const assignee = optIdString(optObject(meta?.assignee, 'meta.assignee')?.id ?? c.assignee_id, 'meta.assignee.id');
-      if (assignee !== undefined) b.assigneeId = assignee;
-      const team = optIdString(optObject(meta?.team, 'meta.team')?.id ?? c.team_id, 'meta.team.id');
-      if (team !== undefined) b.groupId = team;
-      const contact = optIdString(optObject(meta?.sender, 'meta.sender')?.id ?? optObject(c.contact, 'contact')?.id, 'meta.sender.id');
-      if (contact !== undefined) b.requesterId = contact;
-      const priority = optString(c.priority, 'priority');
-      if (priority !== undefined) b.priority = priority;
-      const labels = optTags(c.labels, 'labels');
-      if (labels !== undefined) b.tags = labels;
-      const attrs = optObject(c.custom_attributes, 'custom_attributes');
-      if (attrs !== undefined) {
-        const entries = Object.entries(attrs).map(([k, v]) => [k, fieldValue(v, `custom_attributes.${k}`)] as const);
-        if (entries.length > 0) b.fields = Object.fromEntries(entries);
-      }
-      states.set(d.key, {
-        draft: d,
-        status,
-        firstReplyMs: optUnixSeconds(c.first_reply_created_at, 'first_reply_created_at', true),
-        lastActivityMs: optUnixSeconds(c.last_activity_at ?? c.timestamp, 'last_activity_at', true),
-        messages: 0,
-        firstMessage: undefined,
-      });
-      log.imported('conversations');
+  eachRecord(log, invalid, lists.conversations, 'conversations', () => NaN, (c, r, top) => {
+    const id = asId(c.id, 'id');
+    const createdMs = unixSeconds(c.created_at, 'created_at');
+    const d = new TicketDraft(id, createdMs, r);
+    const b = d.base;
+    const statusLabel = optString(c.status, 'status');
+    const status = statusLabel === undefined ? undefined : statusOf(statusLabel, 'status', statuses);
+    const meta = optObject(c.meta, 'meta');
+    const channel = channelOf(meta?.channel ?? optObject(c.inbox, 'inbox')?.channel_type, log, r, channels);
+    if (channel !== undefined) b.channel = channel;
+    const assignee = optIdString(optObject(meta?.assignee, 'meta.assignee')?.id ?? c.assignee_id, 'meta.assignee.id');
+    if (assignee !== undefined) b.assigneeId = assignee;
+    const team = optIdString(optObject(meta?.team, 'meta.team')?.id ?? c.team_id, 'meta.team.id');
+    if (team !== undefined) b.groupId = team;
+    const contact = optIdString(optObject(meta?.sender, 'meta.sender')?.id ?? optObject(c.contact, 'contact')?.id, 'meta.sender.id');
+    if (contact !== undefined) b.requesterId = contact;
+    const priority = optString(c.priority, 'priority');
+    if (priority !== undefined) b.priority = priority;
+    const labels = optTags(c.labels, 'labels');
+    if (labels !== undefined) b.tags = labels;
+    const fields = objectFields(c.custom_attributes, 'custom_attributes');
+    if (fields !== undefined) b.fields = fields;
+    states.set(d.key, {
+      draft: d,
+      status,
+      firstReplyMs: optUnixSeconds(c.first_reply_created_at, 'first_reply_created_at', true),
+      lastActivityMs: optUnixSeconds(c.last_activity_at ?? c.timestamp, 'last_activity_at', true),
+      messages: 0,
+      firstMessage: undefined,
     });
-  }
+    log.imported('conversations');
+  });
 
-  for (const i of dedupe(log, 'messages', lists.messages, () => NaN)) {
-    const raw = lists.messages[i];
-    const kindRaw = (raw as Raw | null)?.message_type;
-    const kind = typeof kindRaw === 'number' ? (['incoming', 'outgoing', 'activity', 'template'][kindRaw] ?? String(kindRaw)) : typeof kindRaw === 'string' ? kindRaw : undefined;
-    const r = ref('messages', i, raw, kind);
-    guard(log, invalid, { collection: 'messages', index: i, id: idLabel(raw) }, r, '', () => {
-      const m = asObject(raw, undefined);
-      const cid = String(asId(m.conversation_id, 'conversation_id'));
-      const at = unixSeconds(m.created_at, 'created_at');
-      const type = typeof m.message_type === 'number' ? m.message_type : typeof m.message_type === 'string' && Object.prototype.hasOwnProperty.call(TYPES, m.message_type) ? TYPES[m.message_type] : undefined;
-      const priv = optBool(m.private, 'private') ?? false;
-      const attrs = optObject(m.content_attributes, 'content_attributes');
-      const s = states.get(cid);
-      const withTicket = { ...r, ticketId: cid };
-      if (s === undefined) {
-        log.exclude('unknown_ticket', withTicket, 'no conversation with this id in conversations');
-        return;
-      }
-      if (attrs?.deleted === true) {
-        log.exclude('deleted', withTicket, 'a deleted message');
-        return;
-      }
-      const sender = senderRole(m);
-      const senderId = optIdString(m.sender_id ?? optObject(m.sender, 'sender')?.id, 'sender_id');
-      let event: DraftEvent;
-      switch (type) {
-        case 0:
-          event = message(at, 'customer', true, senderId);
-          break;
-        case 1:
-          event = message(at, sender === 'bot' ? 'bot' : sender === undefined ? 'system' : sender === 'contact' ? 'customer' : 'agent', !priv, senderId);
-          break;
-        case 2: {
-          const content = optString(m.content, 'content') ?? '';
-          let st: unknown;
-          try {
-            st = reader(content);
-          } catch (e) {
-            throw callbackError({ functionName: NAME, option: 'activityStatus', collection: 'messages', recordIndex: i, recordId: idLabel(raw) }, e);
-          }
-          if (st === undefined) {
-            log.exclude('not_modelled', withTicket, 'an activity message with no status change');
-            return;
-          }
-          const canonical = CANONICAL.includes(st as TicketStatus) ? (st as TicketStatus) : statuses.get(st);
-          if (canonical === undefined) throw new Invalid('invalid_value', 'content', `activityStatus returned ${describe(st)}, not a status`);
-          event = { type: 'status', at, status: canonical };
-          break;
+  eachRecord(log, invalid, lists.messages, 'messages', () => NaN, (m, r, top) => {
+    const cid = String(asId(m.conversation_id, 'conversation_id'));
+    const at = unixSeconds(m.created_at, 'created_at');
+    const type = typeof m.message_type === 'number' ? m.message_type : typeof m.message_type === 'string' && Object.prototype.hasOwnProperty.call(TYPES, m.message_type) ? TYPES[m.message_type] : undefined;
+    const priv = optBool(m.private, 'private') ?? false;
+    const attrs = optObject(m.content_attributes, 'content_attributes');
+    const s = states.get(cid);
+    const withTicket = { ...r, ticketId: cid };
+    if (s === undefined) {
+      log.exclude('unknown_ticket', withTicket, 'no conversation with this id in conversations');
+      return;
+    }
+    if (attrs?.deleted === true) {
+      log.exclude('deleted', withTicket, 'a deleted message');
+      return;
+    }
+    const sender = senderRole(m);
+    const senderId = optIdString(m.sender_id ?? optObject(m.sender, 'sender')?.id, 'sender_id');
+    let event: DraftEvent;
+    switch (type) {
+      case 0:
+        event = messageEvent(at, 'customer', true, senderId);
+        break;
+      case 1:
+        event = messageEvent(at, sender === 'bot' ? 'bot' : sender === undefined ? 'system' : sender === 'contact' ? 'customer' : 'agent', !priv, senderId);
+        break;
+      case 2: {
+        const content = optString(m.content, 'content') ?? '';
+        let st: unknown;
+        try {
+          st = reader(content);
+        } catch (e) {
+          throw callbackError({ functionName: NAME, option: 'activityStatus', collection: 'messages', recordIndex: top.index, recordId: top.id }, e);
         }
-        case 3:
-          event = message(at, 'system', true, undefined);
-          break;
-        default:
-          log.exclude('unknown_kind', withTicket, `message_type ${describe(m.message_type)}`);
+        if (st === undefined) {
+          log.exclude('not_modelled', withTicket, 'an activity message with no status change');
           return;
+        }
+        const canonical = CANONICAL.includes(st as TicketStatus) ? (st as TicketStatus) : statuses.get(st);
+        if (canonical === undefined) throw new Invalid('invalid_value', 'content', `activityStatus returned ${describe(st)}, not a status`);
+        event = { type: 'status', at, status: canonical };
+        break;
       }
-      if (s.draft.emit(log, withTicket, [event]) && event.type === 'message' && event.author !== 'system') {
-        s.messages++;
-        if (s.firstMessage === undefined || at < s.firstMessage.at) s.firstMessage = { at, author: event.author };
-      }
-    });
-  }
+      case 3:
+        event = messageEvent(at, 'system');
+        break;
+      default:
+        log.exclude('unknown_kind', withTicket, `message_type ${describe(m.message_type)}`);
+        return;
+    }
+    if (s.draft.emit(log, withTicket, [event]) && event.type === 'message' && event.author !== 'system') {
+      s.messages++;
+      if (s.firstMessage === undefined || at < s.firstMessage.at) s.firstMessage = { at, author: event.author };
+    }
+  }, 'message_type');
 
   const surveys: SurveyResponse[] = [];
-  for (const i of dedupe(log, 'csatSurveyResponses', lists.csatSurveyResponses, () => NaN)) {
-    const raw = lists.csatSurveyResponses[i];
-    const r = ref('csatSurveyResponses', i, raw);
-    guard(log, invalid, { collection: 'csatSurveyResponses', index: i, id: idLabel(raw) }, r, '', () => {
-      const c = asObject(raw, undefined);
-      const id = asId(c.id, 'id');
-      const rating = optCount(c.rating, 'rating');
-      const conv = c.conversation_id === undefined || c.conversation_id === null ? undefined : asId(c.conversation_id, 'conversation_id');
-      const at = optUnixSeconds(c.created_at, 'created_at', true);
-      const agent = optIdString(optObject(c.assigned_agent, 'assigned_agent')?.id ?? c.assigned_agent_id, 'assigned_agent.id');
-      const s = conv === undefined ? undefined : states.get(String(conv));
-      const resp: { id: string | number; score: number | null; ticketId?: string | number; at?: number; agentId?: string; channel?: string } = { id, score: rating ?? null };
-      if (conv !== undefined) resp.ticketId = s?.draft.id ?? conv;
-      if (at !== undefined) resp.at = at;
-      if (agent !== undefined) resp.agentId = agent;
-      if (s?.draft.base.channel !== undefined) resp.channel = s.draft.base.channel;
-      surveys.push(resp);
-      log.imported('csatSurveyResponses');
-    });
-  }
+  eachRecord(log, invalid, lists.csatSurveyResponses, 'csatSurveyResponses', () => NaN, (c, r, top) => {
+    const id = asId(c.id, 'id');
+    const rating = optCount(c.rating, 'rating');
+    const conv = c.conversation_id === undefined || c.conversation_id === null ? undefined : asId(c.conversation_id, 'conversation_id');
+    const at = optUnixSeconds(c.created_at, 'created_at', true);
+    const agent = optIdString(optObject(c.assigned_agent, 'assigned_agent')?.id ?? c.assigned_agent_id, 'assigned_agent.id');
+    surveys.push(surveyResponse(id, rating ?? null, conv, conv === undefined ? undefined : states.get(String(conv))?.draft, at, agent));
+    log.imported('csatSurveyResponses');
+  });
 
   const tickets: Ticket[] = [];
   for (const s of states.values()) {
@@ -302,14 +258,7 @@ export function fromChatwoot(input: FromChatwootInput, options?: FromChatwootOpt
     }
     tickets.push(d.build());
   }
-  return log.finish(tickets, src.csatSurveyResponses !== undefined ? surveys : undefined);
-}
-
-function message(at: number, author: MessageAuthor, pub: boolean, authorId: string | undefined): DraftEvent {
-  const m: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author };
-  if (!pub) m.public = false;
-  if (authorId !== undefined) m.authorId = authorId;
-  return m;
+  return log.finish(tickets, given('csatSurveyResponses') ? surveys : undefined);
 }
 
 function statusOf(v: unknown, field: string, statuses: Vocabulary<TicketStatus>): TicketStatus {

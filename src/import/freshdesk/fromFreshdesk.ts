@@ -13,28 +13,23 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { MessageAuthor, SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
-import { channelOf, TicketDraft, type DraftEvent } from '../_lib/draft.js';
+import { channelOf, messageEvent, surveyResponse, TicketDraft, type DraftEvent } from '../_lib/draft.js';
 import {
   asId,
   asObject,
-  collection,
-  dedupe,
-  fieldValue,
-  guard,
-  idLabel,
-  inputObject,
+  eachRecord,
+  objectFields,
+  collections,
   optBool,
   optIdString,
   optObject,
   optString,
   optTags,
   readCommonOptions,
-  ref,
   type Raw,
 } from '../_lib/read.js';
-import { ImportLog, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
 import { compileFormat, formattedTime, isoTime, optIsoTime, type DateFormat } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, type Vocabulary } from '../_lib/vocab.js';
 import { FRESHDESK_SOURCES, FRESHDESK_STATUSES, OUTBOUND_EMAIL, priorityOf, ratingOnSeven } from './shared.js';
@@ -64,9 +59,7 @@ export interface FromFreshdeskInput {
  *
  * @category Import
  */
-export interface FromFreshdeskOptions {
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
+export interface FromFreshdeskOptions extends ImportOptions {
   /**
    * The account's custom statuses (codes 6 and up, or their labels) onto the canonical statuses, over the
    * built-in 2–5: `{ '6': 'pending', 'Waiting on Customer': 'pending' }`.
@@ -149,177 +142,135 @@ export function fromFreshdesk(input: FromFreshdeskInput, options?: FromFreshdesk
   const { invalid } = readCommonOptions(NAME, options, OPTION_KEYS);
   const statuses = statusMapOption(NAME, options?.statusMap, FRESHDESK_STATUSES);
   const channels = channelMapOption(NAME, options?.channelMap, FRESHDESK_SOURCES);
-  const src = inputObject(NAME, input, 'input');
   const log = new ImportLog(NAME);
-  const lists = {
-    tickets: collection(NAME, src.tickets, 'tickets', false),
-    conversations: collection(NAME, src.conversations, 'conversations', true),
-    activities: collection(NAME, src.activities, 'activities', true),
-    satisfactionRatings: collection(NAME, src.satisfactionRatings, 'satisfactionRatings', true),
-  };
-  for (const [name, list] of Object.entries(lists)) if (name === 'tickets' || src[name] !== undefined) log.input(name, list.length);
+  const { lists, given } = collections(NAME, log, input, { tickets: 'required', conversations: 'optional', activities: 'optional', satisfactionRatings: 'optional' });
 
   const states = new Map<string, TicketState>();
-  for (const i of dedupe(log, 'tickets', lists.tickets, updatedOf)) {
-    const raw = lists.tickets[i];
-    const r = ref('tickets', i, raw);
-    guard(log, invalid, { collection: 'tickets', index: i, id: idLabel(raw) }, r, '', () => {
-      const t = asObject(raw, undefined);
-      const id = asId(t.id, 'id');
-      const createdMs = isoTime(t.created_at, 'created_at', undefined);
-      const draft = new TicketDraft(id, createdMs, r);
-      const b = draft.base;
-      const status = t.status === undefined || t.status === null ? undefined : statusOf(t.status, 'status', statuses);
-      const source = t.source;
-      const channel = channelOf(source, log, r, channels);
-      if (channel !== undefined) b.channel = channel;
-      const priority = priorityOf(t.priority, 'priority');
-      if (priority !== undefined) b.priority = priority;
-      const agent = optIdString(t.responder_id, 'responder_id');
-      if (agent !== undefined) b.assigneeId = agent;
-      const group = optIdString(t.group_id, 'group_id');
-      if (group !== undefined) b.groupId = group;
-      const requester = optIdString(t.requester_id, 'requester_id');
-      if (requester !== undefined) b.requesterId = requester;
-      const tags = optTags(t.tags, 'tags');
-      if (tags !== undefined) b.tags = tags;
-      if (optBool(t.spam, 'spam') === true) b.spam = true;
-      if (optBool(t.deleted, 'deleted') === true) b.deleted = true;
-      const cf = optObject(t.custom_fields, 'custom_fields');
-      if (cf !== undefined) {
-        const entries = Object.entries(cf).map(([k, v]) => [k, fieldValue(v, `custom_fields.${k}`)] as const);
-        if (entries.length > 0) b.fields = Object.fromEntries(entries);
-      }
-      const outbound = source === OUTBOUND_EMAIL || source === String(OUTBOUND_EMAIL);
-      b.createdBy = outbound ? 'agent' : 'customer';
-      const opening: { type: 'message'; at: number; author: MessageAuthor; authorId?: string } = { type: 'message', at: createdMs, author: outbound ? 'agent' : 'customer' };
-      if (!outbound && requester !== undefined) opening.authorId = requester;
-      draft.events.push(opening);
-      const st = optObject(t.stats, 'stats');
-      const stats: Stats | undefined =
-        st === undefined
-          ? undefined
-          : {
-              firstRespondedMs: optIsoTime(st.first_responded_at, 'stats.first_responded_at', undefined),
-              resolvedMs: optIsoTime(st.resolved_at, 'stats.resolved_at', undefined),
-              closedMs: optIsoTime(st.closed_at, 'stats.closed_at', undefined),
-              reopenedMs: optIsoTime(st.reopened_at, 'stats.reopened_at', undefined),
-              pendingSinceMs: optIsoTime(st.pending_since, 'stats.pending_since', undefined),
-              statusUpdatedMs: optIsoTime(st.status_updated_at, 'stats.status_updated_at', undefined),
-            };
-      states.set(draft.key, {
-        draft,
-        status,
-        stats,
-        updatedMs: optIsoTime(t.updated_at, 'updated_at', undefined),
-        hasConversations: false,
-        hasActivities: false,
-        agentReplies: 0,
-        customerMessages: outbound ? 0 : 1,
-        notes: [],
-      });
-      log.imported('tickets');
+  eachRecord(log, invalid, lists.tickets, 'tickets', updatedOf, (t, r, top) => {
+    const id = asId(t.id, 'id');
+    const createdMs = isoTime(t.created_at, 'created_at', undefined);
+    const draft = new TicketDraft(id, createdMs, r);
+    const b = draft.base;
+    const status = t.status === undefined || t.status === null ? undefined : statusOf(t.status, 'status', statuses);
+    const source = t.source;
+    const channel = channelOf(source, log, r, channels);
+    if (channel !== undefined) b.channel = channel;
+    const priority = priorityOf(t.priority, 'priority');
+    if (priority !== undefined) b.priority = priority;
+    const agent = optIdString(t.responder_id, 'responder_id');
+    if (agent !== undefined) b.assigneeId = agent;
+    const group = optIdString(t.group_id, 'group_id');
+    if (group !== undefined) b.groupId = group;
+    const requester = optIdString(t.requester_id, 'requester_id');
+    if (requester !== undefined) b.requesterId = requester;
+    const tags = optTags(t.tags, 'tags');
+    if (tags !== undefined) b.tags = tags;
+    if (optBool(t.spam, 'spam') === true) b.spam = true;
+    if (optBool(t.deleted, 'deleted') === true) b.deleted = true;
+    const fields = objectFields(t.custom_fields, 'custom_fields');
+    if (fields !== undefined) b.fields = fields;
+    const outbound = source === OUTBOUND_EMAIL || source === String(OUTBOUND_EMAIL);
+    b.createdBy = outbound ? 'agent' : 'customer';
+    draft.events.push(messageEvent(createdMs, outbound ? 'agent' : 'customer', true, outbound ? undefined : requester));
+    const st = optObject(t.stats, 'stats');
+    const stats: Stats | undefined =
+      st === undefined
+        ? undefined
+        : {
+            firstRespondedMs: optIsoTime(st.first_responded_at, 'stats.first_responded_at', undefined),
+            resolvedMs: optIsoTime(st.resolved_at, 'stats.resolved_at', undefined),
+            closedMs: optIsoTime(st.closed_at, 'stats.closed_at', undefined),
+            reopenedMs: optIsoTime(st.reopened_at, 'stats.reopened_at', undefined),
+            pendingSinceMs: optIsoTime(st.pending_since, 'stats.pending_since', undefined),
+            statusUpdatedMs: optIsoTime(st.status_updated_at, 'stats.status_updated_at', undefined),
+          };
+    states.set(draft.key, {
+      draft,
+      status,
+      stats,
+      updatedMs: optIsoTime(t.updated_at, 'updated_at', undefined),
+      hasConversations: false,
+      hasActivities: false,
+      agentReplies: 0,
+      customerMessages: outbound ? 0 : 1,
+      notes: [],
     });
-  }
+    log.imported('tickets');
+  });
 
-  for (const i of dedupe(log, 'conversations', lists.conversations, updatedOf)) {
-    const raw = lists.conversations[i];
-    const top = { collection: 'conversations', index: i, id: idLabel(raw) };
-    const r = ref('conversations', i, raw);
-    guard(log, invalid, top, r, '', () => {
-      const c = asObject(raw, undefined);
-      const tid = String(asId(c.ticket_id, 'ticket_id'));
-      const at = isoTime(c.created_at, 'created_at', undefined);
-      const incoming = optBool(c.incoming, 'incoming') ?? false;
-      const priv = optBool(c.private, 'private') ?? false;
-      const user = optIdString(c.user_id, 'user_id');
-      const forward = c.source === 8;
-      const s = states.get(tid);
-      const withTicket = { ...r, ticketId: tid };
-      if (s === undefined) {
-        log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
-        return;
-      }
-      s.hasConversations = true;
-      const msg: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author: incoming ? 'customer' : 'agent' };
-      if (priv || (forward && !incoming)) msg.public = false;
-      if (user !== undefined) msg.authorId = user;
-      if (s.draft.emit(log, withTicket, [msg])) {
-        if (incoming) s.customerMessages++;
-        else if (msg.public !== false) s.agentReplies++;
-      }
-      if (priv) {
-        const body = optString(c.body_text, 'body_text') ?? optString(c.body, 'body');
-        if (body !== undefined) s.notes.push(body);
-      }
-    });
-  }
+  eachRecord(log, invalid, lists.conversations, 'conversations', updatedOf, (c, r, top) => {
+    const tid = String(asId(c.ticket_id, 'ticket_id'));
+    const at = isoTime(c.created_at, 'created_at', undefined);
+    const incoming = optBool(c.incoming, 'incoming') ?? false;
+    const priv = optBool(c.private, 'private') ?? false;
+    const user = optIdString(c.user_id, 'user_id');
+    const forward = c.source === 8;
+    const s = states.get(tid);
+    const withTicket = { ...r, ticketId: tid };
+    if (s === undefined) {
+      log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
+      return;
+    }
+    s.hasConversations = true;
+    const pub = !priv && !(forward && !incoming);
+    if (s.draft.emit(log, withTicket, [messageEvent(at, incoming ? 'customer' : 'agent', pub, user)])) {
+      if (incoming) s.customerMessages++;
+      else if (pub) s.agentReplies++;
+    }
+    if (priv) {
+      const body = optString(c.body_text, 'body_text') ?? optString(c.body, 'body');
+      if (body !== undefined) s.notes.push(body);
+    }
+  });
 
-  for (let i = 0; i < lists.activities.length; i++) {
-    const raw = lists.activities[i];
-    const top = { collection: 'activities', index: i, id: idLabel(raw, 'ticket_id') };
-    const r = ref('activities', i, raw, 'activity');
-    guard(log, invalid, top, r, '', () => {
-      const a = asObject(raw, undefined);
-      const tid = String(asId(a.ticket_id, 'ticket_id'));
-      const at = activityTime(a.performed_at);
-      const act = asObject(a.activity, 'activity');
-      const performer = optString(a.performer_type, 'performer_type');
-      const s = states.get(tid);
-      const withTicket = { ...r, ticketId: tid };
-      if (s === undefined) {
-        log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
-        return;
-      }
-      const events: DraftEvent[] = [];
-      if (act.status !== undefined && act.status !== null) events.push({ type: 'status', at, status: statusOf(act.status, 'activity.status', statuses) });
-      const agent = act.agent_id !== undefined ? optIdString(act.agent_id, 'activity.agent_id') ?? null : undefined;
-      const group = act.group_id !== undefined ? optIdString(act.group_id, 'activity.group_id') ?? null : undefined;
-      if (agent !== undefined || group !== undefined) {
-        const e: { type: 'assignment'; at: number; assigneeId?: string | null; groupId?: string | null; author?: MessageAuthor } = { type: 'assignment', at };
-        if (agent !== undefined) e.assigneeId = agent;
-        if (group !== undefined) e.groupId = group;
-        if (performer !== undefined) e.author = performer === 'system' || performer === 'automation' ? 'system' : 'agent';
-        events.push(e);
-      }
-      if (events.length === 0) {
-        log.exclude('not_modelled', withTicket, 'an activity with no status or assignment change');
-        return;
-      }
-      s.hasActivities = true;
-      s.draft.emit(log, withTicket, events);
-    });
-  }
+  eachRecord(log, invalid, lists.activities, 'activities', () => NaN, (a, r, top) => {
+    const tid = String(asId(a.ticket_id, 'ticket_id'));
+    const at = activityTime(a.performed_at);
+    const act = asObject(a.activity, 'activity');
+    const performer = optString(a.performer_type, 'performer_type');
+    const s = states.get(tid);
+    const withTicket = { ...r, ticketId: tid };
+    if (s === undefined) {
+      log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
+      return;
+    }
+    const events: DraftEvent[] = [];
+    if (act.status !== undefined && act.status !== null) events.push({ type: 'status', at, status: statusOf(act.status, 'activity.status', statuses) });
+    const agent = act.agent_id !== undefined ? optIdString(act.agent_id, 'activity.agent_id') ?? null : undefined;
+    const group = act.group_id !== undefined ? optIdString(act.group_id, 'activity.group_id') ?? null : undefined;
+    if (agent !== undefined || group !== undefined) {
+      const e: { type: 'assignment'; at: number; assigneeId?: string | null; groupId?: string | null; author?: MessageAuthor } = { type: 'assignment', at };
+      if (agent !== undefined) e.assigneeId = agent;
+      if (group !== undefined) e.groupId = group;
+      if (performer !== undefined) e.author = performer === 'system' || performer === 'automation' ? 'system' : 'agent';
+      events.push(e);
+    }
+    if (events.length === 0) {
+      log.exclude('not_modelled', withTicket, 'an activity with no status or assignment change');
+      return;
+    }
+    s.hasActivities = true;
+    s.draft.emit(log, withTicket, events);
+  }, 'performer_type');
 
   const surveys: SurveyResponse[] = [];
-  for (const i of dedupe(log, 'satisfactionRatings', lists.satisfactionRatings, updatedOf)) {
-    const raw = lists.satisfactionRatings[i];
-    const r = ref('satisfactionRatings', i, raw);
-    guard(log, invalid, { collection: 'satisfactionRatings', index: i, id: idLabel(raw) }, r, '', () => {
-      const sr = asObject(raw, undefined);
-      const id = asId(sr.id, 'id');
-      const ratings = asObject(sr.ratings, 'ratings');
-      const score = ratingOnSeven(ratings.default_question, 'ratings.default_question');
-      const ticket = sr.ticket_id === undefined || sr.ticket_id === null ? undefined : asId(sr.ticket_id, 'ticket_id');
-      const at = optIsoTime(sr.created_at, 'created_at', undefined);
-      const agent = optIdString(sr.agent_id, 'agent_id');
-      const s = ticket === undefined ? undefined : states.get(String(ticket));
-      const resp: { id: string | number; score: number; ticketId?: string | number; at?: number; agentId?: string; channel?: string } = { id, score };
-      if (ticket !== undefined) resp.ticketId = s?.draft.id ?? ticket;
-      if (at !== undefined) resp.at = at;
-      if (agent !== undefined) resp.agentId = agent;
-      if (s?.draft.base.channel !== undefined) resp.channel = s.draft.base.channel;
-      surveys.push(resp);
-      log.imported('satisfactionRatings');
-    });
-  }
+  eachRecord(log, invalid, lists.satisfactionRatings, 'satisfactionRatings', updatedOf, (sr, r, top) => {
+    const id = asId(sr.id, 'id');
+    const ratings = asObject(sr.ratings, 'ratings');
+    const score = ratingOnSeven(ratings.default_question, 'ratings.default_question');
+    const ticket = sr.ticket_id === undefined || sr.ticket_id === null ? undefined : asId(sr.ticket_id, 'ticket_id');
+    const at = optIsoTime(sr.created_at, 'created_at', undefined);
+    const agent = optIdString(sr.agent_id, 'agent_id');
+    surveys.push(surveyResponse(id, score, ticket, ticket === undefined ? undefined : states.get(String(ticket))?.draft, at, agent));
+    log.imported('satisfactionRatings');
+  });
 
   const tickets: Ticket[] = [];
   for (const s of states.values()) {
     finish(s);
     tickets.push(s.draft.build());
   }
-  return log.finish(tickets, src.satisfactionRatings !== undefined ? surveys : undefined);
+  return log.finish(tickets, given('satisfactionRatings') ? surveys : undefined);
 
   function finish(s: TicketState): void {
     const d = s.draft;

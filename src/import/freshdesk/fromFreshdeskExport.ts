@@ -13,11 +13,10 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
 import { channelOf, TicketDraft } from '../_lib/draft.js';
 import { collection, optTags, readCommonOptions } from '../_lib/read.js';
-import { ImportLog, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
 import { cellCount, cellId, cellText, cellTime, dateFormatOption, forEachRow, type CellTimes } from '../_lib/rows.js';
 import { channelMapOption, normalizeLabel, statusMapOption, Vocabulary } from '../_lib/vocab.js';
 import { FRESHDESK_SOURCES, FRESHDESK_STATUSES, priorityOf } from './shared.js';
@@ -27,13 +26,11 @@ import { FRESHDESK_SOURCES, FRESHDESK_STATUSES, priorityOf } from './shared.js';
  *
  * @category Import
  */
-export interface FromFreshdeskExportOptions {
+export interface FromFreshdeskExportOptions extends ImportOptions {
   /** The IANA zone the export's times are written in (the account's time zone). Required for local times. */
   readonly timeZone?: string;
   /** The times' format when not ISO-like (`'DD-MM-YYYY HH:mm:ss'`; tokens as in {@link TimeUnit}). */
   readonly dateFormat?: string;
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
   /** The account's custom status labels onto the canonical statuses. */
   readonly statusMap?: Readonly<Record<string, TicketStatus>>;
   /** Extra `Source` labels onto channel names. */

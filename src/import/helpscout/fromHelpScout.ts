@@ -13,18 +13,15 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { MessageAuthor, Ticket, TicketStatus } from '../../model/index.js';
-import { channelOf, TicketDraft, type DraftEvent } from '../_lib/draft.js';
+import { channelOf, messageEvent, TicketDraft, type DraftEvent } from '../_lib/draft.js';
 import {
   asId,
   asObject,
-  collection,
-  dedupe,
+  eachRecord,
   fieldValue,
   guard,
-  idLabel,
-  inputObject,
+  collections,
   optArray,
   optIdString,
   optObject,
@@ -33,7 +30,7 @@ import {
   ref,
   type Raw,
 } from '../_lib/read.js';
-import { ImportLog, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
 import { isoTime, optIsoTime } from '../_lib/time.js';
 import { channelMapOption, statusMapOption } from '../_lib/vocab.js';
 
@@ -52,11 +49,7 @@ export interface FromHelpScoutInput {
  *
  * @category Import
  */
-export interface FromHelpScoutOptions {
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
-  /** Help Scout statuses onto canonical ones, over active → open, pending → pending, closed → solved. */
-  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
+export interface FromHelpScoutOptions extends ImportOptions {
   /** Extra conversation types or source types onto channel names. */
   readonly channelMap?: Readonly<Record<string, string>>;
 }
@@ -113,10 +106,8 @@ export function fromHelpScout(input: FromHelpScoutInput, options?: FromHelpScout
   const { invalid } = readCommonOptions(NAME, options, OPTION_KEYS);
   const statuses = statusMapOption(NAME, options?.statusMap, STATUSES);
   const channels = channelMapOption(NAME, options?.channelMap, CHANNELS);
-  const src = inputObject(NAME, input, 'input');
-  const list = collection(NAME, src.conversations, 'conversations', false);
   const log = new ImportLog(NAME);
-  log.input('conversations', list.length);
+  const list = collections(NAME, log, input, { conversations: 'required' }).lists.conversations;
   const drafts: TicketDraft[] = [];
   const byId = new Map<string, TicketDraft>();
   /** Merged-away conversation → the surviving one, from `merged` line items. */
@@ -129,66 +120,54 @@ export function fromHelpScout(input: FromHelpScoutInput, options?: FromHelpScout
     return s;
   };
 
-  for (const i of dedupe(log, 'conversations', list, updatedOf)) {
-    const raw = list[i];
-    const top = { collection: 'conversations', index: i, id: idLabel(raw) };
-    const r = ref('conversations', i, raw);
-    let draft: TicketDraft | undefined;
-    let threads: readonly unknown[] | undefined;
-    const ok = guard(log, invalid, top, r, '', () => {
-      const c = asObject(raw, undefined);
-      const id = asId(c.id, 'id');
-      const createdMs = isoTime(c.createdAt, 'createdAt', undefined);
-      const state = optString(c.state, 'state');
-      if (state === 'draft') return;
-      const d = new TicketDraft(id, createdMs, r);
-      const b = d.base;
-      if (state === 'deleted') b.deleted = true;
-      const status = statusOf(c.status, 'status');
-      if (status === 'spam') b.spam = true;
-      const channel = channelOf(c.type ?? optObject(c.source, 'source')?.type, log, r, channels);
-      if (channel !== undefined) b.channel = channel;
-      const assignee = optIdString(optObject(c.assignee, 'assignee')?.id, 'assignee.id');
-      if (assignee !== undefined) b.assigneeId = assignee;
-      const mailbox = optIdString(c.mailboxId, 'mailboxId');
-      if (mailbox !== undefined) b.groupId = mailbox;
-      const customer = optIdString(optObject(c.primaryCustomer, 'primaryCustomer')?.id, 'primaryCustomer.id');
-      if (customer !== undefined) b.requesterId = customer;
-      const creator = personRole(optObject(c.createdBy, 'createdBy')) ?? (optObject(c.source, 'source')?.via === 'user' ? 'agent' : undefined);
-      if (creator !== undefined) b.createdBy = creator === 'customer' ? 'customer' : creator === 'agent' ? 'agent' : 'system';
-      const tags = optArray(c.tags, 'tags');
-      if (tags !== undefined) {
-        b.tags = tags.map((t, k) => {
-          const name = asObject(t, `tags[${k}]`).tag ?? asObject(t, `tags[${k}]`).name;
-          if (typeof name !== 'string') throw new Invalid('invalid_value', `tags[${k}].tag`, `must be a string, got ${describe(name)}`);
-          return name;
-        });
-      }
-      const custom = optArray(c.customFields, 'customFields');
-      if (custom !== undefined && custom.length > 0) {
-        b.fields = Object.fromEntries(
-          custom.map((f, k) => {
-            const o = asObject(f, `customFields[${k}]`);
-            const key = typeof o.name === 'string' ? o.name : String(asId(o.id, `customFields[${k}].id`));
-            return [key, fieldValue(o.text ?? o.value, `customFields[${k}].value`)];
-          }),
-        );
-      }
-      threads = optArray(optObject(c._embedded, '_embedded')?.threads, '_embedded.threads') ?? optArray(c.threads, 'threads');
-      if (threads === undefined) {
-        const closedMs = optIsoTime(c.closedAt, 'closedAt', undefined);
-        const summaryStatus = status === 'spam' ? undefined : status;
-        d.summary = { status: summaryStatus, resolvedAt: summaryStatus === 'solved' || summaryStatus === 'closed' ? closedMs ?? createdMs : undefined };
-        log.warn('status_inferred', 'no threads embedded: only the current status and closedAt are known', r);
-      }
-      draft = d;
-    });
-    if (!ok) continue;
-    if (draft === undefined) {
+  eachRecord(log, invalid, list, 'conversations', updatedOf, (c, r, top) => {
+    const id = asId(c.id, 'id');
+    const createdMs = isoTime(c.createdAt, 'createdAt', undefined);
+    const state = optString(c.state, 'state');
+    if (state === 'draft') {
       log.exclude('draft', r, 'a draft conversation, never sent');
-      continue;
+      return;
     }
-    const d = draft;
+    const d = new TicketDraft(id, createdMs, r);
+    const b = d.base;
+    if (state === 'deleted') b.deleted = true;
+    const status = statusOf(c.status, 'status');
+    if (status === 'spam') b.spam = true;
+    const channel = channelOf(c.type ?? optObject(c.source, 'source')?.type, log, r, channels);
+    if (channel !== undefined) b.channel = channel;
+    const assignee = optIdString(optObject(c.assignee, 'assignee')?.id, 'assignee.id');
+    if (assignee !== undefined) b.assigneeId = assignee;
+    const mailbox = optIdString(c.mailboxId, 'mailboxId');
+    if (mailbox !== undefined) b.groupId = mailbox;
+    const customer = optIdString(optObject(c.primaryCustomer, 'primaryCustomer')?.id, 'primaryCustomer.id');
+    if (customer !== undefined) b.requesterId = customer;
+    const creator = personRole(optObject(c.createdBy, 'createdBy')) ?? (optObject(c.source, 'source')?.via === 'user' ? 'agent' : undefined);
+    if (creator !== undefined) b.createdBy = creator === 'customer' ? 'customer' : creator === 'agent' ? 'agent' : 'system';
+    const tags = optArray(c.tags, 'tags');
+    if (tags !== undefined) {
+      b.tags = tags.map((t, k) => {
+        const name = asObject(t, `tags[${k}]`).tag ?? asObject(t, `tags[${k}]`).name;
+        if (typeof name !== 'string') throw new Invalid('invalid_value', `tags[${k}].tag`, `must be a string, got ${describe(name)}`);
+        return name;
+      });
+    }
+    const custom = optArray(c.customFields, 'customFields');
+    if (custom !== undefined && custom.length > 0) {
+      b.fields = Object.fromEntries(
+        custom.map((f, k) => {
+          const o = asObject(f, `customFields[${k}]`);
+          const key = typeof o.name === 'string' ? o.name : String(asId(o.id, `customFields[${k}].id`));
+          return [key, fieldValue(o.text ?? o.value, `customFields[${k}].value`)];
+        }),
+      );
+    }
+    const threads = optArray(optObject(c._embedded, '_embedded')?.threads, '_embedded.threads') ?? optArray(c.threads, 'threads');
+    if (threads === undefined) {
+      const closedMs = optIsoTime(c.closedAt, 'closedAt', undefined);
+      const summaryStatus = status === 'spam' ? undefined : status;
+      d.summary = { status: summaryStatus, resolvedAt: summaryStatus === 'solved' || summaryStatus === 'closed' ? closedMs ?? createdMs : undefined };
+      log.warn('status_inferred', 'no threads embedded: only the current status and closedAt are known', r);
+    }
     if (threads !== undefined) {
       const list2 = threads;
       log.input('threads', list2.length);
@@ -216,11 +195,7 @@ export function fromHelpScout(input: FromHelpScoutInput, options?: FromHelpScout
           const events: DraftEvent[] = [];
           const message = (author: MessageAuthor | undefined, pub: boolean): void => {
             if (author === undefined) throw new Invalid('invalid_value', 'createdBy.type', `must be 'customer' or 'user', got ${describe(by?.type)}`);
-            const m: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author };
-            if (!pub) m.public = false;
-            const aid = optIdString(by?.id, 'createdBy.id');
-            if (aid !== undefined) m.authorId = aid;
-            events.push(m);
+            events.push(messageEvent(at, author, pub, optIdString(by?.id, 'createdBy.id')));
           };
           switch (kind) {
             case 'customer':
@@ -277,7 +252,7 @@ export function fromHelpScout(input: FromHelpScoutInput, options?: FromHelpScout
     drafts.push(d);
     byId.set(d.key, d);
     log.imported('conversations');
-  }
+  });
   for (const [from, into] of merges) {
     const d = byId.get(from);
     if (d !== undefined) d.base.mergedInto = into;

@@ -14,18 +14,15 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { MessageAuthor, SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
-import { channelOf, inferReopens, TicketDraft, type DraftEvent } from '../_lib/draft.js';
+import { channelOf, inferReopens, messageEvent, surveyResponse, TicketDraft, type DraftEvent } from '../_lib/draft.js';
 import {
   asId,
   asObject,
-  collection,
-  dedupe,
-  fieldValue,
+  eachRecord,
   guard,
-  idLabel,
-  inputObject,
+  objectFields,
+  collections,
   optArray,
   optCount,
   optIdString,
@@ -35,7 +32,7 @@ import {
   ref,
   type Raw,
 } from '../_lib/read.js';
-import { ImportLog, type ImportRecordRef, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportRecordRef, type ImportResult } from '../_lib/result.js';
 import { optUnixSeconds, unixSeconds } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, type Vocabulary } from '../_lib/vocab.js';
 
@@ -57,11 +54,7 @@ export interface FromIntercomInput {
  *
  * @category Import
  */
-export interface FromIntercomOptions {
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
-  /** Intercom states onto canonical statuses, over `open` → open, `closed` → solved, `snoozed` → on_hold. */
-  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
+export interface FromIntercomOptions extends ImportOptions {
   /** Extra `source.type` values onto channel names. */
   readonly channelMap?: Readonly<Record<string, string>>;
 }
@@ -132,29 +125,24 @@ export function fromIntercom(input: FromIntercomInput, options?: FromIntercomOpt
   const { invalid } = readCommonOptions(NAME, options, OPTION_KEYS);
   const states = statusMapOption(NAME, options?.statusMap, STATES);
   const channels = channelMapOption(NAME, options?.channelMap, CHANNELS);
-  const src = inputObject(NAME, input, 'input');
-  const list = collection(NAME, src.conversations, 'conversations', false);
   const log = new ImportLog(NAME);
-  log.input('conversations', list.length);
+  const list = collections(NAME, log, input, { conversations: 'required' }).lists.conversations;
   const tickets: Ticket[] = [];
   const surveys: SurveyResponse[] = [];
   let anyRating = false;
-  for (const i of dedupe(log, 'conversations', list, updatedOf)) {
-    const raw = list[i];
-    const top = { collection: 'conversations', index: i, id: idLabel(raw) };
-    const r = ref('conversations', i, raw);
-    let draft: TicketDraft | undefined;
-    let parts: readonly unknown[] | undefined;
-    let conv: Raw | undefined;
-    const ok = guard(log, invalid, top, r, '', () => {
-      conv = asObject(raw, undefined);
-      draft = readConversation(conv, r, channels, log);
-      const cp = conv.conversation_parts;
-      parts = Array.isArray(cp) ? cp : optArray(optObject(cp, 'conversation_parts')?.conversation_parts, 'conversation_parts.conversation_parts');
-      if (parts === undefined) draft.summary = statisticsSummary(conv, draft, states, log);
-    });
-    if (!ok || draft === undefined || conv === undefined) continue;
-    const d = draft;
+  eachRecord(log, invalid, list, 'conversations', updatedOf, (conv, r, top) => {
+    const d = readConversation(conv, r, channels, log);
+    const cp = conv.conversation_parts;
+    const parts = Array.isArray(cp) ? cp : optArray(optObject(cp, 'conversation_parts')?.conversation_parts, 'conversation_parts.conversation_parts');
+    if (parts === undefined) d.summary = statisticsSummary(conv, d, states, log);
+    const rating = optObject(conv.conversation_rating, 'conversation_rating');
+    if (rating !== undefined) {
+      anyRating = true;
+      const score = optCount(rating.rating, 'conversation_rating.rating') ?? null;
+      const at = optUnixSeconds(rating.created_at, 'conversation_rating.created_at');
+      const mate = optIdString(optObject(rating.teammate, 'conversation_rating.teammate')?.id, 'conversation_rating.teammate.id');
+      surveys.push(surveyResponse(d.id, score, d.id, d, at, mate));
+    }
     if (parts !== undefined) {
       log.input('conversation_parts', parts.length);
       parts.forEach((rawPart, j) => {
@@ -164,23 +152,9 @@ export function fromIntercom(input: FromIntercomInput, options?: FromIntercomOpt
       });
       inferReopens(d, log, true);
     }
-    const rating = optObject(conv.conversation_rating, 'conversation_rating');
-    if (rating !== undefined) {
-      anyRating = true;
-      guard(log, invalid, top, r, 'conversation_rating.', () => {
-        const score = optCount(rating.rating, 'rating');
-        const resp: { id: string | number; ticketId: string | number; score: number | null; at?: number; agentId?: string; channel?: string } = { id: d.id, ticketId: d.id, score: score ?? null };
-        const at = optUnixSeconds(rating.created_at, 'created_at');
-        if (at !== undefined) resp.at = at;
-        const mate = optIdString(optObject(rating.teammate, 'teammate')?.id, 'teammate.id');
-        if (mate !== undefined) resp.agentId = mate;
-        if (d.base.channel !== undefined) resp.channel = d.base.channel;
-        surveys.push(resp);
-      });
-    }
     tickets.push(d.build());
     log.imported('conversations');
-  }
+  });
   return log.finish(tickets, anyRating ? surveys : undefined);
 }
 
@@ -210,11 +184,8 @@ function readConversation(c: Raw, r: ImportRecordRef, channels: Vocabulary<strin
       return name;
     });
   }
-  const attrs = optObject(c.custom_attributes, 'custom_attributes');
-  if (attrs !== undefined) {
-    const entries = Object.entries(attrs).map(([k, v]) => [k, fieldValue(v, `custom_attributes.${k}`)] as const);
-    if (entries.length > 0) b.fields = Object.fromEntries(entries);
-  }
+  const fields = objectFields(c.custom_attributes, 'custom_attributes');
+  if (fields !== undefined) b.fields = fields;
   if (source !== undefined) {
     const delivered = optString(source.delivered_as, 'source.delivered_as');
     const author = optObject(source.author, 'source.author');
@@ -229,12 +200,7 @@ function readConversation(c: Raw, r: ImportRecordRef, channels: Vocabulary<strin
       role = role === 'customer' ? role : 'bot';
       b.createdBy = role === 'customer' ? 'customer' : 'system';
     }
-    if (role !== undefined) {
-      const msg: { type: 'message'; at: number; author: MessageAuthor; authorId?: string } = { type: 'message', at: createdMs, author: role };
-      const aid = optIdString(author?.id, 'source.author.id');
-      if (aid !== undefined) msg.authorId = aid;
-      d.events.push(msg);
-    }
+    if (role !== undefined) d.events.push(messageEvent(createdMs, role, true, optIdString(author?.id, 'source.author.id')));
   }
   return d;
 }
@@ -245,13 +211,8 @@ function readPart(p: Raw, kind: string | undefined, d: TicketDraft, pr: ImportRe
   const author = optObject(p.author, 'author');
   const role = roleOf(author);
   const authorId = optIdString(author?.id, 'author.id');
-  const message = (pub: boolean, as: MessageAuthor | undefined = role): DraftEvent | undefined => {
-    if (as === undefined) return undefined;
-    const m: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author: as };
-    if (!pub) m.public = false;
-    if (authorId !== undefined) m.authorId = authorId;
-    return m;
-  };
+  const message = (pub: boolean, as: MessageAuthor | undefined = role): DraftEvent | undefined =>
+    as === undefined ? undefined : messageEvent(at, as, pub, authorId);
   const status = (label: string): DraftEvent => ({ type: 'status', at, status: states.get(label) ?? 'open' });
   const events: DraftEvent[] = [];
   if (kind === 'comment') {

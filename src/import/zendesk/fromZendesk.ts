@@ -12,17 +12,14 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { MessageAuthor, SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
-import { channelOf, TicketDraft, type DraftEvent } from '../_lib/draft.js';
+import { channelOf, messageEvent, surveyResponse, TicketDraft, type DraftEvent } from '../_lib/draft.js';
 import {
   asId,
   asObject,
-  collection,
-  dedupe,
+  eachRecord,
   guard,
-  idLabel,
-  inputObject,
+  collections,
   optArray,
   optBool,
   optCount,
@@ -35,7 +32,7 @@ import {
   type Raw,
   type TopRecord,
 } from '../_lib/read.js';
-import { ImportLog, type ImportRecordRef, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportRecordRef, type ImportResult } from '../_lib/result.js';
 import { isoTime, optIsoTime } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, stringListOption, type Vocabulary } from '../_lib/vocab.js';
 import { customFields, mergeLinks, minutePair, ratingScore, summaryFromMinutes, ZENDESK_CHANNELS, ZENDESK_STATUSES } from './shared.js';
@@ -66,13 +63,7 @@ export interface FromZendeskInput {
  *
  * @category Import
  */
-export interface FromZendeskOptions {
-  /** A bad record: throw a `MetricsError`, or exclude it as `invalid:<code>`. @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
-  /** Extra status labels onto the canonical statuses (case-insensitive), over the built-in ones. */
-  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
-  /** Extra `via.channel` values onto channel names (case-insensitive), over the built-in ones. */
-  readonly channelMap?: Readonly<Record<string, string>>;
+export interface FromZendeskOptions extends ImportOptions {
   /** Tags that mark spam (Zendesk deletes tickets marked as spam; some accounts tag them). @defaultValue `['spam']` */
   readonly spamTags?: readonly string[];
 }
@@ -160,93 +151,73 @@ export function fromZendesk(input: FromZendeskInput, options?: FromZendeskOption
   const statuses = statusMapOption(NAME, options?.statusMap, ZENDESK_STATUSES);
   const channels = channelMapOption(NAME, options?.channelMap, ZENDESK_CHANNELS);
   const spamTags = stringListOption(NAME, 'spamTags', options?.spamTags, ['spam']);
-  const src = inputObject(NAME, input, 'input');
   const log = new ImportLog(NAME);
-  const lists = {
-    tickets: collection(NAME, src.tickets, 'tickets', false),
-    audits: collection(NAME, src.audits, 'audits', true),
-    comments: collection(NAME, src.comments, 'comments', true),
-    users: collection(NAME, src.users, 'users', true),
-    ticketMetrics: collection(NAME, src.ticketMetrics, 'ticketMetrics', true),
-    satisfactionRatings: collection(NAME, src.satisfactionRatings, 'satisfactionRatings', true),
-  };
-  for (const [name, list] of Object.entries(lists)) if (name === 'tickets' || src[name] !== undefined) log.input(name, list.length);
-  const haveUsers = src.users !== undefined;
+  const { lists, given } = collections(NAME, log, input, { tickets: 'required', audits: 'optional', comments: 'optional', users: 'optional', ticketMetrics: 'optional', satisfactionRatings: 'optional' });
+  const haveUsers = given('users');
 
   // Users: roles by id.
   const roles = new Map<string, MessageAuthor>();
-  for (const i of dedupe(log, 'users', lists.users, updatedOf)) {
-    const raw = lists.users[i];
-    const top = { collection: 'users', index: i, id: idLabel(raw) };
-    guard(log, invalid, top, ref('users', i, raw), '', () => {
-      const u = asObject(raw, undefined);
-      const id = String(asId(u.id, 'id'));
-      const role = optString(u.role, 'role');
-      const author = role === undefined ? undefined : Object.prototype.hasOwnProperty.call(ROLES, role) ? ROLES[role] : undefined;
-      if (author === undefined) throw new Invalid('invalid_value', 'role', `must be 'end-user', 'agent' or 'admin', got ${describe(u.role)}`);
-      roles.set(id, author);
-      log.imported('users');
-    });
-  }
+  eachRecord(log, invalid, lists.users, 'users', updatedOf, (u, r, top) => {
+    const id = String(asId(u.id, 'id'));
+    const role = optString(u.role, 'role');
+    const author = role === undefined ? undefined : Object.prototype.hasOwnProperty.call(ROLES, role) ? ROLES[role] : undefined;
+    if (author === undefined) throw new Invalid('invalid_value', 'role', `must be 'end-user', 'agent' or 'admin', got ${describe(u.role)}`);
+    roles.set(id, author);
+    log.imported('users');
+  });
 
   // Tickets.
   const states = new Map<string, TicketState>();
-  for (const i of dedupe(log, 'tickets', lists.tickets, updatedOf)) {
-    const raw = unwrap(lists.tickets[i]);
-    const top = { collection: 'tickets', index: i, id: idLabel(raw) };
-    const r = ref('tickets', i, raw);
-    guard(log, invalid, top, r, '', () => {
-      const t = asObject(raw, undefined);
-      const id = asId(t.id, 'id');
-      const createdMs = isoTime(t.created_at, 'created_at', undefined);
-      const draft = new TicketDraft(id, createdMs, r);
-      const statusRaw = optString(t.status, 'status');
-      let status: TicketStatus | undefined;
-      if (statusRaw !== undefined) {
-        if (statusRaw.toLowerCase() === 'deleted') draft.base.deleted = true;
-        else {
-          status = statuses.get(statusRaw);
-          if (status === undefined) throw new Invalid('unknown_status', 'status', `${describe(statusRaw)} is not a Zendesk status; map it with the statusMap option`);
-        }
+  eachRecord(log, invalid, lists.tickets.map(unwrap), 'tickets', updatedOf, (t, r, top) => {
+    const id = asId(t.id, 'id');
+    const createdMs = isoTime(t.created_at, 'created_at', undefined);
+    const draft = new TicketDraft(id, createdMs, r);
+    const statusRaw = optString(t.status, 'status');
+    let status: TicketStatus | undefined;
+    if (statusRaw !== undefined) {
+      if (statusRaw.toLowerCase() === 'deleted') draft.base.deleted = true;
+      else {
+        status = statuses.get(statusRaw);
+        if (status === undefined) throw new Invalid('unknown_status', 'status', `${describe(statusRaw)} is not a Zendesk status; map it with the statusMap option`);
       }
-      const b = draft.base;
-      const via = optObject(t.via, 'via');
-      const channel = channelOf(via?.channel, log, r, channels);
-      if (channel !== undefined) b.channel = channel;
-      const priority = optString(t.priority, 'priority');
-      if (priority !== undefined) b.priority = priority.toLowerCase();
-      const assignee = optIdString(t.assignee_id, 'assignee_id');
-      if (assignee !== undefined) b.assigneeId = assignee;
-      const group = optIdString(t.group_id, 'group_id');
-      if (group !== undefined) b.groupId = group;
-      const requester = optIdString(t.requester_id, 'requester_id');
-      if (requester !== undefined) b.requesterId = requester;
-      const tags = optTags(t.tags, 'tags');
-      if (tags !== undefined) b.tags = tags;
-      if (tags !== undefined && spamTags.some((s) => tags.includes(s))) b.spam = true;
-      const fields = customFields(t.custom_fields, 'custom_fields');
-      if (fields !== undefined) b.fields = fields;
-      const state: TicketState = {
-        draft,
-        raw: t,
-        top,
-        requester,
-        submitter: optIdString(t.submitter_id, 'submitter_id'),
-        status,
-        updatedMs: optIsoTime(t.updated_at, 'updated_at', undefined),
-        hasAudits: false,
-        hasComments: false,
-        customerComments: 0,
-        metrics: undefined,
-        bodies: [],
-        byComment: new Map(),
-      };
-      const embedded = optObject(t.metric_set, 'metric_set');
-      if (embedded !== undefined) state.metrics = { summary: metricsSummary(embedded, createdMs, status, 'metric_set.'), reopens: optCount(embedded.reopens, 'metric_set.reopens'), ref: undefined };
-      states.set(draft.key, state);
-      log.imported('tickets');
-    });
-  }
+    }
+    const b = draft.base;
+    const via = optObject(t.via, 'via');
+    const channel = channelOf(via?.channel, log, r, channels);
+    if (channel !== undefined) b.channel = channel;
+    const priority = optString(t.priority, 'priority');
+    if (priority !== undefined) b.priority = priority.toLowerCase();
+    const assignee = optIdString(t.assignee_id, 'assignee_id');
+    if (assignee !== undefined) b.assigneeId = assignee;
+    const group = optIdString(t.group_id, 'group_id');
+    if (group !== undefined) b.groupId = group;
+    const requester = optIdString(t.requester_id, 'requester_id');
+    if (requester !== undefined) b.requesterId = requester;
+    const tags = optTags(t.tags, 'tags');
+    if (tags !== undefined) b.tags = tags;
+    if (tags !== undefined && spamTags.some((s) => tags.includes(s))) b.spam = true;
+    const fields = customFields(t.custom_fields, 'custom_fields');
+    if (fields !== undefined) b.fields = fields;
+    const state: TicketState = {
+      draft,
+      raw: t,
+      top,
+      requester,
+      submitter: optIdString(t.submitter_id, 'submitter_id'),
+      status,
+      updatedMs: optIsoTime(t.updated_at, 'updated_at', undefined),
+      hasAudits: false,
+      hasComments: false,
+      customerComments: 0,
+      metrics: undefined,
+      bodies: [],
+      byComment: new Map(),
+    };
+    const embedded = optObject(t.metric_set, 'metric_set');
+    if (embedded !== undefined) state.metrics = { summary: metricsSummary(embedded, createdMs, status, 'metric_set.'), reopens: optCount(embedded.reopens, 'metric_set.reopens'), ref: undefined };
+    states.set(draft.key, state);
+    log.imported('tickets');
+  });
 
   const authorOf = (state: TicketState, authorId: string | undefined, via: Raw | undefined): MessageAuthor => {
     if (via?.channel === 'rule' || via?.channel === 8 || authorId === '-1') return 'system';
@@ -263,33 +234,20 @@ export function fromZendesk(input: FromZendeskInput, options?: FromZendeskOption
   };
 
   // Audits: the history.
-  for (const i of dedupe(log, 'audits', lists.audits, () => NaN)) {
-    const raw = lists.audits[i];
-    const top = { collection: 'audits', index: i, id: idLabel(raw) };
-    const r = ref('audits', i, raw);
-    let audit: Raw | undefined;
-    let state: TicketState | undefined;
-    let at = 0;
-    const ok = guard(log, invalid, top, r, '', () => {
-      audit = asObject(raw, undefined);
-      const tid = String(asId(audit.ticket_id, 'ticket_id'));
-      at = isoTime(audit.created_at, 'created_at', undefined);
-      optArray(audit.events, 'events');
-      state = states.get(tid);
-    });
-    if (!ok || audit === undefined) continue;
-    if (state === undefined) {
-      log.exclude('unknown_ticket', { ...r, ticketId: String(audit.ticket_id) }, 'no ticket with this id in tickets');
-      continue;
-    }
-    const s = state;
-    s.hasAudits = true;
-    log.imported('audits');
-    const a = audit;
-    const events = (optArray(a.events, 'events') ?? []) as readonly unknown[];
-    log.input('audit_events', events.length);
+  eachRecord(log, invalid, lists.audits, 'audits', () => NaN, (a, r, top) => {
+    const tid = String(asId(a.ticket_id, 'ticket_id'));
+    const at = isoTime(a.created_at, 'created_at', undefined);
+    const events = optArray(a.events, 'events') ?? [];
     const auditVia = optObject(a.via, 'via');
     const auditAuthor = optIdString(a.author_id, 'author_id');
+    const s = states.get(tid);
+    if (s === undefined) {
+      log.exclude('unknown_ticket', { ...r, ticketId: tid }, 'no ticket with this id in tickets');
+      return;
+    }
+    s.hasAudits = true;
+    log.imported('audits');
+    log.input('audit_events', events.length);
     events.forEach((rawEvent, j) => {
       const type = typeof (rawEvent as Raw | null)?.type === 'string' ? ((rawEvent as Raw).type as string) : undefined;
       const er = ref('audit_events', j, rawEvent, type, s.draft.key);
@@ -302,12 +260,10 @@ export function fromZendesk(input: FromZendeskInput, options?: FromZendeskOption
             const authorId = optIdString(e.author_id, 'author_id') ?? auditAuthor;
             const pub = optBool(e.public, 'public') ?? true;
             const author = authorOf(s, authorId, via);
-            const msg: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author };
-            if (!pub) msg.public = false;
-            if (authorId !== undefined) msg.authorId = authorId;
+            const msg = messageEvent(at, author, pub, authorId);
             if (s.draft.emit(log, er, [msg])) {
               const cid = optIdString(e.id, 'id');
-              if (cid !== undefined) s.byComment.set(cid, msg);
+              if (cid !== undefined) s.byComment.set(cid, msg as { public?: boolean });
               if (author === 'customer') s.customerComments++;
             }
             const body = optString(e.body, 'body') ?? optString(e.plain_body, 'plain_body');
@@ -342,87 +298,60 @@ export function fromZendesk(input: FromZendeskInput, options?: FromZendeskOption
         }
       });
     });
-  }
+  });
 
   // Comments: the messages of tickets without audits.
-  for (const i of dedupe(log, 'comments', lists.comments, () => NaN)) {
-    const raw = lists.comments[i];
-    const top = { collection: 'comments', index: i, id: idLabel(raw) };
-    const r = ref('comments', i, raw, typeof (raw as Raw | null)?.type === 'string' ? ((raw as Raw).type as string) : undefined);
-    guard(log, invalid, top, r, '', () => {
-      const c = asObject(raw, undefined);
-      const tid = String(asId(c.ticket_id, 'ticket_id'));
-      const at = isoTime(c.created_at, 'created_at', undefined);
-      const pub = optBool(c.public, 'public') ?? true;
-      const authorId = optIdString(c.author_id, 'author_id');
-      const s = states.get(tid);
-      const withTicket = { ...r, ticketId: tid };
-      if (s === undefined) {
-        log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
-        return;
-      }
-      if (s.hasAudits) {
-        log.exclude('superseded', withTicket, 'the ticket has audits, which carry its comments');
-        return;
-      }
-      s.hasComments = true;
-      const author = authorOf(s, authorId, optObject(c.via, 'via'));
-      const msg: { type: 'message'; at: number; author: MessageAuthor; public?: boolean; authorId?: string } = { type: 'message', at, author };
-      if (!pub) msg.public = false;
-      if (authorId !== undefined) msg.authorId = authorId;
-      if (s.draft.emit(log, withTicket, [msg]) && author === 'customer') s.customerComments++;
-      const body = optString(c.body, 'body') ?? optString(c.plain_body, 'plain_body');
-      if (body !== undefined) s.bodies.push(body);
-    });
-  }
+  eachRecord(log, invalid, lists.comments, 'comments', () => NaN, (c, r, top) => {
+    const tid = String(asId(c.ticket_id, 'ticket_id'));
+    const at = isoTime(c.created_at, 'created_at', undefined);
+    const pub = optBool(c.public, 'public') ?? true;
+    const authorId = optIdString(c.author_id, 'author_id');
+    const s = states.get(tid);
+    const withTicket = { ...r, ticketId: tid };
+    if (s === undefined) {
+      log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
+      return;
+    }
+    if (s.hasAudits) {
+      log.exclude('superseded', withTicket, 'the ticket has audits, which carry its comments');
+      return;
+    }
+    s.hasComments = true;
+    const author = authorOf(s, authorId, optObject(c.via, 'via'));
+    if (s.draft.emit(log, withTicket, [messageEvent(at, author, pub, authorId)]) && author === 'customer') s.customerComments++;
+    const body = optString(c.body, 'body') ?? optString(c.plain_body, 'plain_body');
+    if (body !== undefined) s.bodies.push(body);
+  }, 'type');
 
   // Ticket metrics: the summary of tickets without audits.
-  for (const i of dedupe(log, 'ticketMetrics', lists.ticketMetrics, updatedOf)) {
-    const raw = lists.ticketMetrics[i];
-    const top = { collection: 'ticketMetrics', index: i, id: idLabel(raw) };
-    const r = ref('ticketMetrics', i, raw);
-    guard(log, invalid, top, r, '', () => {
-      const m = asObject(raw, undefined);
-      const tid = String(asId(m.ticket_id, 'ticket_id'));
-      const s = states.get(tid);
-      const withTicket = { ...r, ticketId: tid };
-      if (s === undefined) {
-        log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
-        return;
-      }
-      const summary = metricsSummary(m, s.draft.createdMs, s.status, '');
-      if (s.metrics?.ref !== undefined) log.exclude('duplicate', s.metrics.ref, 'another ticket_metrics record of the same ticket');
-      s.metrics = { summary, reopens: optCount(m.reopens, 'reopens'), ref: withTicket };
-    });
-  }
+  eachRecord(log, invalid, lists.ticketMetrics, 'ticketMetrics', updatedOf, (m, r, top) => {
+    const tid = String(asId(m.ticket_id, 'ticket_id'));
+    const s = states.get(tid);
+    const withTicket = { ...r, ticketId: tid };
+    if (s === undefined) {
+      log.exclude('unknown_ticket', withTicket, 'no ticket with this id in tickets');
+      return;
+    }
+    const summary = metricsSummary(m, s.draft.createdMs, s.status, '');
+    if (s.metrics?.ref !== undefined) log.exclude('duplicate', s.metrics.ref, 'another ticket_metrics record of the same ticket');
+    s.metrics = { summary, reopens: optCount(m.reopens, 'reopens'), ref: withTicket };
+  });
 
   // Satisfaction ratings.
   const surveys: SurveyResponse[] = [];
-  for (const i of dedupe(log, 'satisfactionRatings', lists.satisfactionRatings, updatedOf)) {
-    const raw = lists.satisfactionRatings[i];
-    const top = { collection: 'satisfactionRatings', index: i, id: idLabel(raw) };
-    const r = ref('satisfactionRatings', i, raw);
-    guard(log, invalid, top, r, '', () => {
-      const sr = asObject(raw, undefined);
-      const id = asId(sr.id, 'id');
-      const score = ratingScore(sr.score, 'score');
-      const ticketRaw = sr.ticket_id === undefined || sr.ticket_id === null ? undefined : asId(sr.ticket_id, 'ticket_id');
-      const at = optIsoTime(sr.updated_at, 'updated_at', undefined) ?? optIsoTime(sr.created_at, 'created_at', undefined);
-      const agent = optIdString(sr.assignee_id, 'assignee_id');
-      if (score === 'not_sent') {
-        log.exclude('not_sent', r, 'the survey was not offered');
-        return;
-      }
-      const s = ticketRaw === undefined ? undefined : states.get(String(ticketRaw));
-      const resp: { id: string | number; score: number | null; ticketId?: string | number; at?: number; agentId?: string; channel?: string } = { id, score };
-      if (ticketRaw !== undefined) resp.ticketId = s?.draft.id ?? ticketRaw;
-      if (at !== undefined) resp.at = at;
-      if (agent !== undefined) resp.agentId = agent;
-      if (s?.draft.base.channel !== undefined) resp.channel = s.draft.base.channel;
-      surveys.push(resp);
-      log.imported('satisfactionRatings');
-    });
-  }
+  eachRecord(log, invalid, lists.satisfactionRatings, 'satisfactionRatings', updatedOf, (sr, r, top) => {
+    const id = asId(sr.id, 'id');
+    const score = ratingScore(sr.score, 'score');
+    const ticketRaw = sr.ticket_id === undefined || sr.ticket_id === null ? undefined : asId(sr.ticket_id, 'ticket_id');
+    const at = optIsoTime(sr.updated_at, 'updated_at', undefined) ?? optIsoTime(sr.created_at, 'created_at', undefined);
+    const agent = optIdString(sr.assignee_id, 'assignee_id');
+    if (score === 'not_sent') {
+      log.exclude('not_sent', r, 'the survey was not offered');
+      return;
+    }
+    surveys.push(surveyResponse(id, score, ticketRaw, ticketRaw === undefined ? undefined : states.get(String(ticketRaw))?.draft, at, agent));
+    log.imported('satisfactionRatings');
+  });
 
   // Merges: "merged into this request" notes on the surviving tickets name their sources.
   const mergedInto = new Map<string, string>();
@@ -439,7 +368,7 @@ export function fromZendesk(input: FromZendeskInput, options?: FromZendeskOption
     finishTicket(s);
     tickets.push(s.draft.build());
   }
-  return log.finish(tickets, surveys.length > 0 || lists.satisfactionRatings.length > 0 ? surveys : undefined);
+  return log.finish(tickets, given('satisfactionRatings') ? surveys : undefined);
 
   function finishTicket(s: TicketState): void {
     const d = s.draft;

@@ -12,11 +12,10 @@
  */
 import { describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { SurveyResponse, Ticket, TicketStatus } from '../../model/index.js';
 import { channelOf, TicketDraft } from '../_lib/draft.js';
 import { collection, fieldValue, optTags, readCommonOptions } from '../_lib/read.js';
-import { ImportLog, type ImportResult } from '../_lib/result.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
 import { cellCount, cellId, cellText, cellTime, dateFormatOption, forEachRow, normalizeHeader, type CellTimes } from '../_lib/rows.js';
 import { channelMapOption, statusMapOption, stringListOption } from '../_lib/vocab.js';
 import { ratingScore, summaryFromMinutes, ZENDESK_CHANNELS, ZENDESK_STATUSES } from './shared.js';
@@ -26,7 +25,7 @@ import { ratingScore, summaryFromMinutes, ZENDESK_CHANNELS, ZENDESK_STATUSES } f
  *
  * @category Import
  */
-export interface FromZendeskExportOptions {
+export interface FromZendeskExportOptions extends ImportOptions {
   /**
    * The IANA zone the export's times are written in: the account's default time zone at the time of the
    * export (Zendesk converts every date to it). Required for times without an offset; never guessed.
@@ -34,12 +33,6 @@ export interface FromZendeskExportOptions {
   readonly timeZone?: string;
   /** The times' format when they are not ISO-like (`'DD/MM/YYYY HH:mm'`; tokens as in {@link TimeUnit}). */
   readonly dateFormat?: string;
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
-  /** Extra status labels onto the canonical statuses (case-insensitive). */
-  readonly statusMap?: Readonly<Record<string, TicketStatus>>;
-  /** Extra `Via` labels onto channel names (case-insensitive). */
-  readonly channelMap?: Readonly<Record<string, string>>;
   /** Tags that mark spam. @defaultValue `['spam']` */
   readonly spamTags?: readonly string[];
 }
