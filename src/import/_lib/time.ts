@@ -194,3 +194,8 @@ export function formattedTime(v: unknown, field: string, fmt: DateFormat, zone: 
   if (!(t >= 0 && t < MAX_EPOCH_MS)) throw new Invalid('invalid_timestamp', field, `${describe(v)} lies outside the years 1970–2200`);
   return t;
 }
+
+/** @internal A record's `updated_at`-style field for choosing among duplicates: epoch ms, NaN when not an offset ISO time. */
+export function updatedMs(v: unknown): number {
+  return typeof v === 'string' ? toEpochMs(v) : NaN;
+}

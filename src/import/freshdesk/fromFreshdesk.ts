@@ -30,7 +30,7 @@ import {
   type Raw,
 } from '../_lib/read.js';
 import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
-import { compileFormat, formattedTime, isoTime, optIsoTime, type DateFormat } from '../_lib/time.js';
+import { compileFormat, formattedTime, isoTime, optIsoTime, type DateFormat, updatedMs } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, type Vocabulary } from '../_lib/vocab.js';
 import { FRESHDESK_SOURCES, FRESHDESK_STATUSES, OUTBOUND_EMAIL, priorityOf, ratingOnSeven } from './shared.js';
 
@@ -98,7 +98,7 @@ interface TicketState {
 
 function updatedOf(raw: unknown): number {
   const u = (raw as Raw | null)?.updated_at;
-  return typeof u === 'string' ? Date.parse(u) : NaN;
+  return updatedMs(u);
 }
 
 function statusOf(v: unknown, field: string, statuses: Vocabulary<TicketStatus>): TicketStatus {

@@ -31,7 +31,7 @@ import {
   type Raw,
 } from '../_lib/read.js';
 import { ImportLog, type ImportOptions, type ImportResult } from '../_lib/result.js';
-import { isoTime, optIsoTime } from '../_lib/time.js';
+import { isoTime, optIsoTime, updatedMs } from '../_lib/time.js';
 import { channelMapOption, statusMapOption } from '../_lib/vocab.js';
 
 /**
@@ -62,7 +62,7 @@ const CHANNELS: readonly (readonly [string, string])[] = [['beacon_v2', 'chat'],
 function updatedOf(raw: unknown): number {
   const r = raw as Raw | null;
   const u = r?.userUpdatedAt ?? r?.updatedAt;
-  return typeof u === 'string' ? Date.parse(u) : NaN;
+  return updatedMs(u);
 }
 
 function personRole(p: Raw | undefined): MessageAuthor | undefined {

@@ -33,7 +33,7 @@ import {
   type TopRecord,
 } from '../_lib/read.js';
 import { ImportLog, type ImportOptions, type ImportRecordRef, type ImportResult } from '../_lib/result.js';
-import { isoTime, optIsoTime } from '../_lib/time.js';
+import { isoTime, optIsoTime, updatedMs } from '../_lib/time.js';
 import { channelMapOption, statusMapOption, stringListOption, type Vocabulary } from '../_lib/vocab.js';
 import { customFields, mergeLinks, minutePair, ratingScore, summaryFromMinutes, ZENDESK_CHANNELS, ZENDESK_STATUSES } from './shared.js';
 
@@ -108,7 +108,7 @@ function unwrap(raw: unknown): unknown {
 
 function updatedOf(raw: unknown): number {
   const u = (unwrap(raw) as Raw | null)?.updated_at;
-  const t = typeof u === 'string' ? Date.parse(u) : NaN;
+  const t = updatedMs(u);
   return t;
 }
 
