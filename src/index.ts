@@ -63,3 +63,22 @@ export * from './metrics/backlogSeries/index.js';
 export * from './metrics/interactionsPerTicket/index.js';
 export * from './metrics/ticketVolume/index.js';
 export type { BucketInterval, WeekStartDay } from './_lib/buckets.js';
+
+export * from './import/zendesk/index.js';
+export * from './import/freshdesk/index.js';
+export * from './import/intercom/index.js';
+export * from './import/helpscout/index.js';
+export * from './import/chatwoot/index.js';
+export * from './import/rows/index.js';
+export type {
+  ImportCount,
+  ImportExcluded,
+  ImportExclusion,
+  ImportExclusionReason,
+  ImportOptions,
+  ImportRecordRef,
+  ImportResult,
+  ImportWarning,
+  ImportWarningCode,
+} from './import/_lib/result.js';
+export type { TimeUnit } from './import/_lib/time.js';

@@ -166,6 +166,38 @@ export interface TicketWithSummary extends TicketBase {
   readonly customerReplies?: number;
   /** Number of times the ticket was reopened after a solve. */
   readonly reopens?: number;
+  // Vendor-computed durations, counts and instants (Zendesk `ticket_metrics` and exports, Freshdesk `stats`),
+  // for the time-in-status, assignment and agent metrics. Durations are whole milliseconds. Zendesk gives them
+  // in whole minutes (its rounding rule is not documented): such a value is a multiple of 60,000 within a
+  // minute of the true duration, so a sum over n tickets is within n minutes of the true sum. `…BusinessMs`:
+  // measured by the helpdesk on its own business-hours schedule, not on a `Schedule` of this library. These are
+  // read on the summary form only; next to `events` they are ignored.
+  /** Time the requester waited: in new and open (and, after a reopen, solved) until the last solve (Zendesk "requester wait time"). */
+  readonly requesterWaitMs?: number;
+  /** `requesterWaitMs` within the helpdesk's business hours. */
+  readonly requesterWaitBusinessMs?: number;
+  /** Time in pending: waiting on the requester (Zendesk "agent wait time"). */
+  readonly agentWaitMs?: number;
+  /** `agentWaitMs` within the helpdesk's business hours. */
+  readonly agentWaitBusinessMs?: number;
+  /** Time in on-hold: waiting on a third party (Zendesk "on-hold time"). */
+  readonly onHoldMs?: number;
+  /** `onHoldMs` within the helpdesk's business hours. */
+  readonly onHoldBusinessMs?: number;
+  /** Creation to the first reply, within the helpdesk's business hours (Zendesk `reply_time_in_minutes.business`). */
+  readonly firstResponseBusinessMs?: number;
+  /** Creation to the first resolution, within the helpdesk's business hours. */
+  readonly firstResolutionBusinessMs?: number;
+  /** Creation to the last resolution, within the helpdesk's business hours. */
+  readonly fullResolutionBusinessMs?: number;
+  /** Number of agents the ticket was assigned to, the first assignment included (Zendesk "assignee stations"). */
+  readonly assigneeStations?: number;
+  /** Number of groups the ticket passed through, the first included (Zendesk "group stations"). */
+  readonly groupStations?: number;
+  /** The first assignment to an agent (Zendesk `initially_assigned_at`). */
+  readonly firstAssignedAt?: Timestamp | null;
+  /** The latest assignment, to the current assignee (Zendesk `assigned_at`). */
+  readonly assignedAt?: Timestamp | null;
 }
 
 /**

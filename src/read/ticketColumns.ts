@@ -53,6 +53,8 @@ export const F_DELETED = 16;
 export const F_MERGED = 32;
 /** @internal Summary form: the first resolution is not known (only `resolvedAt`, and `reopens > 0`). */
 export const F_FIRST_RES_UNKNOWN = 64;
+/** @internal `createdBy: 'customer'`: the requester wrote the opening message. */
+export const F_CUSTOMER_CREATED = 128;
 
 // Record states.
 /** @internal Read and valid at the level read. */

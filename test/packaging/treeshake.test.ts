@@ -163,6 +163,24 @@ describe('tree-shaking of the main entry (built package)', () => {
     expect(code).toContain('"firstResponseTime"');
     expect(leakedNames(code, 'firstResponseTime', functions)).toEqual([]);
   }, TIMEOUT_MS);
+
+  it("an importer carries no other vendor's code", () => {
+    // A string only each vendor's importer holds (its vocabulary or its record types).
+    const markers: Record<string, string> = {
+      fromZendesk: 'closed_by_merge',
+      fromFreshdesk: 'waiting_on_third_party',
+      fromIntercom: 'admin_initiated',
+      fromHelpScout: 'forwardparent',
+      fromChatwoot: 'channel::webwidget',
+    };
+    const { functions } = exportsOf.find((x) => x.entry.subpath === '.')!;
+    const owner = (name: string): string | undefined => Object.keys(markers).find((v) => name.startsWith(v));
+    for (const name of functions.filter((n) => n.startsWith('from'))) {
+      const { code } = bundleOf('.', name);
+      const foreign = Object.entries(markers).filter(([v, mk]) => v !== owner(name) && code.includes(mk)).map(([v]) => v);
+      expect({ name, foreign }).toEqual({ name, foreign: [] });
+    }
+  }, TIMEOUT_MS);
 });
 
 /**

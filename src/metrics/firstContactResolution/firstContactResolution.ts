@@ -24,7 +24,7 @@ import { ineligibleReason, runTicketMetric, type EligibilityOptions, type Inelig
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { summaryReopened } from '../../read/statusHistory.js';
-import { F_AGENT_CREATED, F_EVENTS, F_FIRST_QUALIFIES, LEVEL_FACTS, resolvedNow, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_AGENT_CREATED, F_CUSTOMER_CREATED, F_EVENTS, F_FIRST_QUALIFIES, LEVEL_FACTS, resolvedNow, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
 import type { InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
@@ -352,7 +352,11 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
   if (flagged !== undefined) return flagged;
   if (p.dropAgentCreated && (f & F_AGENT_CREATED) !== 0) return 'ineligible:agent_created';
   const customers = c.customers[j] as number;
-  if (p.dropNoCustomer && customers <= 0) return customers === 0 ? 'ineligible:no_customer_message' : 'summary_only';
+  // A summary without `customerReplies` (a CSV export) still says the requester wrote when `createdBy` is
+  // 'customer': the opening message was theirs.
+  if (p.dropNoCustomer && customers <= 0 && !(customers < 0 && (f & F_CUSTOMER_CREATED) !== 0)) {
+    return customers === 0 ? 'ineligible:no_customer_message' : 'summary_only';
+  }
   if (p.eligible !== undefined) {
     const t = c.records[c.base + j] as Ticket;
     let verdict: unknown;

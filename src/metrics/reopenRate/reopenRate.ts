@@ -97,7 +97,8 @@ function classify(c: TicketColumns, j: number, p: Params): number | ReopenRateEx
     return 'unresolved';
   }
   const anchor = p.byCreation ? (c.created[j] as number) : first;
-  if (!events && !p.byCreation && (f & F_FIRST_RES_UNKNOWN) !== 0) return 'summary_only';
+  // A period placed by the first resolution cannot place a ticket whose first resolution is not known.
+  if (!events && !p.byCreation && (f & F_FIRST_RES_UNKNOWN) !== 0 && (p.from !== -Infinity || p.to !== Infinity)) return 'summary_only';
   if (!(anchor >= p.from && anchor < p.to)) return 'out_of_period';
   if (events) return (p.at === Infinity ? (c.reopens[j] as number) : reopensUntil(c, j, p.at)) > 0 ? 1 : 0;
   const r = summaryReopened(c, j, p.at);

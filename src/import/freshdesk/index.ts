@@ -1,0 +1,2 @@
+export * from './fromFreshdesk.js';
+export * from './fromFreshdeskExport.js';

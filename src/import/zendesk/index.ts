@@ -1,0 +1,2 @@
+export * from './fromZendesk.js';
+export * from './fromZendeskExport.js';
