@@ -17,7 +17,7 @@
  * @internal
  * @module
  */
-import type { ZoneInfo } from '../calendar/timeZone.js';
+import { offsetText, type ZoneInfo } from '../calendar/timeZone.js';
 import { describe } from './options.js';
 import { optionError } from './tickets.js';
 
@@ -321,7 +321,5 @@ export function bucketLabel(zone: ZoneInfo, interval: BucketInterval, start: num
   if (interval === 'month') return date;
   const day = `${date}-${pad(d.getUTCDate())}`;
   if (interval !== 'hour') return day;
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset) / 60_000;
-  return `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${offsetText(offset)}`;
 }

@@ -74,10 +74,12 @@ export function checkOptionKeys(
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const near = nearestName(key, known);
+    // An empty key still needs a field to name: `options[""]`.
+    const name = key === '' ? `${path ?? 'options'}[""]` : path === undefined ? key : `${path}.${key}`;
     throw new MetricsError({
       code: 'invalid_option',
       functionName,
-      field: path === undefined ? key : `${path}.${key}`,
+      field: name,
       rule:
         `unknown option ${JSON.stringify(key)}` +
         (near === undefined ? `; known options: ${known.join(', ')}` : `; did you mean ${JSON.stringify(near)}?`),

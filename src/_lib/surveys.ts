@@ -109,7 +109,7 @@ export function readScale(functionName: string, value: unknown, fallback: ScoreS
     return surveyOptionError(
       functionName,
       field,
-      `must be whole numbers min < max with at most 101 points, got min ${describe(min)}, max ${describe(max)}`,
+      `must be whole numbers min < max with at most 101 points, got ${describe(value)} (min ${describe(min)}, max ${describe(max)})`,
     );
   }
   return surveyOptionError(functionName, field, `must be a scale name or { min, max }, got ${describe(value)}`);

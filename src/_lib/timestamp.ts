@@ -22,7 +22,7 @@ export const PLAUSIBLE_EPOCH_MS = 157_766_400_000;
 export const MAX_EPOCH_MS = 7_289_654_400_000;
 
 const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2})(?::(\d{2}))?)?)?$/;
 
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -75,8 +75,9 @@ function parseIso(s: string, zone: ZoneInfo | undefined): number {
   } else if (m[9] !== undefined) {
     const oh = Number(m[10]);
     const om = m[11] === undefined ? 0 : Number(m[11]);
-    if (oh > 23 || om > 59) return NaN;
-    const off = (oh * 60 + om) * 60_000;
+    const os = m[12] === undefined ? 0 : Number(m[12]); // an offset with seconds (Monrovia until 1972: −00:44:30)
+    if (oh > 23 || om > 59 || os > 59) return NaN;
+    const off = (oh * 3600 + om * 60 + os) * 1000;
     t = m[9] === '+' ? wall - off : wall + off;
   } else {
     if (zone === undefined) return NaN;

@@ -9,6 +9,7 @@ import { explainTimestamp, toEpochMs } from '../_lib/timestamp.js';
 import type { Timestamp } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { dateOfDay, requireSchedule, weekdayOfDay, WEEKDAYS, type Schedule, type ScheduleHoliday, type Weekday } from './schedule.js';
+import { offsetText } from './timeZone.js';
 
 const DAY_MS = 86_400_000;
 const NAME = 'explainBusinessDuration';
@@ -73,16 +74,10 @@ function instant(value: unknown, field: string): number {
   return t;
 }
 
-function offsetText(o: number): string {
-  const sign = o < 0 ? '-' : '+';
-  const a = Math.abs(o) / 60_000;
-  const h = Math.floor(a / 60);
-  const m = Math.round(a % 60);
-  return `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
+/** Local time of `t` at offset `o`, with its milliseconds when there are any, and the offset. */
 function localIso(t: number, o: number): string {
-  return new Date(t + o).toISOString().slice(0, 19) + offsetText(o);
+  const iso = new Date(t + o).toISOString();
+  return (t % 1000 === 0 ? iso.slice(0, 19) : iso.slice(0, 23)) + offsetText(o);
 }
 
 /**

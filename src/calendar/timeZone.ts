@@ -234,3 +234,17 @@ export function createZoneInfo(name: string): ZoneInfo | undefined {
   }
   return new ZoneInfo(name, fmt);
 }
+
+/**
+ * @internal A UTC offset as ISO text: `+01:00`, `-05:30`, and with seconds where the zone had them
+ * (`-00:44:30`, Africa/Monrovia until 1972; Temporal writes them so too). The library reads this form back.
+ */
+export function offsetText(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const total = Math.round(Math.abs(offsetMs) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${sign}${two(h)}:${two(m)}${sec === 0 ? '' : `:${two(sec)}`}`;
+}

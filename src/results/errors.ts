@@ -111,7 +111,7 @@ export class MetricsError extends Error {
     // read once and printed with the one formatter.
     const d: Partial<Record<keyof MetricsErrorDetails, unknown>> = details !== null && typeof details === 'object' ? details : {};
     const norm: MetricsErrorDetails = {
-      code: (typeof d.code === 'string' ? d.code : 'internal') as MetricsErrorCode,
+      code: d.code as MetricsErrorCode, // echoed as given (a hand-built error may carry anything)
       functionName: typeof d.functionName === 'string' ? d.functionName : 'helpdesk-metrics',
       rule: d.rule === undefined ? (details === undefined ? 'no details given' : describe(details)) : text(d.rule),
       recordId: d.recordId === undefined ? undefined : text(d.recordId),
@@ -141,5 +141,5 @@ function formatMessage(d: MetricsErrorDetails): string {
     where = `id ${JSON.stringify(d.recordId)}: `;
   }
   const field = d.field !== undefined ? `${d.field}: ` : '';
-  return `${d.functionName}: ${where}${field}${d.rule} [${d.code}]`;
+  return `${d.functionName}: ${where}${field}${d.rule} [${text(d.code)}]`;
 }

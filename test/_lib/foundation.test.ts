@@ -20,6 +20,9 @@ describe('timestamps', () => {
     expect(toEpochMs(0, undefined, 0)).toBe(0); // 1970 epoch numbers only when early data is declared
     expect(toEpochMs(new Date(5), undefined, 0)).toBe(5);
     expect(toEpochMs(Date.UTC(1975, 0, 1))).toBe(Date.UTC(1975, 0, 1));
+    // an offset with seconds, as the library writes Monrovia's −00:44:30 (and Temporal does)
+    expect(toEpochMs('1971-03-01T08:15:30-00:44:30')).toBe(Date.UTC(1971, 2, 1, 9));
+    expect(toEpochMs('1971-03-01T08:15:30-00:44:60')).toBeNaN();
   });
 
   it('rejects epoch numbers and Dates before 1975 as probably seconds, and says so', () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { erlangC, requiredAgents } from '../../src/index.js';
 import { fcParams } from '../support/fc.js';
-import { describeHostile, documentedOptions, expectContract, expectResult, PROPERTY_TIMEOUT, standardProperties, type FnSpec } from './harness.js';
+import { describeHostile, documentedOptions, expectContract, expectMetricsError, expectResult, PROPERTY_TIMEOUT, standardProperties, type FnSpec } from './harness.js';
 
 const FORECAST = { arrivalsPerInterval: 100, intervalMs: 1_800_000, averageHandleTimeMs: 180_000, targetAnswerMs: 20_000 };
 const ERLANG = documentedOptions('erlangC', { ...FORECAST, agents: 14 });
@@ -45,7 +45,10 @@ describeHostile('erlangC', () => {
     );
   }, PROPERTY_TIMEOUT);
   it('a traffic a hair below the agents with a huge handle time: a finite average speed of answer (or undefined)', () => {
-    expectResult('erlangC', () => erlangC({ arrivalsPerInterval: 0.9999999999, intervalMs: 1e300, averageHandleTimeMs: 1e300, agents: 1, targetAnswerMs: 0 }));
+    // Times are capped at 2^53 − 1 ms (decision 15): the largest valid handle time, not 1e300, which is an error.
+    const MAX = Number.MAX_SAFE_INTEGER;
+    expectResult('erlangC', () => erlangC({ arrivalsPerInterval: 0.9999999999, intervalMs: MAX, averageHandleTimeMs: MAX, agents: 1, targetAnswerMs: 0 }));
+    expectMetricsError('erlangC', () => erlangC({ arrivalsPerInterval: 0.9999999999, intervalMs: 1e300, averageHandleTimeMs: 1e300, agents: 1, targetAnswerMs: 0 }), 'invalid_option', 'intervalMs');
   });
   it('arrivals of -0 are not echoed back as a traffic of -0', () => {
     expectResult('erlangC', () => erlangC({ ...ERLANG, arrivalsPerInterval: -0 }));

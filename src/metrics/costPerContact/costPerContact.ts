@@ -337,7 +337,8 @@ function readContacts(contacts: unknown, invalid: 'throw' | 'exclude'): ContactT
         }
       }
       i = undefined;
-    } else if (contacts !== null && typeof contacts === 'object') {
+    } else if (contacts !== null && typeof contacts === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(contacts))) {
+      // Counts by channel are a plain object; a Map, a Set, a Date, a typed array or a boxed number is not.
       grouped = true;
       for (const [channel, n] of Object.entries(contacts as Record<string, unknown>)) {
         if (!whole(n)) {
