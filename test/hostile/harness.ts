@@ -168,6 +168,16 @@ export function checkLedgers(value: unknown, aggregated = false): void {
     const reasons = Object.keys(l.byReason);
     const sum = reasons.reduce((s, r) => s + (l.byReason[r] as number), 0);
     if (sum !== l.total) throw new Error(`${path}: total ${l.total} but byReason adds up to ${sum}`);
+    const records = (l as unknown as { records?: ReadonlyArray<{ reason: string }> }).records;
+    if (l.ids === undefined && Array.isArray(records)) {
+      // An importer's ledger lists its records (collection, index, id, detail) rather than ids by reason.
+      for (const r of reasons) {
+        const n = records.filter((x) => x.reason === r).length;
+        if (n !== l.byReason[r]) throw new Error(`${path}: reason ${JSON.stringify(r)} counts ${l.byReason[r]} but lists ${n} records`);
+      }
+      if (records.length !== l.total) throw new Error(`${path}: total ${l.total} but ${records.length} records listed`);
+      continue;
+    }
     for (const r of reasons) {
       const ids = Object.prototype.hasOwnProperty.call(l.ids, r) ? l.ids[r] : undefined;
       if (!Array.isArray(ids)) throw new Error(`${path}.ids has no list for reason ${JSON.stringify(r)}`);

@@ -3,7 +3,7 @@
  * (the properties of its options type; coverage.test.ts checks both against src/index.ts, so a new export or a
  * new option without hostile coverage fails).
  */
-export type Area = 'tickets' | 'calls' | 'surveys' | 'cost' | 'calendar' | 'queueing' | 'misc';
+export type Area = 'tickets' | 'calls' | 'surveys' | 'cost' | 'calendar' | 'queueing' | 'import' | 'misc';
 
 export interface RegistryEntry {
   readonly area: Area;
@@ -137,6 +137,15 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   customerRetentionRate: { area: 'misc', optionsType: 'CustomerRetentionRateOptions', optionKeys: ['confidence', ...CUSTOMER_RECORDS] },
   churnRate: { area: 'misc', optionsType: 'ChurnRateOptions', optionKeys: ['newCustomers', 'confidence', ...CUSTOMER_RECORDS] },
   ageBucketLabels: { area: 'misc' },
+
+  fromZendesk: { area: 'import', optionsType: 'FromZendeskOptions', optionKeys: ['invalid', 'statusMap', 'channelMap', 'spamTags'] },
+  fromZendeskExport: { area: 'import', optionsType: 'FromZendeskExportOptions', optionKeys: ['invalid', 'statusMap', 'channelMap', 'timeZone', 'dateFormat', 'spamTags'] },
+  fromFreshdesk: { area: 'import', optionsType: 'FromFreshdeskOptions', optionKeys: ['invalid', 'statusMap', 'channelMap'] },
+  fromFreshdeskExport: { area: 'import', optionsType: 'FromFreshdeskExportOptions', optionKeys: ['invalid', 'statusMap', 'channelMap', 'timeZone', 'dateFormat'] },
+  fromIntercom: { area: 'import', optionsType: 'FromIntercomOptions', optionKeys: ['invalid', 'statusMap', 'channelMap'] },
+  fromHelpScout: { area: 'import', optionsType: 'FromHelpScoutOptions', optionKeys: ['invalid', 'statusMap', 'channelMap'] },
+  fromChatwoot: { area: 'import', optionsType: 'FromChatwootOptions', optionKeys: ['invalid', 'statusMap', 'channelMap', 'activityStatus'] },
+  fromRows: { area: 'import', optionsType: 'FromRowsMapping', optionKeys: ['kind', 'columns', 'eventColumns', 'time', 'timeZone', 'statuses', 'roles', 'types', 'fields', 'invalid'] },
   MetricsError: { area: 'misc' },
 };
 
