@@ -8,7 +8,7 @@
 import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
-import { createLedger, exclude, finishLedger, type Excluded, type InvalidReason } from '../results/excluded.js';
+import { createLedger, exclude, finishLedger, withReasonAliases, type Excluded, type InvalidReason } from '../results/excluded.js';
 import { explainTimestamp, toEpochMs } from './timestamp.js';
 import { Invalid } from './records.js';
 import { checkOptionKeys, describe, nearestName } from './options.js';
@@ -59,12 +59,12 @@ export interface CustomerRecordOptions {
 }
 
 /**
- * Why a customer record was left out: `'outside_period'` (ended before the period or started at or after its
+ * Why a customer record was left out: `'out_of_period'` (`'outside_period'` is its deprecated name; ended before the period or started at or after its
  * end), or `'invalid:<code>'` under `invalid: 'exclude'`.
  *
  * @category Customers
  */
-export type CustomerExclusion = 'outside_period' | InvalidReason;
+export type CustomerExclusion = 'out_of_period' | /** @deprecated the old name of `out_of_period` */ 'outside_period' | InvalidReason;
 
 /** @internal What a period of customers holds. */
 export interface CustomerTally {
@@ -226,7 +226,7 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
       // A customer who ended exactly at `from` was still active at `from` (S counts startedAt < from ≤ endedAt),
       // so the loss belongs to this period.
       if (end < from || start >= to || end === start) {
-        exclude(ledger, 'outside_period', label);
+        exclude(ledger, 'out_of_period', label);
         continue;
       }
       const endsInPeriod = end < to; // and end > from here
@@ -254,5 +254,5 @@ export function tallyCustomers(functionName: string, records: readonly unknown[]
       exclude(ledger, `invalid:${e.code}` as InvalidReason, label);
     }
   }
-  return { atStart, atEnd, newCustomers, lost, newLost, excluded: finishLedger(ledger) };
+  return { atStart, atEnd, newCustomers, lost, newLost, excluded: withReasonAliases(finishLedger(ledger), { outside_period: 'out_of_period' }) };
 }

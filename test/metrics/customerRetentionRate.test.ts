@@ -45,7 +45,8 @@ describe('customerRetentionRate and churnRate: worked examples (docs/surveys.md)
     const crr = customerRetentionRate(customers, { period });
     expect([crr.customersAtStart, crr.customersAtEnd, crr.newCustomers, crr.retained, crr.newCustomersLost]).toEqual([3, 3, 2, 2, 1]);
     expect(crr.rate).toBeCloseTo(2 / 3, 15);
-    expect(crr.excluded.byReason).toEqual({ outside_period: 1 });
+    expect(crr.excluded.byReason.outside_period).toBe(1); // the deprecated name, through its alias
+    expect(crr.excluded.byReason).toEqual({ out_of_period: 1 });
     expect(churnRate(customers, { period }).rate).toBeCloseTo(1 / 3, 15);
     expect(churnRate(customers, { period, newCustomers: 'include' }).rate).toBe(2 / 5);
     expect(() => customerRetentionRate([{ id: 'x', startedAt: '2026-03-02' }], { period })).toThrow(/offset/);
