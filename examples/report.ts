@@ -10,12 +10,14 @@ import { contactCentreSections } from './report/contactCentre.js';
 import { outcomesSections } from './report/outcomes.js';
 import { surveysAndCostSections } from './report/surveysAndCost.js';
 import { timingSections } from './report/timing.js';
+import { breakdownSections } from './report/breakdowns.js';
 
 const tickets = JSON.parse(readFileSync(new URL('./data/tickets.json', import.meta.url), 'utf8')) as Ticket[];
 
 const sections: ReportSection[] = [
   ...timingSections(tickets),
   ...outcomesSections(tickets, Date.UTC(2026, 0, 5)),
+  ...breakdownSections(tickets),
   ...businessHoursSections(tickets),
   ...contactCentreSections(),
   ...surveysAndCostSections(),
