@@ -136,3 +136,15 @@ export function printBench(rows: readonly BenchRow[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of body) console.log(line(row));
 }
+
+/**
+ * The eligibility every ticket metric applies first (spam, deleted, merged: flags or the default tags): the
+ * hand-written loops skip the same tickets.
+ */
+export function ineligible(t: { readonly tags?: readonly string[]; readonly spam?: boolean; readonly deleted?: boolean; readonly mergedInto?: unknown }): boolean {
+  if (t.spam === true || t.deleted === true || (t.mergedInto !== undefined && t.mergedInto !== null)) return true;
+  const tags = t.tags;
+  if (tags === undefined) return false;
+  for (let i = 0; i < tags.length; i++) if (tags[i] === 'spam' || tags[i] === 'closed_by_merge') return true;
+  return false;
+}

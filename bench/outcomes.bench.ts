@@ -11,6 +11,7 @@ import { resolutionRate } from '../src/metrics/resolutionRate/index.js';
 import { ticketVolume } from '../src/metrics/ticketVolume/index.js';
 import type { Ticket } from '../src/model/index.js';
 import { compare, printBench, timed, type BenchRow } from './harness.js';
+import { ineligible } from './harness.js';
 import { GENERATED_FROM, generateOutcomeTickets } from './generate-outcomes.js';
 
 const DAY = 86_400_000;
@@ -65,6 +66,7 @@ function fcrLoop(tickets: readonly Ticket[]): [number, number] {
   let num = 0;
   let den = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const n = statuses(t);
     if (!resolvedNow(n)) continue;
     const tags = t.tags ?? [];
@@ -112,6 +114,7 @@ function noRepeatLoop(tickets: readonly Ticket[]): [number, number] {
   let num = 0;
   let den = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const n = statuses(t);
     if (!resolvedNow(n)) continue;
     const tags = t.tags ?? [];
@@ -132,7 +135,10 @@ function noRepeatLoop(tickets: readonly Ticket[]): [number, number] {
 
 function resolutionLoop(tickets: readonly Ticket[]): [number, number] {
   let num = 0;
+  let den = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
+    den++;
     let at = -Infinity;
     let rank = -1;
     for (const e of t.events ?? []) {
@@ -146,13 +152,14 @@ function resolutionLoop(tickets: readonly Ticket[]): [number, number] {
     }
     if (rank >= 4) num++;
   }
-  return [num, tickets.length];
+  return [num, den];
 }
 
 function reopenLoop(tickets: readonly Ticket[]): [number, number] {
   let num = 0;
   let den = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const n = statuses(t);
     let ever = false;
     for (let j = 0; j < n; j++) if (sRank[j]! >= 4) ever = true;
@@ -170,6 +177,7 @@ function backlogLoop(tickets: readonly Ticket[], at: number): [number, number] {
   const ages = new Float64Array(tickets.length);
   const byAge = [0, 0, 0, 0];
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const c = t.createdAt as number;
     if (c > at) continue;
     const n = statuses(t);
@@ -199,6 +207,7 @@ function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
   let total = 0;
   const histogram = new Float64Array(64);
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     let at = -Infinity;
     let rank = -1;
     let x = 0;
@@ -227,6 +236,7 @@ function interactionsLoop(tickets: readonly Ticket[]): [number, number] {
 function volumeLoop(tickets: readonly Ticket[], from: number, days: number): number[] {
   const out = new Array<number>(days).fill(0);
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const k = Math.floor(((t.createdAt as number) - from) / DAY);
     if (k >= 0 && k < days) out[k]!++;
   }
@@ -256,6 +266,10 @@ function volumeLoopChecked(tickets: readonly Ticket[], from: number, days: numbe
     }
     const c = t.createdAt;
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) throw new Error(`bad createdAt at ${i}`);
+    if (ineligible(t)) {
+      outside.push(id); // listed, as the library lists spam and merged tickets
+      continue;
+    }
     const k = Math.floor((c - from) / DAY);
     if (k >= 0 && k < days) out[k]!++;
     else outside.push(id);
@@ -305,18 +319,20 @@ export function outcomesBench(tickets: readonly Ticket[], GENERATED_FROM: number
     }),
   );
   rows.push(
-    compare('ticketVolume (day, UTC)', count, () => ticketVolume(tickets, { interval: 'day', timeZone: 'UTC', from: GENERATED_FROM, to: GENERATED_FROM + 90 * DAY }), () => volumeLoop(tickets, GENERATED_FROM, 90), {
-      check: (m, b) => same((m as { buckets: { count: number }[] }).buckets.map((x) => x.count), b),
-    }),
-  );
-  rows.push(
-    compare('ticketVolume (day, UTC), loop also checking ids', count, () => ticketVolume(tickets, { interval: 'day', timeZone: 'UTC', from: GENERATED_FROM, to: GENERATED_FROM + 90 * DAY }), () => volumeLoopChecked(tickets, GENERATED_FROM, 90), {
+    compare('ticketVolume (day, UTC) vs the bare loop (information)', count, () => ticketVolume(tickets, { interval: 'day', timeZone: 'UTC', period: { from: GENERATED_FROM, to: GENERATED_FROM + 90 * DAY } }), () => volumeLoop(tickets, GENERATED_FROM, 90), {
+      // Issue 12: the target row is the loop that also checks ids and lists exclusions (those checks are
+      // non-negotiable); the bare loop stays as information.
       informational: true,
       check: (m, b) => same((m as { buckets: { count: number }[] }).buckets.map((x) => x.count), b),
     }),
   );
   rows.push(
-    timed('backlogSeries (365 daily buckets, Europe/Paris)', count, () => backlogSeries(yearTickets, { from: GENERATED_FROM, to: GENERATED_FROM + 365 * DAY, interval: 'day', timeZone: 'Europe/Paris' }), 2000),
+    compare('ticketVolume (day, UTC) vs a loop checking ids and listing exclusions', count, () => ticketVolume(tickets, { interval: 'day', timeZone: 'UTC', period: { from: GENERATED_FROM, to: GENERATED_FROM + 90 * DAY } }), () => volumeLoopChecked(tickets, GENERATED_FROM, 90), {
+      check: (m, b) => same((m as { buckets: { count: number }[] }).buckets.map((x) => x.count), b),
+    }),
+  );
+  rows.push(
+    timed('backlogSeries (365 daily buckets, Europe/Paris)', count, () => backlogSeries(yearTickets, { period: { from: GENERATED_FROM, to: GENERATED_FROM + 365 * DAY }, interval: 'day', timeZone: 'Europe/Paris' }), 2000),
   );
   return rows;
 }

@@ -5,6 +5,7 @@
 import { averageResponseTime, firstResponseTime, resolutionTime, type Ticket } from '../src/index.js';
 import { benchSchedule } from './businessHours.bench.js';
 import { compare, type BenchRow } from './harness.js';
+import { ineligible } from './harness.js';
 
 interface Stats {
   count: number;
@@ -46,6 +47,7 @@ function frtLoop(tickets: readonly Ticket[]): Stats {
   const out = new Float64Array(tickets.length);
   let n = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const created = t.createdAt as number;
     let r1 = Infinity;
     let r2 = Infinity;
@@ -84,6 +86,7 @@ function artLoop(tickets: readonly Ticket[]): Stats {
   let out = new Float64Array(tickets.length * 2);
   let n = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     const msgs = t.events!.filter((e) => e.type === 'message');
     msgs.sort((a, b) => (a.at as number) - (b.at as number) || RANK[(a as { author: string }).author]! - RANK[(b as { author: string }).author]!);
     let open = -1;
@@ -112,6 +115,7 @@ function resolutionLoop(tickets: readonly Ticket[]): Stats {
   const out = new Float64Array(tickets.length);
   let n = 0;
   for (const t of tickets) {
+    if (ineligible(t)) continue; // spam, deleted, merged: left out by every ticket metric
     let lastSolved = -1;
     let lastClosed = -1;
     let curAt = -1;

@@ -94,6 +94,11 @@ export interface TicketMetric<P, A extends Accumulator, Res> {
   params(options: Record<string, unknown>, ctx: InstantContext): P;
   /** What the step reads: LEVEL_IDENTITY, LEVEL_FACTS or LEVEL_EVENTS. */
   level(p: P): number;
+  /**
+   * The latest creation whose history the metric can need (the ones after it are screened out on their
+   * identity): their histories are not read at all when the metric is given an array (decision 10).
+   */
+  historyUntil?(p: P): number;
   /** Identity-level reasons, checked before the history's validity (decision 10). */
   screen?(c: TicketColumns, j: number, p: P): string | undefined;
   /** The definition: a value for the accumulator, or the reason the ticket is left out. */
@@ -328,6 +333,8 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   const overall = def.start(params);
   const table = spec === undefined ? undefined : new GroupTable(name, spec);
   const run = new Run<P, A>(name, def, params, overall, table, config.invalid, level, mask);
+  // A breakdown may read any ticket's facts (a bucket of its first reply): then every history is read.
+  const historyUntil = def.historyUntil === undefined || levelForBy(spec) > LEVEL_IDENTITY ? Infinity : def.historyUntil(params);
   if (prepared !== undefined) {
     run.batch(prepared.columns);
   } else {
@@ -335,7 +342,7 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
     const cols = new TicketColumns();
     for (let from = 0; from < records.length; from += BATCH) {
       const to = Math.min(records.length, from + BATCH);
-      reader.read(cols, from, to, level);
+      reader.read(cols, from, to, level, historyUntil);
       run.batch(cols);
     }
     if (records.length === 0) {

@@ -53,6 +53,7 @@ export function ticketAttribution(c: TicketColumns, j: number, name: string): Gr
       continue;
     }
     const a = rawEvent(c, j, e)?.authorId;
+    if (typeof a === 'number' && Number.isFinite(a)) return String(a); // a numeric user id is an id
     return typeof a === 'string' && a.length > 0 ? a : null;
   }
   return null;

@@ -68,8 +68,10 @@ export const S_BAD_HISTORY = 2;
 export const LEVEL_IDENTITY = 0;
 /** @internal Identity, flags and the facts derived from the history (validated whole), no events. */
 export const LEVEL_FACTS = 1;
-/** @internal Facts and the sorted events. */
-export const LEVEL_EVENTS = 2;
+/** @internal Facts and the status changes, sorted and collapsed (what the status replays read). */
+export const LEVEL_STATUSES = 2;
+/** @internal Facts and every event, sorted (statuses collapsed). */
+export const LEVEL_EVENTS = 3;
 
 const EMPTY: readonly unknown[] = [];
 
@@ -81,7 +83,7 @@ export class TicketColumns {
   base = 0;
   /** The input the batch was read from (raw tickets, for key functions and ids). */
   records: readonly unknown[] = EMPTY;
-  /** What each record holds: LEVEL_IDENTITY, LEVEL_FACTS or LEVEL_EVENTS. */
+  /** What each record holds: LEVEL_IDENTITY, LEVEL_FACTS, LEVEL_STATUSES or LEVEL_EVENTS. */
   level = LEVEL_IDENTITY;
   /** Why records are bad, by batch index (states S_BAD and S_BAD_HISTORY). */
   readonly errors = new Map<number, Invalid>();

@@ -40,6 +40,7 @@ import {
   K_SYSTEM,
   KIND_SHIFT,
   LEVEL_EVENTS,
+  LEVEL_STATUSES,
   LEVEL_FACTS,
   Q_PUBLIC,
   Q_REPLY,
@@ -147,8 +148,12 @@ export class TicketReader {
     this.seen = new IdSet(records);
   }
 
-  /** Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for a bad record in `'throw'` mode. */
-  read(c: TicketColumns, from: number, to: number, level: number): void {
+  /**
+   * Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for a bad record in `'throw'` mode.
+   * Histories of tickets created after `historyUntil` are not read (their metric excludes them on their
+   * identity: backlog's `created_after`, decision 10): their facts are left unset.
+   */
+  read(c: TicketColumns, from: number, to: number, level: number, historyUntil = Infinity): void {
     const records = this.records;
     c.reset(records, from, to - from, level);
     const { state, flags, created } = c;
@@ -179,18 +184,22 @@ export class TicketReader {
           this.identity(raw, i, c, j);
         } catch (e) {
           this.reject(e, c, j, i, raw, S_BAD);
-          if (level >= LEVEL_EVENTS) c.evStart[j + 1] = c.evCount;
+          if (level >= LEVEL_STATUSES) c.evStart[j + 1] = c.evCount;
           continue;
         }
       }
       state[j] = S_OK;
       if (level < LEVEL_FACTS) continue;
+      if ((created[j] as number) > historyUntil) {
+        if (level >= LEVEL_STATUSES) c.evStart[j + 1] = c.evCount;
+        continue;
+      }
       // (The events level writes evStart[j + 1] in body(), or below when the history is bad.)
       try {
         this.body(raw as Ticket, c, j, level);
       } catch (e) {
         this.reject(e, c, j, i, raw, S_BAD_HISTORY);
-        if (level >= LEVEL_EVENTS) c.evStart[j + 1] = c.evCount;
+        if (level >= LEVEL_STATUSES) c.evStart[j + 1] = c.evCount;
       }
     }
   }
@@ -279,7 +288,7 @@ export class TicketReader {
       this.events(events as readonly unknown[], t, createdBy, c, j, level);
     } else {
       this.summary(t as Ticket & Record<string, unknown>, createdBy, c, j);
-      if (level >= LEVEL_EVENTS) c.evStart[j + 1] = c.evCount;
+      if (level >= LEVEL_STATUSES) c.evStart[j + 1] = c.evCount;
     }
   }
 
@@ -324,10 +333,8 @@ export class TicketReader {
         if (k < 0) throw new Invalid('invalid_value', `events[${i}].author`, `must be 'customer', 'agent', 'bot' or 'system', got ${describe(e.author)}`);
         const pub = e.public;
         if (pub !== undefined && typeof pub !== 'boolean') throw new Invalid('invalid_value', `events[${i}].public`, `must be true or false, got ${describe(pub)}`);
-        const authorId = e.authorId;
-        if (authorId !== undefined && authorId !== null && (typeof authorId !== 'string' || authorId.length === 0)) {
-          throw new Invalid('invalid_value', `events[${i}].authorId`, `must be a non-empty string, got ${describe(authorId)}`);
-        }
+        // `authorId` is read only by attributions (by: 'firstResponder'), which take a string or a number as
+        // the agent and anything else as no author: no check here, on every message of every metric.
         let q: number;
         if (isQualifyingReply !== undefined) {
           let verdict: unknown;
@@ -448,7 +455,7 @@ export class TicketReader {
     c.resolvedChanges[j] = resolvedChanges;
     // Reopens and the first resolution need the status changes in order, unless the ticket was resolved at
     // most once and still is (or never): then neither a reopen nor an earlier resolution can exist.
-    const needSort = level >= LEVEL_EVENTS || !(resolvedChanges === 0 || (resolvedChanges === 1 && status >= 4));
+    const needSort = level >= LEVEL_STATUSES || !(resolvedChanges === 0 || (resolvedChanges === 1 && status >= 4));
     if (!needSort) {
       c.reopens[j] = 0;
       c.firstResolution[j] = resolvedChanges === 0 ? NaN : firstSolved === firstSolved ? firstSolved : firstClosed;
@@ -485,7 +492,7 @@ export class TicketReader {
     let reopens = 0;
     let firstResolution = NaN;
     let w = 0;
-    if (level >= LEVEL_EVENTS) {
+    if (level >= LEVEL_STATUSES) {
       c.reserveEvents(total);
       w = c.evCount;
     }
@@ -505,14 +512,14 @@ export class TicketReader {
         if (resolved && !r) reopens++;
         if (r && firstResolution !== firstResolution) firstResolution = t2;
         resolved = r;
-        if (level >= LEVEL_EVENTS) {
+        if (level >= LEVEL_STATUSES) {
           evAt[w] = t2;
           evKind[w] = kq[lastE] as number;
           evSrc[w] = lastE;
           w++;
         }
         x = y - 1;
-      } else if (level >= LEVEL_EVENTS) {
+      } else if (level >= LEVEL_STATUSES) {
         evAt[w] = at[e] as number;
         evKind[w] = b;
         evSrc[w] = e;
@@ -521,7 +528,7 @@ export class TicketReader {
     }
     c.reopens[j] = reopens;
     c.firstResolution[j] = firstResolution;
-    if (level >= LEVEL_EVENTS) {
+    if (level >= LEVEL_STATUSES) {
       c.evCount = w;
       c.evStart[j + 1] = w;
     }

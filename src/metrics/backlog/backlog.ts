@@ -19,7 +19,7 @@ import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type T
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { statusAt, summaryResolvedAt } from '../../read/statusHistory.js';
-import { F_EVENTS, LEVEL_EVENTS, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, LEVEL_STATUSES, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
 import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { Grouped } from '../../results/groups.js';
@@ -181,9 +181,10 @@ const METRIC: TicketMetric<Params, BacklogAccumulator, BacklogResult> = {
       summary: readSummary(NAME, o),
     };
   },
-  level: () => LEVEL_EVENTS,
+  level: () => LEVEL_STATUSES,
   // A ticket created after `at` is excluded on its identity alone: its history is never read (decision 10).
   screen: (c, j, p) => ((c.created[j] as number) > p.at ? 'created_after' : undefined),
+  historyUntil: (p) => p.at,
   step: ageAt,
   start: (p) => new BacklogAccumulator(p),
   finish(acc, p) {

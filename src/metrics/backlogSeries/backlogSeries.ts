@@ -21,7 +21,7 @@ import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type T
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { resolvedTransitions, summaryOnlyResolution } from '../../read/statusHistory.js';
-import { F_EVENTS, LEVEL_EVENTS, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, LEVEL_STATUSES, type TicketColumns } from '../../read/ticketColumns.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { Grouped } from '../../results/groups.js';
 
@@ -171,8 +171,9 @@ const METRIC: TicketMetric<Params, SeriesAccumulator, BacklogSeriesResult> = {
     const b = makeBuckets(NAME, zone, interval, weekStartsOn, range.from, range.to);
     return { zone, timeZone: o.timeZone as string, interval, b, end: b.bounds[b.count] as number, changes: new Changes() };
   },
-  level: () => LEVEL_EVENTS,
+  level: () => LEVEL_STATUSES,
   screen: (c, j, p) => ((c.created[j] as number) >= p.end ? 'created_after' : undefined),
+  historyUntil: (p) => p.end - 1,
   step: changesOf,
   start: (p) => new SeriesAccumulator(p),
   finish(acc, p) {

@@ -18,7 +18,7 @@ import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type T
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { reopensUntil, summaryReopened } from '../../read/statusHistory.js';
-import { F_EVENTS, F_FIRST_RES_UNKNOWN, LEVEL_EVENTS, LEVEL_FACTS, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, F_FIRST_RES_UNKNOWN, LEVEL_STATUSES, LEVEL_FACTS, type TicketColumns } from '../../read/ticketColumns.js';
 import { withReasonAliases, type InvalidReason } from '../../results/excluded.js';
 import type { RateResult } from '../../results/rate.js';
 
@@ -76,7 +76,7 @@ const METRIC: TicketMetric<Params, RateAccumulator, RateResult<ReopenRateExclusi
       level: readConfidence(NAME, o.confidence),
     };
   },
-  level: (p) => (p.at === Infinity ? LEVEL_FACTS : LEVEL_EVENTS),
+  level: (p) => (p.at === Infinity ? LEVEL_FACTS : LEVEL_STATUSES),
   step: classify,
   start: () => new RateAccumulator(),
   finish: (acc, p) => {

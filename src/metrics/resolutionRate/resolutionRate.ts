@@ -20,7 +20,7 @@ import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type T
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { statusAt, summaryResolvedAt } from '../../read/statusHistory.js';
-import { F_EVENTS, LEVEL_EVENTS, LEVEL_FACTS, resolvedNow, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, LEVEL_STATUSES, LEVEL_FACTS, resolvedNow, ST_SOLVED, type TicketColumns } from '../../read/ticketColumns.js';
 import type { InvalidReason } from '../../results/excluded.js';
 import type { RateResult } from '../../results/rate.js';
 
@@ -87,7 +87,7 @@ const METRIC: TicketMetric<Params, RateAccumulator, RateResult<ResolutionRateExc
       level: readConfidence(NAME, o.confidence),
     };
   },
-  level: (p) => (p.at !== undefined && p.within === undefined ? LEVEL_EVENTS : LEVEL_FACTS),
+  level: (p) => (p.at !== undefined && p.within === undefined ? LEVEL_STATUSES : LEVEL_FACTS),
   step: classify,
   start: () => new RateAccumulator(),
   finish: (acc, p) => acc.rate<ResolutionRateExclusion>(p.level),

@@ -21,7 +21,7 @@ import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type T
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { timeInStatuses } from '../../read/statusHistory.js';
-import { F_EVENTS, F_FIRST_RES_UNKNOWN, LEVEL_EVENTS, LEVEL_FACTS, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, F_FIRST_RES_UNKNOWN, LEVEL_STATUSES, LEVEL_FACTS, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
 import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
 import type { InvalidReason } from '../../results/excluded.js';
 
@@ -99,7 +99,7 @@ export function resolutionTimeMetric(name: string): TicketMetric<Params, Duratio
       summary: readSummary(name, o),
     };
   },
-  level: (p) => (p.paused === undefined ? LEVEL_FACTS : LEVEL_EVENTS),
+  level: (p) => (p.paused === undefined ? LEVEL_FACTS : LEVEL_STATUSES),
   step: measureResolution,
   start: () => new DurationAccumulator(),
   finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<ResolutionTimeExclusion>()),
