@@ -10,6 +10,7 @@ import { businessHoursBench } from './businessHours.bench.js';
 import { contactCentreBench } from './contactCentre.bench.js';
 import { outcomesBench } from './outcomes.bench.js';
 import { businessTimingBench, timingBench } from './timing.bench.js';
+import { dashboardBench, idOrderBench, preparedBench } from './pipeline.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
@@ -29,6 +30,8 @@ const section = (title: string, make: () => BenchRow[]): void => {
 section('Ticket timing', () => timingBench(tickets!));
 section('Ticket outcomes', () => outcomesBench(tickets!, FROM));
 section('Business hours', () => [...businessTimingBench(tickets!), ...businessHoursBench()]);
+section('Prepared set: each metric against a loop over the same columns', () => preparedBench(tickets!, FROM));
+section('Dashboard and the memory of a prepared set', () => dashboardBench(tickets!, FROM));
 // Release the million tickets before the call and survey sections, so that their runs are not charged for
 // garbage-collecting a gigabyte of data they never read.
 tickets = undefined;
@@ -36,6 +39,7 @@ tickets = undefined;
 // V8 frees that gigabyte on a background thread after the collection returns; let it finish, so that the
 // first call rows (library and loop alike) are not timed while it competes for the second core.
 await new Promise((resolve) => setTimeout(resolve, 3000));
+section('Ids that stop increasing in string order, 1M and 3M tickets', () => idOrderBench(count >= 1_000_000 ? [1_000_000, 3_000_000] : [count, 3 * count], FROM));
 section('Contact centre (1M calls)', () => contactCentreBench());
 section('Surveys (10M scores)', () => surveysAndCostBench());
 

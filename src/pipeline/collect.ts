@@ -129,6 +129,8 @@ export abstract class Accumulator<V = number> {
   /** Drops everything collected (the driver keeps one emptied accumulator per class: see ticketDriver.ts). */
   release(): void {
     this.ledger.lists.clear();
+    this.ledger.lastReason = undefined;
+    this.ledger.lastList = [];
     this.ledger.extra.clear();
     this.ledger.total = 0;
     this.reset();

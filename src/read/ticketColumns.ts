@@ -90,6 +90,11 @@ export class TicketColumns {
 
   state = new Uint8Array(0);
   flags = new Uint8Array(0);
+  /**
+   * The id of each record as given (valid identities only): the labels of exclusions come from here, not from
+   * the ticket objects, which a metric's step never has to touch again.
+   */
+  ids: Array<string | number> = [];
   /** Latest status (index into STATUSES), −1 when unknown. */
   status = new Int8Array(0);
   created = new Float64Array(0);
@@ -128,6 +133,7 @@ export class TicketColumns {
     this.level = level;
     this.errors.clear();
     this.evCount = 0;
+    if (this.ids.length < n) this.ids = new Array<string | number>(n).fill('');
     if (this.state.length < n) {
       this.state = new Uint8Array(n);
       this.flags = new Uint8Array(n);
@@ -176,6 +182,7 @@ export class TicketColumns {
     const n = this.n;
     const cut = <T extends { length: number; slice(a: number, b: number): T }>(a: T, len: number): T => (a.length > len ? a.slice(0, len) : a);
     this.state = cut(this.state, n);
+    if (this.ids.length > n) this.ids = this.ids.slice(0, n);
     this.flags = cut(this.flags, n);
     this.created = cut(this.created, n);
     if (this.level >= LEVEL_FACTS) {
@@ -197,9 +204,9 @@ export class TicketColumns {
     this.evSrc = cut(this.evSrc, this.evCount);
   }
 
-  /** The id label of record j (numbers as their decimal string). */
+  /** The id label of record j (numbers as their decimal string); a record with a valid identity only. */
   idOf(j: number): string {
-    const id = (this.records[this.base + j] as { id: string | number }).id;
+    const id = this.ids[j] as string | number;
     return typeof id === 'string' ? id : String(id);
   }
 

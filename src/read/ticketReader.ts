@@ -156,7 +156,7 @@ export class TicketReader {
   read(c: TicketColumns, from: number, to: number, level: number, historyUntil = Infinity): void {
     const records = this.records;
     c.reset(records, from, to - from, level);
-    const { state, flags, created } = c;
+    const { state, flags, created, ids } = c;
     const seen = this.seen;
     const minMs = this.config.minMs;
     for (let j = 0, i = from; i < to; i++, j++) {
@@ -175,6 +175,7 @@ export class TicketReader {
             seen.last = id;
             created[j] = ms;
             flags[j] = 0;
+            ids[j] = id;
             ok = true;
           }
         }
@@ -235,7 +236,7 @@ export class TicketReader {
 
   /** The complete identity checks, with an {@link Invalid} for the first rule broken. */
   private identity(raw: unknown, index: number, c: TicketColumns, j: number): void {
-    checkRecordId(raw, index, 'tickets', 'a ticket', this.seen);
+    c.ids[j] = checkRecordId(raw, index, 'tickets', 'a ticket', this.seen);
     const t = raw as Ticket & { spam?: unknown; deleted?: unknown; mergedInto?: unknown; tags?: unknown };
     c.created[j] = recordTime(t.createdAt, 'createdAt', this.config.zone, this.config.minMs);
     let f = 0;

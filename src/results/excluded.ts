@@ -43,19 +43,32 @@ export interface ExclusionLedger<R extends string> {
    * one record is one push and no keyed count update.
    */
   readonly extra: Map<R, number>;
+  /** The reason excluded last and its list (runs of one reason are the usual case: no map look-up for them). */
+  lastReason: R | undefined;
+  lastList: string[];
 }
+
+const NO_LIST: string[] = [];
 
 /** @internal */
 export function createLedger<R extends string>(): ExclusionLedger<R> {
-  return { total: 0, lists: new Map(), extra: new Map() };
+  return { total: 0, lists: new Map(), extra: new Map(), lastReason: undefined, lastList: NO_LIST };
 }
 
 /** @internal Record one excluded record. */
 export function exclude<R extends string>(ledger: ExclusionLedger<R>, reason: R, id: string): void {
   ledger.total++;
-  const list = ledger.lists.get(reason);
-  if (list === undefined) ledger.lists.set(reason, [id]);
-  else list.push(id);
+  if (reason === ledger.lastReason) {
+    ledger.lastList.push(id);
+    return;
+  }
+  let list = ledger.lists.get(reason);
+  if (list === undefined) {
+    list = [id];
+    ledger.lists.set(reason, list);
+  } else list.push(id);
+  ledger.lastReason = reason;
+  ledger.lastList = list;
 }
 
 /**

@@ -330,6 +330,7 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
     if (open !== undefined) {
       ledger.total -= open.length;
       ledger.lists.delete('window_open');
+      if (ledger.lastReason === 'window_open') ledger.lastReason = undefined;
     }
     return buildRate(numerator, denominator, excluded, p.level);
   },
