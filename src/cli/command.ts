@@ -104,11 +104,14 @@ function zoneOf(name: string | undefined): { name: string; info: ZoneInfo } {
 }
 
 function instantOf(origin: string, text: string, zone: ZoneInfo): number {
+  let ms = NaN;
   try {
-    return toEpochMs(text, zone, Number.MIN_SAFE_INTEGER);
+    ms = toEpochMs(text, zone, Number.MIN_SAFE_INTEGER);
   } catch {
-    throw usageError(`${origin}: ${describe(text)} is not a date (2026-01-01) or an ISO instant (2026-01-01T09:00:00Z)`);
+    // reported below
   }
+  if (Number.isFinite(ms)) return ms;
+  throw usageError(`${origin}: ${describe(text)} is not a date (2026-01-01) or an ISO instant (2026-01-01T09:00:00Z)`);
 }
 
 /** A library option error while checking a definition, as a usage error naming where the definition came from. */
@@ -253,8 +256,7 @@ function recordError(e: MetricsError, files: readonly InputFile[], state: InputS
   if (m === null) return new CliError(e.message, EXIT_INPUT);
   const collection = m[2]!.split('.').pop()!;
   const index = Number(m[3]);
-  const rest = e.message.slice(m[0].length);
-  const fn = m[1]!;
+  const rest = e.message.slice(m[0].length).replace(/pass the timeZone option/g, 'pass --time-zone (the account\'s zone)');
   const pos = state.positions.position(collection, index);
   let where: string;
   if (pos === undefined) where = `${collection}[${index}]${m[4] === undefined ? '' : ` (id ${m[4]})`}`;
@@ -264,7 +266,7 @@ function recordError(e: MetricsError, files: readonly InputFile[], state: InputS
     if (m[4] !== undefined) where += ` (id ${m[4]})`;
   }
   const hint = invalid === 'throw' ? '; --invalid exclude lists such records and goes on' : '';
-  return new CliError(`${where}: ${rest} (${fn})${hint}`, EXIT_INPUT);
+  return new CliError(`${where}: ${rest}${hint}`, EXIT_INPUT);
 }
 
 /** The records of the input as batches of tickets, importing as the source needs. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nearestName } from '../_lib/options.js';
 import { describe } from '../results/describe.js';
@@ -147,6 +147,12 @@ function jsonInput(value: unknown, origin: string, base: string): JsonInput | un
   throw usageError(`${origin} must be a path to a JSON file or an object, got ${describe(value)}`);
 }
 
+/** A path as messages show it: relative to the working directory when inside it. */
+function shown(path: string, cwd: string): string {
+  const r = relative(cwd, path);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r) ? r : path;
+}
+
 /** Splits `--by` values into breakdowns: commas separate breakdowns, `+` crosses dimensions. */
 export function splitBy(values: readonly string[]): string[][] {
   const out: string[][] = [];
@@ -265,7 +271,7 @@ function settingsOf(v: Record<string, unknown>, positionals: readonly string[]):
   if (positionals.length > 0) files = [...positionals];
   else if (config.files !== undefined) {
     if (!Array.isArray(config.files) || config.files.some((f) => typeof f !== 'string')) throw usageError(`${inConfig('files')} must be an array of paths`);
-    files = config.files.map((f) => (f === '-' ? f : resolve(base, f)));
+    files = config.files.map((f) => (f === '-' ? f : shown(resolve(base, f), cwd)));
   } else files = [];
 
   const source = pick('source', 'source');
