@@ -70,7 +70,8 @@ export class Progress {
   private draw(): void {
     if (this.timer === undefined) return;
     const line = progressText(this.counters, this.totalBytes, this.clock() - this.started, this.phase);
-    const columns = this.stream.columns ?? 100;
+    // A pseudo-terminal may report no width (0): assume a common one.
+    const columns = this.stream.columns !== undefined && this.stream.columns > 20 ? this.stream.columns : 100;
     this.stream.write(`\r\x1b[K${line.slice(0, Math.max(10, columns - 1))}`);
   }
 

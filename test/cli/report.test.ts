@@ -158,6 +158,19 @@ describe.concurrent('input', () => {
     expect(loud.stdout).toBe(quiet.stdout);
   }, TIMEOUT_MS);
 
+  it('a progress line on stderr when it is a terminal (under script(1), a pseudo-terminal)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    expect(spawnSync('script', ['--version'], { encoding: 'utf8' }).status, 'script(1) from util-linux').toBe(0);
+    const out = join(dir.dir, 'tty.json');
+    const command = [process.execPath, join(root, 'dist', 'cli.js'), 'report', SAMPLE, '--at', AT, '--out', out].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', timeout: TIMEOUT_MS });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\r\x1b[Kcomputing metrics · 400 records read');
+    expect(r.stdout).toContain('\r\x1b[Khelpdesk-metrics: read 400 records');
+    const quiet = spawnSync('script', ['-qfec', `${command} --quiet`, '/dev/null'], { encoding: 'utf8', timeout: TIMEOUT_MS });
+    expect(quiet.stdout).toBe('');
+  }, TIMEOUT_MS);
+
   it('npx helpdesk-metrics runs the built bin in this clone', async () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     const { spawnSync } = await import('node:child_process');

@@ -45,7 +45,7 @@ export async function reportJson(args: readonly string[], options: Parameters<ty
 export interface JsonReport {
   readonly definitions: { readonly at: string; readonly interval: string; readonly timeZone: string; readonly period: { from: string; to: string } | null };
   readonly input: { readonly source: string; readonly records: number; readonly tickets: number; readonly surveys: number; readonly excluded: Exclusions; readonly files: { path: string; format: string; records: number }[] };
-  readonly headline: readonly { id: string; value: number | null; n: number; numerator: number | null; denominator: number | null }[];
+  readonly headline: readonly { id: string; value: number | null; n: number; numerator: number | null; denominator: number | null; excluded: Exclusions }[];
   readonly metrics: {
     readonly volume: { total: number; excluded: Exclusions };
     readonly firstResponseTime: Duration;
@@ -64,7 +64,7 @@ export interface JsonReport {
   readonly breakdowns: readonly {
     name: string;
     dimensions: string[];
-    rows: { key: [string, string | number | boolean | null][]; label: string; tickets: number; firstResponseTime: { n: number; medianMs: number | null }; backlog: { count: number } }[];
+    rows: { key: [string, string | number | boolean | null][]; label: string; tickets: number; firstResponseTime: { n: number; medianMs: number | null; p90Ms: number | null }; backlog: { count: number } }[];
   }[];
 }
 export interface Exclusions {
