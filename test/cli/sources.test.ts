@@ -142,6 +142,16 @@ describe('every source, told from the shape of its files', () => {
     expect([r.metrics.csat?.numerator, r.metrics.csat?.denominator]).toEqual([1, 2]);
   }, TIMEOUT_MS);
 
+  it("each vendor's own CSAT: Freshdesk counts 101 (happy, 5 of its 1-7) as satisfied; the config file's surveys override it", async () => {
+    const ratings = freshdeskStory.satisfactionRatings.map((r, i) => (i === 1 ? { ...r, ratings: { default_question: 101 } } : r));
+    const file = dir.file('freshdesk-happy.json', JSON.stringify({ ...freshdeskStory, satisfactionRatings: ratings }));
+    const r = await reportJson(['report', file, '--at', AT]);
+    expect([r.metrics.csat?.numerator, r.metrics.csat?.denominator]).toEqual([2, 2]);
+    const strict = dir.file('strict.json', JSON.stringify({ surveys: { satisfiedFrom: 6 } }));
+    const s = await reportJson(['report', file, '--at', AT, '--config', strict]);
+    expect([s.metrics.csat?.numerator, s.metrics.csat?.denominator]).toEqual([1, 2]);
+  }, TIMEOUT_MS);
+
   it('rows with a mapping: the hand-computed figures', async () => {
     const r = await reportJson(['report', files.rows!, '--source', 'rows', '--map', files.map!, '--at', AT]);
     // FRT 10, 30, 60 min (R-4 unanswered); resolution 60, 240 min; backlog.

@@ -62,3 +62,27 @@ describe('--by lists', () => {
     expect(splitBy(['channel,week', 'channel+priority', ' tags '])).toEqual([['channel'], ['week'], ['channel', 'priority'], ['tags']]);
   });
 });
+
+describe('atomic writes', () => {
+  it('a write that cannot complete leaves the target as it was and no temporary file', async () => {
+    const { mkdtempSync, mkdirSync, readdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeAtomically } = await import('../../src/cli/output.js');
+    const dir = mkdtempSync(join(tmpdir(), 'helpdesk-metrics-atomic-'));
+    try {
+      const target = join(dir, 'report.html');
+      mkdirSync(target);
+      writeFileSync(join(target, 'inside'), 'x');
+      expect(() => writeAtomically(target, 'text')).toThrow(`cannot write ${target}: it is a directory`);
+      expect(readdirSync(dir)).toEqual(['report.html']);
+      const file = join(dir, 'out.json');
+      writeAtomically(file, 'one');
+      writeAtomically(file, 'two');
+      expect(readdirSync(dir).sort()).toEqual(['out.json', 'report.html']);
+      expect(() => writeAtomically(join(dir, 'missing', 'x.json'), 'text')).toThrow('its directory');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
