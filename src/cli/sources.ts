@@ -222,7 +222,9 @@ export interface ImportSettings {
 /** Runs the importer of `source` on the gathered records. */
 export function importRecords(source: SourceName, gathered: Gathered, settings: ImportSettings): Imported {
   const c = (name: string): unknown[] => gathered.collections.get(name) ?? [];
-  const has = (name: string): boolean => gathered.collections.has(name);
+  /** The source's collections that the input holds, keyed as its importer takes them. */
+  const present = (source: SourceName): Record<string, unknown[]> =>
+    Object.fromEntries(COLLECTIONS[source].filter((n) => gathered.collections.has(n)).map((n) => [n, c(n)]));
   const common = { invalid: settings.invalid, ...settings.extra };
   const zoned = settings.timeZone === undefined ? common : { timeZone: settings.timeZone, ...common };
   let result: ImportResult;
@@ -233,28 +235,10 @@ export function importRecords(source: SourceName, gathered: Gathered, settings: 
       return { tickets, surveys, excluded: [], warnings: [], counts: [{ collection: 'tickets', input: tickets.length, imported: tickets.length, excluded: 0 }] };
     }
     case 'zendesk':
-      result = fromZendesk(
-        {
-          tickets: c('tickets'),
-          ...(has('audits') ? { audits: c('audits') } : {}),
-          ...(has('comments') ? { comments: c('comments') } : {}),
-          ...(has('users') ? { users: c('users') } : {}),
-          ...(has('ticketMetrics') ? { ticketMetrics: c('ticketMetrics') } : {}),
-          ...(has('satisfactionRatings') ? { satisfactionRatings: c('satisfactionRatings') } : {}),
-        },
-        common,
-      );
+      result = fromZendesk({ tickets: c('tickets'), ...present('zendesk') }, common);
       break;
     case 'freshdesk':
-      result = fromFreshdesk(
-        {
-          tickets: c('tickets'),
-          ...(has('conversations') ? { conversations: c('conversations') } : {}),
-          ...(has('satisfactionRatings') ? { satisfactionRatings: c('satisfactionRatings') } : {}),
-          ...(has('activities') ? { activities: c('activities') } : {}),
-        },
-        common,
-      );
+      result = fromFreshdesk({ tickets: c('tickets'), ...present('freshdesk') }, common);
       break;
     case 'intercom':
       result = fromIntercom({ conversations: c('conversations') }, common);
@@ -263,14 +247,7 @@ export function importRecords(source: SourceName, gathered: Gathered, settings: 
       result = fromHelpScout({ conversations: c('conversations') }, common);
       break;
     case 'chatwoot':
-      result = fromChatwoot(
-        {
-          conversations: c('conversations'),
-          ...(has('messages') ? { messages: c('messages') } : {}),
-          ...(has('csatSurveyResponses') ? { csatSurveyResponses: c('csatSurveyResponses') } : {}),
-        },
-        common,
-      );
+      result = fromChatwoot({ conversations: c('conversations'), ...present('chatwoot') }, common);
       break;
     case 'zendesk-export':
       result = fromZendeskExport(c('rows'), zoned);

@@ -51,6 +51,11 @@ function chartWidth(): number {
   return Math.max(320, Math.min(660, Math.floor(w / 2) - 48));
 }
 
+/** A chart in the dashboard's frame (options may override it), or `null` when there is nothing to draw. */
+function chartOf(points: number, options: Plot.PlotOptions): Element | null {
+  return points === 0 ? null : Plot.plot({ width: chartWidth(), height: 260, marginBottom: 40, ...options });
+}
+
 /** Every k-th label of a band axis, so that ticks do not overlap. */
 function sparseTicks(labels: readonly string[], width: number): (d: string) => string {
   const every = Math.max(1, Math.ceil((labels.length * 62) / width));
@@ -62,43 +67,33 @@ function volumeChart(r: Report): HTMLElement {
   const data = r.charts.volume;
   const width = chartWidth();
   const labels = data.map((d) => d.label);
-  const chart =
-    data.length === 0
-      ? null
-      : Plot.plot({
-          width,
-          height: 260,
-          marginBottom: 56,
-          x: { type: 'band', domain: labels, label: null, tickFormat: sparseTicks(labels, width), tickRotate: -40 },
-          y: { grid: true, label: 'tickets created' },
-          marks: [Plot.barY(data, { x: 'label', y: 'count', fill: BLUE, title: (d: (typeof data)[number]) => `${d.label}: ${d.count} tickets` }), Plot.ruleY([0])],
-        });
+  const chart = chartOf(data.length, {
+    width,
+    marginBottom: 56,
+    x: { type: 'band', domain: labels, label: null, tickFormat: sparseTicks(labels, width), tickRotate: -40 },
+    y: { grid: true, label: 'tickets created' },
+    marks: [Plot.barY(data, { x: 'label', y: 'count', fill: BLUE, title: (d: (typeof data)[number]) => `${d.label}: ${d.count} tickets` }), Plot.ruleY([0])],
+  });
   const m = r.metrics.volume;
   return figure('volume', `Tickets created per ${r.definitions.interval}`, chart, m.definition, m.total, m.excluded);
 }
 
 function backlogChart(r: Report): HTMLElement {
   const data = r.charts.backlog.map((d) => ({ ...d, date: new Date(d.start) }));
-  const chart =
-    data.length === 0
-      ? null
-      : Plot.plot({
-          width: chartWidth(),
-          height: 260,
-          marginBottom: 40,
-          x: { type: 'utc', label: null },
-          y: { grid: true, label: `backlog at the end of each ${r.definitions.interval}`, zero: true },
-          marks: [
-            Plot.lineY(data, { x: 'date', y: 'backlog', stroke: BLUE }),
-            Plot.dot(data, {
-              x: 'date',
-              y: 'backlog',
-              fill: BLUE,
-              r: 2.5,
-              title: (d: (typeof data)[number]) => `${d.label}: backlog ${d.backlog} (created ${d.created}, resolved ${d.resolved}, reopened ${d.reopened})`,
-            }),
-          ],
-        });
+  const chart = chartOf(data.length, {
+    x: { type: 'utc', label: null },
+    y: { grid: true, label: `backlog at the end of each ${r.definitions.interval}`, zero: true },
+    marks: [
+      Plot.lineY(data, { x: 'date', y: 'backlog', stroke: BLUE }),
+      Plot.dot(data, {
+        x: 'date',
+        y: 'backlog',
+        fill: BLUE,
+        r: 2.5,
+        title: (d: (typeof data)[number]) => `${d.label}: backlog ${d.backlog} (created ${d.created}, resolved ${d.resolved}, reopened ${d.reopened})`,
+      }),
+    ],
+  });
   const b = r.metrics.backlog;
   const definition = `Backlog at the end of each ${r.definitions.interval}: created − resolved + reopened, from the status history (Zendesk backlog history); opening backlog ${count(r.charts.backlogOpening)}.`;
   const n = data.reduce((s, d) => s + d.created, r.charts.backlogOpening ?? 0);
@@ -107,20 +102,14 @@ function backlogChart(r: Report): HTMLElement {
 
 function distributionChart(id: string, title: string, f: Report['metrics']['firstResponseTime'], what: string): HTMLElement {
   const data = f.percentiles.filter((p): p is { p: number; ms: number } => p.ms !== null).map((p) => ({ ...p, hours: p.ms / HOUR_MS }));
-  const chart =
-    data.length === 0
-      ? null
-      : Plot.plot({
-          width: chartWidth(),
-          height: 260,
-          marginBottom: 40,
-          x: { type: 'sqrt', grid: true, label: `${what} (hours, square-root scale)` },
-          y: { domain: [0, 100], grid: true, label: 'share of tickets within (%)' },
-          marks: [
-            Plot.line(data, { x: 'hours', y: 'p', stroke: BLUE, curve: 'step-before' }),
-            Plot.dot(data, { x: 'hours', y: 'p', fill: BLUE, r: 3, title: (d: (typeof data)[number]) => `p${d.p}: ${formatDuration(d.ms)}` }),
-          ],
-        });
+  const chart = chartOf(data.length, {
+    x: { type: 'sqrt', grid: true, label: `${what} (hours, square-root scale)` },
+    y: { domain: [0, 100], grid: true, label: 'share of tickets within (%)' },
+    marks: [
+      Plot.line(data, { x: 'hours', y: 'p', stroke: BLUE, curve: 'step-before' }),
+      Plot.dot(data, { x: 'hours', y: 'p', fill: BLUE, r: 3, title: (d: (typeof data)[number]) => `p${d.p}: ${formatDuration(d.ms)}` }),
+    ],
+  });
   return figure(id, title, chart, `${f.definition} Drawn as the share of tickets within each duration: percentiles p0–p100 every 5 (R-7).`, f.n, f.excluded);
 }
 
@@ -128,25 +117,22 @@ function slaChart(r: Report): HTMLElement | null {
   const s = r.metrics.slaCompliance;
   if (s === null) return null;
   const data = r.charts.slaByPriority.filter((p): p is typeof p & { percent: number } => p.percent !== null);
-  const chart =
-    data.length === 0
-      ? null
-      : Plot.plot({
-          width: chartWidth(),
-          height: Math.max(120, 40 + data.length * 32),
-          marginLeft: 90,
-          x: { domain: [0, 100], grid: true, label: 'targets achieved (%)' },
-          y: { label: null, domain: data.map((d) => d.priority) },
-          marks: [
-            Plot.barX(data, {
-              y: 'priority',
-              x: 'percent',
-              fill: BLUE,
-              title: (d: (typeof data)[number]) => `${d.priority}: ${d.percent.toFixed(1)} % achieved (${d.achieved} met, ${d.breached} breached, ${d.pending} pending)`,
-            }),
-            Plot.ruleX([0]),
-          ],
-        });
+  const chart = chartOf(data.length, {
+    height: Math.max(120, 40 + data.length * 32),
+    marginBottom: 30,
+    marginLeft: 90,
+    x: { domain: [0, 100], grid: true, label: 'targets achieved (%)' },
+    y: { label: null, domain: data.map((d) => d.priority) },
+    marks: [
+      Plot.barX(data, {
+        y: 'priority',
+        x: 'percent',
+        fill: BLUE,
+        title: (d: (typeof data)[number]) => `${d.priority}: ${d.percent.toFixed(1)} % achieved (${d.achieved} met, ${d.breached} breached, ${d.pending} pending)`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
   return figure('sla', 'SLA achieved by priority', chart, s.definition, s.denominator, s.excluded);
 }
 
