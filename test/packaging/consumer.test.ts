@@ -2,7 +2,7 @@
  * The packed tarball, installed as a user installs it: `npm pack` of the built package, `npm install` of the
  * tarball into a scratch project (offline: decimal.js comes from a tarball of the locked copy), then
  * - the files of every entry point and bin are there, and the package imports and requires under Node with the
- *   same exports as dist/;
+ *   same exports as dist/; every bin runs with `npx` (`npm exec`), offline;
  * - TypeScript consumers type-check against it with `skipLibCheck: false` under NodeNext ESM, NodeNext CJS and
  *   Bundler resolution (and NodeNext ESM with `skipLibCheck: true`, where a broken type silently becomes
  *   `any`): a money field must be decimal.js's `Decimal` (the consumer's own import), not `any` nor an error;
@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryPoints, installInScratchProject, missingPackageFiles, pack, pkg, root, run, runtimeReports, scratchDir, writeFile } from './support.js';
+import { binEntries, entryPoints, installInScratchProject, missingPackageFiles, npm, pack, pkg, root, run, runtimeReports, scratchDir, writeFile } from './support.js';
 
 const SETUP_TIMEOUT_MS = 120_000;
 const TSC_TIMEOUT_MS = 120_000;
@@ -103,6 +103,15 @@ describe('the packed tarball, installed', () => {
   it('imports and requires under Node, with the exports of dist/', async () => {
     const { actual, expected } = await runtimeReports(project);
     expect(actual).toEqual(expected);
+  }, SETUP_TIMEOUT_MS);
+
+  it('runs its bins with npx, offline (the CLI needs nothing beyond the runtime dependencies)', async () => {
+    const tickets = join(root, 'examples', 'data', 'tickets.json');
+    for (const [name] of binEntries()) {
+      const { stdout } = await run(npm, ['exec', '--offline', '--no', '--', name, 'report', tickets, '--at', '2026-02-01T00:00:00Z', '--format', 'json', '--quiet'], project);
+      const report = JSON.parse(stdout) as { tool: string; input: { tickets: number } };
+      expect({ name, tool: report.tool, tickets: report.input.tickets }).toEqual({ name, tool: pkg.name, tickets: 400 });
+    }
   }, SETUP_TIMEOUT_MS);
 });
 

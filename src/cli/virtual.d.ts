@@ -1,0 +1,4 @@
+declare module 'virtual:dashboard-client' {
+  const code: string;
+  export default code;
+}
