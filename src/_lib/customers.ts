@@ -64,7 +64,7 @@ export interface CustomerRecordOptions {
  *
  * @category Customers
  */
-export type CustomerExclusion = 'out_of_period' | /** @deprecated the old name of `out_of_period` */ 'outside_period' | InvalidReason;
+export type CustomerExclusion = 'out_of_period' | /* deprecated: the old name of out_of_period */ 'outside_period' | InvalidReason;
 
 /** @internal What a period of customers holds. */
 export interface CustomerTally {

@@ -32,7 +32,7 @@ import type { RateResult } from '../../results/rate.js';
  *
  * @category Ticket outcomes
  */
-export type ReopenRateExclusion = 'unresolved' | /** @deprecated the old name of `unresolved` */ 'never_resolved' | 'out_of_period' | 'summary_only' | IneligibleReason | InvalidReason;
+export type ReopenRateExclusion = 'unresolved' | /* deprecated: the old name of unresolved */ 'never_resolved' | 'out_of_period' | 'summary_only' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link reopenRate}.

@@ -34,7 +34,7 @@ import type { Group } from '../../results/groups.js';
  *
  * @category Ticket outcomes
  */
-export type TicketVolumeExclusion = 'out_of_period' | /** @deprecated the old name of `out_of_period` */ 'out_of_range' | IneligibleReason | InvalidReason;
+export type TicketVolumeExclusion = 'out_of_period' | /* deprecated: the old name of out_of_period */ 'out_of_range' | IneligibleReason | InvalidReason;
 
 /**
  * Options of {@link ticketVolume}.
