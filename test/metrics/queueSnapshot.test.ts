@@ -52,6 +52,13 @@ describe('queueSnapshot: options', () => {
     expect([s.waitingOnAgent, s.waitingOnThirdParty]).toEqual([1, 1]);
   });
 
+  it('a ticket both breached and near breach counts once, as breached', () => {
+    const t: Ticket[] = [{ id: 'B', priority: 'high', createdAt: '2026-03-02T09:00:00Z', events: [{ type: 'message', at: '2026-03-02T09:00:00Z', author: 'customer' }] }];
+    // first reply 1 h: 2 h overdue at 12:00; resolution 3 h 30: due 12:30, within the hour
+    const s = queueSnapshot(t, { at: AT, policy: { targets: { high: { firstReply: HOUR, resolution: 3.5 * HOUR } } } });
+    expect([s.breached, s.nearBreach]).toEqual([1, 0]);
+  });
+
   it('an empty input: zero counts, undefined waits', () => {
     const s = queueSnapshot([], { at: AT });
     expect([s.open, s.oldestWaitMs, s.excluded.total]).toEqual([0, undefined, 0]);
