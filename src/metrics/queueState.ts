@@ -181,6 +181,12 @@ export class OpenState implements TargetSink {
     return this.gain;
   }
 
+  /** Drops the schedule it cached (the driver may keep an accumulator that refers to this state). */
+  release(): void {
+    this.gainEngine = undefined;
+    this.gain = NaN;
+  }
+
   /** The public SLA summary, or `undefined`. */
   sla(): QueueSla | undefined {
     if (!this.hasSla) return undefined;

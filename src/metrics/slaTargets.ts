@@ -250,20 +250,18 @@ function resolution(c: TicketColumns, j: number, m: number, rs: Target, paused: 
   let status = 0; // new
   let since = created;
   let elapsed = 0;
-  let dueMs = NaN;
+  let dueMs = rs.ms === 0 ? created : NaN;
   let lastResolved = NaN;
-  const run = (until: number): void => {
-    if (paused[status] === 1 || until <= since) return;
-    const part = measureOn(rs, since, until);
-    if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = dueOn(rs, since, rs.ms - elapsed);
-    elapsed += part;
-  };
-  if (rs.ms === 0) dueMs = created;
+  // The clock runs over [since, t) in each unpaused status; the due instant is found in the span that reaches it.
   for (let e = c.evStart[j] as number; e < m; e++) {
     const b = evKind[e] as number;
     if (b < KB_STATUS) continue;
     const t = evAt[e] as number;
-    run(t);
+    if (paused[status] !== 1 && t > since) {
+      const part = measureOn(rs, since, t);
+      if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = dueOn(rs, since, rs.ms - elapsed);
+      elapsed += part;
+    }
     const next = (b >> KIND_SHIFT) - K_STATUS;
     if (next >= 4 && status < 4) lastResolved = t;
     status = next;
@@ -274,7 +272,11 @@ function resolution(c: TicketColumns, j: number, m: number, rs: Target, paused: 
   if (running) {
     // Still running at `at`: count up to it; when not yet due, project the due instant from `since`.
     const before = elapsed;
-    run(atMs);
+    if (atMs > since) {
+      const part = measureOn(rs, since, atMs);
+      if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = dueOn(rs, since, rs.ms - elapsed);
+      elapsed += part;
+    }
     if (dueMs !== dueMs) dueMs = dueOn(rs, since, rs.ms - before);
   }
   sink.instance(RESOLUTION, 0, rs, created, resolved ? lastResolved : NaN, elapsed, dueMs, running);

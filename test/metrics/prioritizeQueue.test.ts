@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSchedule } from '../../src/calendar/index.js';
 import { prioritizeQueue } from '../../src/metrics/prioritizeQueue/index.js';
 import type { Ticket } from '../../src/model/index.js';
+import { prepareTickets } from '../../src/pipeline/ticketSource.js';
 import { MetricsError } from '../../src/results/errors.js';
 import { expectClean, metricsErrorOf } from '../support/clean.js';
 import { deepFreeze } from '../support/workedExample.js';
@@ -159,6 +160,24 @@ describe('prioritizeQueue: business hours', () => {
     expect(f.sla?.nearBreach).toBe(false);
     expect(f.tier).toBe('none');
   });
+});
+
+describe('prioritizeQueue: first requests across the whole input', () => {
+  it('an array read in batches (more than 32,768 tickets) and its prepared set agree', () => {
+    const n = 70_000;
+    const base = Date.parse(mon('00:00'));
+    const tickets: Ticket[] = Array.from({ length: n }, (_, i) => ({ id: `T${String(i).padStart(5, '0')}`, requesterId: `u${i % 1000}`, createdAt: base + (n - i) * 1000, events: [] }));
+    // u7's earliest ticket is the last one (created first); the same instant twice for u8: the smaller id wins.
+    tickets[n - 2] = { ...tickets[n - 2]!, requesterId: 'u8', createdAt: base + 1000 };
+    tickets[8] = { ...tickets[8]!, createdAt: base + 1000 };
+    const raw = prioritizeQueue(tickets, { at: AT });
+    const firsts = raw.queue.filter((t) => t.firstRequest).map((t) => t.id);
+    expect(firsts.length).toBe(1000);
+    expect(firsts).toContain(`T${n - 993}`); // u7: i = 69,007, created earliest of its 70
+    expect(firsts).toContain('T00008'); // u8: T00008 and T69998 at the same instant
+    expect(firsts).not.toContain('T69998');
+    expect(prioritizeQueue(prepareTickets(tickets), { at: AT })).toEqual(raw);
+  }, 30_000);
 });
 
 describe('prioritizeQueue: options and errors', () => {

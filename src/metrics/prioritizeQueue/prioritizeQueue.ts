@@ -279,12 +279,31 @@ function requesterOf(record: unknown): string | undefined {
   return typeof r === 'string' && r.length > 0 ? r : undefined;
 }
 
-/** A ticket as the step sees it, before the cross-ticket parts (first request, score, rank). */
-interface Draft {
-  index: number;
-  item: OpenTicket;
-  segment: GroupValue;
-  segmentPoints: number;
+/**
+ * An open ticket as the step sees it; the cross-ticket parts (first request, score) are filled in by `finish`,
+ * which sorts the drafts and builds each public object once (a literal: V8 builds spread copies slowly).
+ */
+class Draft {
+  firstRequest: boolean | undefined = undefined;
+  tier = 0;
+  score = NaN;
+  why: QueueScoreParts | undefined = undefined;
+  segment: GroupValue = null;
+  segmentPoints = 0;
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly createdAt: number,
+    readonly status: TicketStatus,
+    readonly waitingOn: WaitingOn,
+    readonly since: number,
+    readonly waited: number,
+    /** NaN without businessHours. */
+    readonly waitedBusiness: number,
+    /** NaN without a reply. */
+    readonly firstReply: number,
+    readonly sla: QueueSla | undefined,
+  ) {}
 }
 
 interface Params {
@@ -292,7 +311,8 @@ interface Params {
   readonly rules: Rules;
   readonly state: OpenState;
   first: FirstRequests | undefined;
-  draft: Draft | undefined;
+  /** The step's draft for the accumulators (emptied by `finish`). */
+  readonly out: { draft: Draft | undefined };
 }
 
 /** The segment of record j: its value and weight into `d`, or the `invalid:` reason (thrown under 'throw'). */
@@ -339,35 +359,26 @@ function step(c: TicketColumns, j: number, p: Params): number | PrioritizeQueueE
   const s = p.state;
   const why = openState(c, j, p.live, s);
   if (why !== 0) return why;
-  const item: OpenTicket = {
-    id: c.idOf(j),
-    createdAt: c.created[j] as number,
-    status: s.statusName(),
-    waitingOn: WAITING_ON[s.waitingOn] as WaitingOn,
-    waitingSinceMs: s.sinceMs,
-    waitedMs: s.waitedMs,
-    waitedBusinessMs: s.waitedBusinessMs === s.waitedBusinessMs ? s.waitedBusinessMs : undefined,
-    firstReplyMs: s.firstReplyMs === s.firstReplyMs ? s.firstReplyMs : undefined,
-    firstRequest: undefined,
-    sla: s.sla(),
-  };
-  const d: Draft = { index: c.base + j, item, segment: null, segmentPoints: 0 };
+  const d = new Draft(c.base + j, c.idOf(j), c.created[j] as number, s.statusName(), WAITING_ON[s.waitingOn] as WaitingOn, s.sinceMs, s.waitedMs, s.waitedBusinessMs, s.firstReplyMs, s.sla());
   if (s.waitingOn === ON_AGENT && (p.rules.field !== undefined || p.rules.fn !== undefined)) {
     const failed = segmentOf(c, j, p, d);
     if (failed !== undefined) return failed as InvalidReason;
   }
-  p.draft = d;
+  p.out.draft = d;
   return 1;
 }
 
-/** The open tickets, as drafts. */
+/**
+ * The open tickets, as drafts. It refers to the step's output slot only, not to the call's parameters: the driver
+ * keeps one emptied accumulator of each class for good (decision 14), and it must hold no input.
+ */
 class QueueAccumulator extends Accumulator {
   drafts: Draft[] = [];
-  constructor(private readonly p: Params) {
+  constructor(private readonly out: { draft: Draft | undefined }) {
     super();
   }
   add(): void {
-    this.drafts.push(this.p.draft as Draft);
+    this.drafts.push(this.out.draft as Draft);
   }
   mergeFrom(o: QueueAccumulator): void {
     for (const d of o.drafts) this.drafts.push(d);
@@ -378,28 +389,62 @@ class QueueAccumulator extends Accumulator {
 }
 
 const clean = (x: number): number => (x === 0 ? 0 : x);
+const orUndefined = (x: number): number | undefined => (x === x ? x : undefined);
 
-const TIER_RANK: Readonly<Record<QueueTier, number>> = { breached: 2, near_breach: 1, none: 0 };
+const TIERS: readonly QueueTier[] = ['none', 'near_breach', 'breached'];
 
 /** Oldest wait first, then oldest ticket, then id (UTF-16 order): the tie-break of both lists. */
-function byWait(a: OpenTicket, b: OpenTicket): number {
-  return a.waitingSinceMs - b.waitingSinceMs || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function byWait(a: Draft, b: Draft): number {
+  return a.since - b.since || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The queue ticket of a draft: first request, tier and score. */
-function scored(d: Draft, rules: Rules, business: boolean, first: FirstRequests): Omit<QueueTicket, 'rank'> {
-  const item = d.item;
-  const firstRequest = first.isFirst(d.index);
-  const sla = item.sla;
-  const waitedClock = business ? (item.waitedBusinessMs as number) : item.waitedMs;
+/** First request, tier and score of a draft waiting on an agent. */
+function score(d: Draft, rules: Rules, business: boolean): void {
+  const sla = d.sla;
   const why: QueueScoreParts = {
     segment: clean(d.segmentPoints),
-    waited: clean((rules.waitWeight * waitedClock) / HOUR_MS),
+    waited: clean((rules.waitWeight * (business ? d.waitedBusiness : d.waited)) / HOUR_MS),
     breach: sla === undefined ? 0 : clean((rules.breachWeight * Math.max(0, rules.breachWindowMs - sla.timeLeftMs)) / HOUR_MS),
-    firstRequest: firstRequest === true ? rules.firstRequestBoost : 0,
+    firstRequest: d.firstRequest === true ? rules.firstRequestBoost : 0,
   };
-  const tier: QueueTier = sla === undefined ? 'none' : sla.breached ? 'breached' : sla.nearBreach ? 'near_breach' : 'none';
-  return { ...item, firstRequest, tier, segment: d.segment, score: clean(why.segment + why.waited + why.breach + why.firstRequest), why };
+  d.why = why;
+  d.tier = sla === undefined ? 0 : sla.breached ? 2 : sla.nearBreach ? 1 : 0;
+  d.score = clean(why.segment + why.waited + why.breach + why.firstRequest);
+}
+
+function openTicket(d: Draft): OpenTicket {
+  return {
+    id: d.id,
+    createdAt: d.createdAt,
+    status: d.status,
+    waitingOn: d.waitingOn,
+    waitingSinceMs: d.since,
+    waitedMs: d.waited,
+    waitedBusinessMs: orUndefined(d.waitedBusiness),
+    firstReplyMs: orUndefined(d.firstReply),
+    firstRequest: d.firstRequest,
+    sla: d.sla,
+  };
+}
+
+function queueTicket(d: Draft, rank: number): QueueTicket {
+  return {
+    rank,
+    id: d.id,
+    createdAt: d.createdAt,
+    status: d.status,
+    waitingOn: d.waitingOn,
+    waitingSinceMs: d.since,
+    waitedMs: d.waited,
+    waitedBusinessMs: orUndefined(d.waitedBusiness),
+    firstReplyMs: orUndefined(d.firstReply),
+    firstRequest: d.firstRequest,
+    sla: d.sla,
+    tier: TIERS[d.tier] as QueueTier,
+    segment: d.segment,
+    score: d.score,
+    why: d.why as QueueScoreParts,
+  };
 }
 
 const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
@@ -407,7 +452,7 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
   optionKeys: [...LIVE_QUEUE_KEYS, 'rules'],
   qualifying: true,
   params(o, ctx) {
-    return { live: readLiveQueue(NAME, o, ctx), rules: readRules(o.rules), state: new OpenState(), first: undefined, draft: undefined };
+    return { live: readLiveQueue(NAME, o, ctx), rules: readRules(o.rules), state: new OpenState(), first: undefined, out: { draft: undefined } };
   },
   level: () => LEVEL_EVENTS,
   // A ticket created after `at` is left out on its identity alone: its history is not read (decision 10).
@@ -426,22 +471,27 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
     }
   },
   step,
-  start: (p) => new QueueAccumulator(p),
+  start: (p) => new QueueAccumulator(p.out),
   finish(acc, p) {
     const { rules, live } = p;
-    const first = p.first ?? new FirstRequests([]);
+    const first = p.first;
     const business = live.engine !== undefined;
-    const waiting: Omit<QueueTicket, 'rank'>[] = [];
-    const others: OpenTicket[] = [];
+    const waiting: Draft[] = [];
+    const others: Draft[] = [];
     for (const d of acc.drafts) {
-      if (d.item.waitingOn === 'agent') waiting.push(scored(d, rules, business, first));
-      else others.push({ ...d.item, firstRequest: first.isFirst(d.index) });
+      d.firstRequest = first?.isFirst(d.index);
+      if (d.waitingOn === 'agent') {
+        score(d, rules, business);
+        waiting.push(d);
+      } else others.push(d);
     }
-    const tiers = rules.tiers;
-    waiting.sort((a, b) => (tiers ? TIER_RANK[b.tier] - TIER_RANK[a.tier] : 0) || b.score - a.score || byWait(a, b));
+    if (rules.tiers) waiting.sort((a, b) => b.tier - a.tier || b.score - a.score || byWait(a, b));
+    else waiting.sort((a, b) => b.score - a.score || byWait(a, b));
     others.sort(byWait);
-    const queue: QueueTicket[] = waiting.map((t, i) => ({ rank: i + 1, ...t }));
-    return { at: live.at, count: queue.length + others.length, queue, waitingOnOthers: others, excluded: acc.excluded<PrioritizeQueueExclusion>() };
+    const queue = waiting.map((d, i) => queueTicket(d, i + 1));
+    p.out.draft = undefined;
+    p.state.release();
+    return { at: live.at, count: queue.length + others.length, queue, waitingOnOthers: others.map(openTicket), excluded: acc.excluded<PrioritizeQueueExclusion>() };
   },
 };
 

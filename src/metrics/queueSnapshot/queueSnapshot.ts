@@ -100,7 +100,10 @@ function readEdges(value: unknown): readonly number[] {
   return value as number[];
 }
 
-/** Counts of one group (or of all). */
+/**
+ * Counts of one group (or of all). It refers to the bucket edges and the step's state only (the driver keeps one
+ * emptied accumulator of each class for good, decision 14: it must hold no input).
+ */
 class SnapshotAccumulator extends Accumulator {
   open = 0;
   byOn = [0, 0, 0];
@@ -110,12 +113,15 @@ class SnapshotAccumulator extends Accumulator {
   oldest = -1;
   oldestBusiness = -1;
   counts: Float64Array;
-  constructor(private readonly p: Params) {
+  constructor(
+    private readonly state: OpenState,
+    private readonly edges: Float64Array,
+  ) {
     super();
-    this.counts = new Float64Array(p.edges.length + 1);
+    this.counts = new Float64Array(edges.length + 1);
   }
   add(): void {
-    const s = this.p.state;
+    const s = this.state;
     this.open++;
     this.byOn[s.waitingOn] = (this.byOn[s.waitingOn] as number) + 1;
     if (!s.agentCreated && s.firstReplyMs !== s.firstReplyMs) this.noFirstReply++;
@@ -126,7 +132,7 @@ class SnapshotAccumulator extends Accumulator {
     const business = s.waitedBusinessMs;
     if (business > this.oldestBusiness) this.oldestBusiness = business;
     const wait = business === business ? business : s.waitedMs;
-    const edges = this.p.edges;
+    const edges = this.edges;
     let k = 0;
     while (k < edges.length && wait > (edges[k] as number)) k++;
     this.counts[k] = (this.counts[k] as number) + 1;
@@ -168,9 +174,10 @@ const METRIC: TicketMetric<Params, SnapshotAccumulator, QueueSnapshotResult> = {
   // A ticket created after `at` is left out on its identity alone: its history is not read (decision 10).
   screen: (c, j, p) => ((c.created[j] as number) > p.live.at ? 'created_after' : undefined),
   step,
-  start: (p) => new SnapshotAccumulator(p),
+  start: (p) => new SnapshotAccumulator(p.state, p.edges),
   finish(acc, p) {
     const sla = p.live.sla !== undefined;
+    p.state.release();
     const waiting = acc.byOn[ON_AGENT] as number;
     return {
       at: p.live.at,
