@@ -6,6 +6,7 @@
  *
  * The loops read the prepared set's columns directly (one typed array per fact, events sorted by (time, kind))
  * and use the schedule's engine for business time, as the library does; everything else is written out here.
+ * Like the results, they list the tickets they leave out (ids by reason), and the checks compare those too.
  */
 import { engineOf, type ScheduleEngine } from '../src/calendar/schedule.js';
 import { prepareTickets, prioritizeQueue, queueSnapshot, type PrioritizeQueueOptions, type PrioritizeQueueResult, type QueueSnapshotResult, type SlaDefinition } from '../src/index.js';
@@ -56,10 +57,21 @@ interface State {
   near: boolean;
 }
 
-/** The state of ticket j at `at`, or false when it is not open (resolved, summary form). Written out in full. */
-function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine, gain: number, s: State): boolean {
+/** A running target: breached, near breach, and the least time left (then the earlier due). */
+function consider(s: State, gain: number, left: number, due: number): void {
+  if (left < 0) s.breached = true;
+  else if (gain > left) s.near = true;
+  if (!s.hasSla || left < s.left || (left === s.left && due < s.due)) {
+    s.hasSla = true;
+    s.left = left;
+    s.due = due;
+  }
+}
+
+/** The state of ticket j at `at` into `s` (OPEN), or why it is not open. Written out in full. */
+function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine, gain: number, s: State): string | undefined {
   const f = c.flags[j]!;
-  if ((f & F_EVENTS) === 0) return false;
+  if ((f & F_EVENTS) === 0) return 'summary_only';
   const created = c.created[j]!;
   const agentCreated = (f & F_AGENT_CREATED) !== 0;
   const evAt = c.evAt;
@@ -99,7 +111,7 @@ function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine
       answered = t;
     }
   }
-  if (status >= 4) return false;
+  if (status >= 4) return 'resolved';
   if (status === 2 || status === 3) {
     if (open === open && lastCustomer > statusSince) {
       s.on = 0;
@@ -123,18 +135,9 @@ function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine
   s.near = false;
   const p = (c.records[c.base + j] as { priority?: keyof typeof TARGETS }).priority;
   const tg = p === undefined ? undefined : TARGETS[p];
-  if (tg === undefined) return true;
-  const consider = (left: number, due: number): void => {
-    if (left < 0) s.breached = true;
-    else if (gain > left) s.near = true;
-    if (!s.hasSla || left < s.left || (left === s.left && due < s.due)) {
-      s.hasSla = true;
-      s.left = left;
-      s.due = due;
-    }
-  };
+  if (tg === undefined) return undefined;
   // First reply (customer-created tickets): running until the first reply or solve.
-  if (!agentCreated && firstReply !== firstReply && firstSolve !== firstSolve) consider(tg.fr - engine.measure(created, at), engine.add(created, tg.fr));
+  if (!agentCreated && firstReply !== firstReply && firstSolve !== firstSolve) consider(s, gain, tg.fr - engine.measure(created, at), engine.add(created, tg.fr));
   // Next reply: the open cycle after the first reply.
   if (firstReply === firstReply) {
     let cycle = NaN;
@@ -144,7 +147,7 @@ function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine
         if (cycle !== cycle) cycle = evAt[e]!;
       } else if (cycle === cycle && ((b & Q_REPLY) !== 0 || b >= KB_SOLVED)) cycle = NaN;
     }
-    if (cycle === cycle) consider(tg.nr - engine.measure(cycle, at), engine.add(cycle, tg.nr));
+    if (cycle === cycle) consider(s, gain, tg.nr - engine.measure(cycle, at), engine.add(cycle, tg.nr));
   }
   // Resolution: runs while new or open (pending and on-hold pause it), from creation.
   if (status < 2) {
@@ -171,9 +174,28 @@ function stateOf(c: TicketColumns, j: number, at: number, engine: ScheduleEngine
       elapsed += part;
     }
     if (due !== due) due = engine.add(since, tg.rs - before);
-    consider(tg.rs - elapsed, due);
+    consider(s, gain, tg.rs - elapsed, due);
   }
-  return true;
+  return undefined;
+}
+
+/**
+ * Why ticket j is left out before its state is read (the library's order: invalid, deleted, spam, merged,
+ * created after `at`), or undefined. The loops list what they leave out by reason, as the result does.
+ */
+function screened(c: TicketColumns, j: number, at: number): string | undefined {
+  if (c.state[j] !== 0) return 'invalid';
+  const f = c.flags[j]!;
+  if ((f & F_DELETED) !== 0) return 'ineligible:deleted';
+  if ((f & F_SPAM) !== 0) return 'ineligible:spam';
+  if ((f & F_MERGED) !== 0) return 'ineligible:merged';
+  return c.created[j]! > at ? 'created_after' : undefined;
+}
+
+function leaveOut(excluded: Map<string, string[]>, reason: string, id: string): void {
+  const list = excluded.get(reason);
+  if (list === undefined) excluded.set(reason, [id]);
+  else list.push(id);
 }
 
 const idOf = (records: readonly unknown[], i: number): string => {
@@ -182,7 +204,7 @@ const idOf = (records: readonly unknown[], i: number): string => {
 };
 
 /** The queue by hand: states, first requests, scores, the two sorted lists. */
-function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queue: Entry[]; others: Entry[] } {
+export function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queue: Entry[]; others: Entry[]; excluded: Map<string, string[]> } {
   const gain = engine.measure(at, at + H);
   const mask = F_SPAM | F_DELETED | F_MERGED;
   const records = c.records;
@@ -197,10 +219,14 @@ function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queu
   }
   const queue: Entry[] = [];
   const others: Entry[] = [];
+  const excluded = new Map<string, string[]>();
   const s: State = { on: 0, since: 0, firstReply: NaN, agentCreated: false, hasSla: false, left: 0, due: 0, breached: false, near: false };
   for (let j = 0; j < c.n; j++) {
-    if (c.state[j] !== 0 || (c.flags[j]! & mask) !== 0 || c.created[j]! > at) continue;
-    if (!stateOf(c, j, at, engine, gain, s)) continue;
+    const why = screened(c, j, at) ?? stateOf(c, j, at, engine, gain, s);
+    if (why !== undefined) {
+      leaveOut(excluded, why, idOf(records, j));
+      continue;
+    }
     const r = (records[j] as { requesterId?: unknown }).requesterId;
     const isFirst = typeof r === 'string' && r !== '' ? first.get(r) === j : undefined;
     const waitedBusiness = engine.measure(s.since, at);
@@ -217,7 +243,7 @@ function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queu
   const byWait = (a: Entry, b: Entry): number => a.since - b.since || a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   queue.sort((a, b) => b.tier - a.tier || b.score - a.score || byWait(a, b));
   others.sort(byWait);
-  return { queue, others };
+  return { queue, others, excluded };
 }
 
 interface Counts {
@@ -229,19 +255,22 @@ interface Counts {
   oldest: number;
   oldestBusiness: number;
   byWait: number[];
+  excluded: Map<string, string[]>;
 }
 
 const EDGES = [H, 4 * H, 24 * H, 72 * H];
 
 /** The snapshot by hand. */
-function snapshotLoop(c: TicketColumns, at: number, engine: ScheduleEngine): Counts {
+export function snapshotLoop(c: TicketColumns, at: number, engine: ScheduleEngine): Counts {
   const gain = engine.measure(at, at + H);
-  const mask = F_SPAM | F_DELETED | F_MERGED;
-  const out: Counts = { open: 0, on: [0, 0, 0], noFirstReply: 0, breached: 0, near: 0, oldest: -1, oldestBusiness: -1, byWait: [0, 0, 0, 0, 0] };
+  const out: Counts = { open: 0, on: [0, 0, 0], noFirstReply: 0, breached: 0, near: 0, oldest: -1, oldestBusiness: -1, byWait: [0, 0, 0, 0, 0], excluded: new Map() };
   const s: State = { on: 0, since: 0, firstReply: NaN, agentCreated: false, hasSla: false, left: 0, due: 0, breached: false, near: false };
   for (let j = 0; j < c.n; j++) {
-    if (c.state[j] !== 0 || (c.flags[j]! & mask) !== 0 || c.created[j]! > at) continue;
-    if (!stateOf(c, j, at, engine, gain, s)) continue;
+    const why = screened(c, j, at) ?? stateOf(c, j, at, engine, gain, s);
+    if (why !== undefined) {
+      leaveOut(out.excluded, why, idOf(c.records, j));
+      continue;
+    }
     out.open++;
     out.on[s.on]!++;
     if (!s.agentCreated && s.firstReply !== s.firstReply) out.noFirstReply++;
@@ -260,7 +289,7 @@ function snapshotLoop(c: TicketColumns, at: number, engine: ScheduleEngine): Cou
 
 function checkQueue(m: unknown, b: unknown): void {
   const lib = m as PrioritizeQueueResult;
-  const base = b as { queue: Entry[]; others: Entry[] };
+  const base = b as ReturnType<typeof queueLoop>;
   const bad = (what: string): never => {
     throw new Error(`queue bench: library and loop disagree on ${what}`);
   };
@@ -272,6 +301,13 @@ function checkQueue(m: unknown, b: unknown): void {
   lib.waitingOnOthers.forEach((t, i) => {
     if (t.id !== base.others[i]!.id) bad(`waitingOnOthers[${i}]`);
   });
+  sameExclusions(lib.excluded.ids, base.excluded);
+}
+
+function sameExclusions(ids: Readonly<Partial<Record<string, readonly string[]>>>, loop: Map<string, string[]>): void {
+  const a = JSON.stringify(Object.entries(ids).sort());
+  const b = JSON.stringify([...loop].sort());
+  if (a !== b) throw new Error('queue bench: library and loop leave out different tickets');
 }
 
 function checkSnapshot(m: unknown, b: unknown): void {
@@ -280,6 +316,7 @@ function checkSnapshot(m: unknown, b: unknown): void {
   const got = [lib.open, lib.waitingOnAgent, lib.waitingOnCustomer, lib.waitingOnThirdParty, lib.noFirstReply, lib.breached, lib.nearBreach, lib.oldestWaitMs, lib.oldestWaitBusinessMs, ...Object.values(lib.byWait)];
   const want = [base.open, ...base.on, base.noFirstReply, base.breached, base.near, base.oldest, base.oldestBusiness, ...base.byWait];
   if (got.some((x, i) => x !== want[i])) throw new Error(`queue bench: snapshot disagrees: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+  sameExclusions(lib.excluded.ids, base.excluded);
 }
 
 /** Rows for bench/run.ts (generates and releases its own tickets). */

@@ -278,7 +278,7 @@ export function openState(c: TicketColumns, j: number, p: LiveQueueParams, s: Op
   const sla = p.sla;
   if (sla !== undefined) {
     const priority = priorityOf(c, j, sla);
-    if (priority !== 'no_priority' && priority !== 'no_policy') evaluateTargets(c, j, e, sla.table.get(priority) as TargetRow, sla.paused, at, s);
+    if (priority !== 'no_priority' && priority !== 'no_policy') evaluateTargets(c, j, e, sla.table.get(priority) as TargetRow, sla.paused, at, s, true);
   }
   return 0;
 }

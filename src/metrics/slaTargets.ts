@@ -182,8 +182,9 @@ export interface TargetSink {
 /**
  * @internal Evaluates every target of `row` on record j (events form) as of `atMs`, considering its sorted
  * events `[evStart[j], m)` (those at or before `atMs`), into `sink`. Returns how many instances it gave.
+ * `runningOnly`: give only the instances whose clock runs at `atMs` (completed ones are not measured).
  */
-export function evaluateTargets(c: TicketColumns, j: number, m: number, row: TargetRow, paused: Uint8Array, atMs: number, sink: TargetSink): number {
+export function evaluateTargets(c: TicketColumns, j: number, m: number, row: TargetRow, paused: Uint8Array, atMs: number, sink: TargetSink, runningOnly = false): number {
   const { evAt, evKind } = c;
   const start = c.evStart[j] as number;
   const created = c.created[j] as number;
@@ -203,8 +204,10 @@ export function evaluateTargets(c: TicketColumns, j: number, m: number, row: Tar
   const fr = row.firstReply;
   if (fr !== undefined && ((c.flags[j] as number) & F_AGENT_CREATED) === 0) {
     const done = firstReplyAt === firstReplyAt ? (firstSolveAt < firstReplyAt ? firstSolveAt : firstReplyAt) : firstSolveAt;
-    reply(sink, FIRST_REPLY, 0, fr, created, done, atMs);
-    count++;
+    if (!runningOnly || done !== done) {
+      reply(sink, FIRST_REPLY, 0, fr, created, done, atMs);
+      count++;
+    }
   }
   // Next reply: customer messages after the first reply open cycles; a reply or a solve closes them.
   const nr = row.nextReply;
@@ -217,8 +220,11 @@ export function evaluateTargets(c: TicketColumns, j: number, m: number, row: Tar
       if (b >> KIND_SHIFT === K_CUSTOMER && (b & Q_PUBLIC) !== 0) {
         if (open !== open) open = at;
       } else if (open === open && ((b & Q_REPLY) !== 0 || b >= KB_SOLVED)) {
-        reply(sink, NEXT_REPLY, ++cycle, nr, open, at, atMs);
-        count++;
+        ++cycle;
+        if (!runningOnly) {
+          reply(sink, NEXT_REPLY, cycle, nr, open, at, atMs);
+          count++;
+        }
         open = NaN;
       }
     }
@@ -228,11 +234,21 @@ export function evaluateTargets(c: TicketColumns, j: number, m: number, row: Tar
     }
   }
   const rs = row.resolution;
-  if (rs !== undefined) {
+  if (rs !== undefined && !(runningOnly && paused[statusBefore(c, j, m)] === 1)) {
     resolution(c, j, m, rs, paused, atMs, sink);
     count++;
   }
   return count;
+}
+
+/** The status of record j after its events `[evStart[j], m)` (0, new, before any). */
+function statusBefore(c: TicketColumns, j: number, m: number): number {
+  const { evKind } = c;
+  for (let e = m - 1, start = c.evStart[j] as number; e >= start; e--) {
+    const b = evKind[e] as number;
+    if (b >= KB_STATUS) return (b >> KIND_SHIFT) - K_STATUS;
+  }
+  return 0;
 }
 
 function reply(sink: TargetSink, kind: number, cycle: number, t: Target, start: number, end: number, atMs: number): void {

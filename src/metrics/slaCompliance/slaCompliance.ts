@@ -132,7 +132,7 @@ export type SlaComplianceExclusion =
   | 'no_targets'
   | 'summary_only'
   | 'created_after'
-  /** @deprecated the old name of `created_after` */
+  // Deprecated: the old name of `created_after` (see above).
   | 'created_after_at'
   | IneligibleReason
   | InvalidReason;
