@@ -181,7 +181,6 @@ export interface PrioritizeQueueResult {
 }
 
 const RULE_KEYS = ['segment', 'segmentWeights', 'waitWeight', 'breachWeight', 'breachWindowMs', 'firstRequestBoost', 'tiers'] as const;
-const SEGMENT_FIELDS = TICKET_SCHEMA.fields;
 
 interface Rules {
   /** A field name (`fields.<name>`: `custom`), or a key function; undefined: no segments. */
@@ -215,9 +214,9 @@ function readRules(value: unknown): Rules {
   else if (typeof seg === 'string' && seg.startsWith('fields.') && seg.length > 7) {
     field = 'fields';
     custom = seg.slice(7);
-  } else if (typeof seg === 'string' && SEGMENT_FIELDS.includes(seg)) field = seg;
+  } else if (typeof seg === 'string' && TICKET_SCHEMA.fields.includes(seg)) field = seg;
   else if (seg !== undefined) {
-    optionError(NAME, 'rules.segment', `must be a ticket field (${SEGMENT_FIELDS.join(', ')}), 'fields.<name>' or a key function, got ${describe(seg)}`);
+    optionError(NAME, 'rules.segment', `must be a ticket field (${TICKET_SCHEMA.fields.join(', ')}), 'fields.<name>' or a key function, got ${describe(seg)}`);
   }
   const weights = new Map<string, number>();
   const sw = o.segmentWeights;
@@ -281,7 +280,7 @@ function requesterOf(record: unknown): string | undefined {
 
 /**
  * An open ticket as the step sees it; the cross-ticket parts (first request, score) are filled in by `finish`,
- * which sorts the drafts and builds each public object once (a literal: V8 builds spread copies slowly).
+ * which sorts the drafts and builds each public object once (a literal, not a spread copy: V8 builds those slowly).
  */
 class Draft {
   firstRequest: boolean | undefined = undefined;
@@ -427,29 +426,21 @@ function openTicket(d: Draft): OpenTicket {
   };
 }
 
+/** The open ticket of a draft with its place in the queue (the same object shape for every queue ticket). */
 function queueTicket(d: Draft, rank: number): QueueTicket {
-  return {
-    rank,
-    id: d.id,
-    createdAt: d.createdAt,
-    status: d.status,
-    waitingOn: d.waitingOn,
-    waitingSinceMs: d.since,
-    waitedMs: d.waited,
-    waitedBusinessMs: orUndefined(d.waitedBusiness),
-    firstReplyMs: orUndefined(d.firstReply),
-    firstRequest: d.firstRequest,
-    sla: d.sla,
-    tier: TIERS[d.tier] as QueueTier,
-    segment: d.segment,
-    score: d.score,
-    why: d.why as QueueScoreParts,
-  };
+  const t = openTicket(d) as { -readonly [K in keyof QueueTicket]: QueueTicket[K] };
+  t.rank = rank;
+  t.tier = TIERS[d.tier] as QueueTier;
+  t.segment = d.segment;
+  t.score = d.score;
+  t.why = d.why as QueueScoreParts;
+  return t;
 }
 
 const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
   name: NAME,
-  optionKeys: [...LIVE_QUEUE_KEYS, 'rules'],
+  // Literal arrays at module level (a spread here would count as a side effect and defeat tree-shaking).
+  optionKeys: ['at', 'policy', 'businessHours', 'nearBreachMs', 'rules'],
   qualifying: true,
   params(o, ctx) {
     return { live: readLiveQueue(NAME, o, ctx), rules: readRules(o.rules), state: new OpenState(), first: undefined, out: { draft: undefined } };

@@ -24,7 +24,7 @@ import { LEVEL_EVENTS, type TicketColumns } from '../../read/ticketColumns.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { Grouped } from '../../results/groups.js';
 import { ageBucketLabels } from '../backlog/backlog.js';
-import { LIVE_QUEUE_KEYS, ON_AGENT, ON_CUSTOMER, openState, OpenState, readLiveQueue, type LiveQueueOptions, type LiveQueueParams } from '../queueState.js';
+import { ON_AGENT, ON_CUSTOMER, openState, OpenState, readLiveQueue, type LiveQueueOptions, type LiveQueueParams } from '../queueState.js';
 
 const NAME = 'queueSnapshot';
 const HOUR_MS = 3_600_000;
@@ -164,7 +164,8 @@ function step(c: TicketColumns, j: number, p: Params): number | QueueSnapshotExc
 
 const METRIC: TicketMetric<Params, SnapshotAccumulator, QueueSnapshotResult> = {
   name: NAME,
-  optionKeys: [...LIVE_QUEUE_KEYS, 'waitBuckets'],
+  // Literal arrays at module level (a spread here would count as a side effect and defeat tree-shaking).
+  optionKeys: ['at', 'policy', 'businessHours', 'nearBreachMs', 'waitBuckets'],
   qualifying: true,
   params(o, ctx) {
     const edges = readEdges(o.waitBuckets);
