@@ -204,7 +204,7 @@ const idOf = (records: readonly unknown[], i: number): string => {
 };
 
 /** The queue by hand: states, first requests, scores, the two sorted lists. */
-export function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queue: Entry[]; others: Entry[]; excluded: Map<string, string[]> } {
+function queueLoop(c: TicketColumns, at: number, engine: ScheduleEngine): { queue: Entry[]; others: Entry[]; excluded: Map<string, string[]> } {
   const gain = engine.measure(at, at + H);
   const mask = F_SPAM | F_DELETED | F_MERGED;
   const records = c.records;
@@ -261,7 +261,7 @@ interface Counts {
 const EDGES = [H, 4 * H, 24 * H, 72 * H];
 
 /** The snapshot by hand. */
-export function snapshotLoop(c: TicketColumns, at: number, engine: ScheduleEngine): Counts {
+function snapshotLoop(c: TicketColumns, at: number, engine: ScheduleEngine): Counts {
   const gain = engine.measure(at, at + H);
   const out: Counts = { open: 0, on: [0, 0, 0], noFirstReply: 0, breached: 0, near: 0, oldest: -1, oldestBusiness: -1, byWait: [0, 0, 0, 0, 0], excluded: new Map() };
   const s: State = { on: 0, since: 0, firstReply: NaN, agentCreated: false, hasSla: false, left: 0, due: 0, breached: false, near: false };
