@@ -82,6 +82,17 @@ describe('prioritizeQueue: the worked example of docs/queue.md', () => {
     expect(noTiers.queue.map((t) => t.id)).toEqual(['Q5', 'Q2', 'Q3', 'Q4', 'Q7', 'Q1']);
   });
 
+  it('the open next-reply cycle keeps its number; exactly at target is not a breach', () => {
+    const t: Ticket = { id: 'N', priority: 'high', createdAt: mon('09:00'), events: [
+      { type: 'message', at: mon('09:00'), author: 'customer' }, { type: 'message', at: mon('09:10'), author: 'agent' },
+      { type: 'message', at: mon('10:00'), author: 'customer' }, { type: 'message', at: mon('10:20'), author: 'agent' },
+      { type: 'message', at: mon('11:00'), author: 'customer' },
+    ] };
+    const r = prioritizeQueue([t], { at: AT, policy: queueOptions.policy! });
+    expect(r.queue[0]!.sla).toEqual({ target: 'nextReply', cycle: 2, dueMs: ms(mon('12:00')), timeLeftMs: 0, business: false, breached: false, nearBreach: true });
+    expect(r.queue[0]!.tier).toBe('near_breach');
+  });
+
   it('breachWeight: points per hour inside the window before the breach', () => {
     const w = prioritizeQueue(queueExample, { at: AT, policy: queueOptions.policy!, rules: { waitWeight: 0, breachWeight: 1, breachWindowMs: 4 * HOUR, tiers: false } });
     // window 4 h: Q1 −1 h left → 5; Q5 0.5 h → 3.5; Q3 2.5 h → 1.5; Q7 1.5 h → 2.5; Q2 3 h → 1; Q4 no SLA → 0
