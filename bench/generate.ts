@@ -7,7 +7,7 @@
  *   with bursty days;
  * - 8 % agent-created (outbound) tickets, opened by a public agent message;
  * - chat tickets get a bot greeting first; some agents write internal notes before replying;
- * - 7 % never answered, 15 % still unresolved, about 8 % reopened after a solve;
+ * - 7 % never answered, 15 % still unresolved (both set by options), about 8 % reopened after a solve;
  * - 4–12 events each, in chronological order except for one ticket in ten, whose events are shuffled;
  * - a requester pool a third the size of the ticket count (repeat contacts), 1 % spam, 1 % merged tags.
  *
@@ -34,6 +34,10 @@ export interface GenerateOptions {
   readonly timestamps?: 'ms' | 'iso';
   /** Start of the creation window. @defaultValue 2026-01-05T00:00:00Z */
   readonly startMs?: number;
+  /** Share of customer-created tickets that get no answer at all. @defaultValue 0.07 */
+  readonly unansweredShare?: number;
+  /** Share of answered tickets left unresolved (a last customer message, or none). @defaultValue 0.15 */
+  readonly unresolvedShare?: number;
 }
 
 const MIN = 60_000;
@@ -55,6 +59,8 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
   const days = options.days ?? 90;
   const start = options.startMs ?? Date.UTC(2026, 0, 5);
   const iso = options.timestamps === 'iso';
+  const unansweredShare = options.unansweredShare ?? 0.07;
+  const unresolvedShare = options.unresolvedShare ?? 0.15;
   const ts = (ms: number): number | string => (iso ? new Date(ms).toISOString() : ms);
   const requesters = Math.max(1, Math.floor(count / 3));
   const agents = 40;
@@ -110,7 +116,7 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
     if (agentCreated) msg(t, 'agent');
     else msg(t, 'customer');
     if (channel === 'chat') msg(t + 2_000 + Math.floor(rnd() * 5_000), 'bot');
-    const unanswered = !agentCreated && rnd() < 0.07;
+    const unanswered = !agentCreated && rnd() < unansweredShare;
     if (unanswered) {
       msg(t + 1_000, 'system', false);
       msg(t + wait(), 'customer');
@@ -135,7 +141,7 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
           if (rnd() < 0.3) msg(t + Math.floor(rnd() * 10 * MIN), 'customer');
         }
       }
-      const unresolved = rnd() < 0.15;
+      const unresolved = rnd() < unresolvedShare;
       if (!unresolved) {
         t += Math.floor(rnd() * 2 * DAY);
         status(t, 'solved');

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: per-metric throughput and extra heap on seeded synthetic data (1M tickets, 1M calls,
- * 10M scores), each against a plain hand-written loop in the same run. Set BENCH_TICKETS to change the size.
+ * 10M scores), each against a plain hand-written loop in the same run; the live queue generates its own 1M tickets
+ * (fewer of them left open) after the others are released. Set BENCH_TICKETS to change the size.
  */
 import type { Ticket } from '../src/model/index.js';
 import { generateTickets } from './generate.js';
@@ -11,6 +12,7 @@ import { contactCentreBench } from './contactCentre.bench.js';
 import { outcomesBench } from './outcomes.bench.js';
 import { businessTimingBench, timingBench } from './timing.bench.js';
 import { dashboardBench, idOrderBench, preparedBench } from './pipeline.bench.js';
+import { queueBench } from './queue.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
@@ -42,6 +44,7 @@ await new Promise((resolve) => setTimeout(resolve, 3000));
 section('Ids that stop increasing in string order, 1M and 3M tickets', () => idOrderBench(count >= 1_000_000 ? [1_000_000, 3_000_000] : [count, 3 * count], FROM));
 section('Contact centre (1M calls)', () => contactCentreBench());
 section('Surveys (10M scores)', () => surveysAndCostBench());
+section(`Live queue (${count.toLocaleString('en-US')} prepared tickets, its own)`, () => queueBench(count));
 
 const failed = rows.filter((r) => !r.ok);
 console.log(failed.length === 0 ? 'all targets met' : `targets missed: ${failed.map((r) => r.name).join(', ')}`);

@@ -62,6 +62,10 @@ export * from './metrics/backlog/index.js';
 export * from './metrics/backlogSeries/index.js';
 export * from './metrics/interactionsPerTicket/index.js';
 export * from './metrics/ticketVolume/index.js';
+
+export type { LiveQueueOptions, QueueSla, WaitingOn } from './metrics/queueState.js';
+export * from './metrics/prioritizeQueue/index.js';
+export * from './metrics/queueSnapshot/index.js';
 export type { BucketInterval, WeekStartDay } from './_lib/buckets.js';
 
 export * from './import/zendesk/index.js';

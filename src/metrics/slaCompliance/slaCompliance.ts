@@ -14,69 +14,30 @@
  *
  * @module
  */
-import { checkOptionKeys, describe } from '../../_lib/options.js';
-import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
-import type { Ticket, TicketStatus, Timestamp } from '../../model/index.js';
+import { describe } from '../../_lib/options.js';
+import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readAt } from '../../options/shared.js';
-import { readStatusMask } from '../../options/tickets.js';
 import { Accumulator } from '../../pipeline/collect.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
-import type { PreparedTickets, QualifyingReplyOptions, QualifyingReplyPredicate, TicketInputOptions } from '../../pipeline/ticketSource.js';
-import { F_AGENT_CREATED, F_EVENTS, K_CUSTOMER, KB_SOLVED, KB_STATUS, KIND_SHIFT, K_STATUS, LEVEL_EVENTS, Q_PUBLIC, Q_REPLY, type TicketColumns } from '../../read/ticketColumns.js';
+import type { PreparedTickets, QualifyingReplyOptions, TicketInputOptions } from '../../pipeline/ticketSource.js';
+import { F_EVENTS, LEVEL_EVENTS, type TicketColumns } from '../../read/ticketColumns.js';
 import { withReasonAliases, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import type { Group } from '../../results/groups.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
+import { evaluateTargets, priorityOf, readSlaSpec, TARGET_NAMES, type SlaDefinition, type SlaSpec, type SlaTargetName, type Target, type TargetRow, type TargetSink } from '../slaTargets.js';
+
+export type { SlaDefinition, SlaTarget, SlaTargetName, SlaTargets } from '../slaTargets.js';
 
 const NAME = 'slaCompliance';
-
-/**
- * The SLA targets: `firstReply`, `nextReply` (every reply cycle after the first reply) and `resolution`.
- *
- * @category SLA
- */
-export type SlaTargetName = 'firstReply' | 'nextReply' | 'resolution';
-
-const TARGET_NAMES: readonly SlaTargetName[] = ['firstReply', 'nextReply', 'resolution'];
-
-/**
- * One target: whole ms, measured in business time on `policy.businessHours` when the policy has one, else in
- * calendar time; or `{ targetMs, businessHours }` where `businessHours` is a schedule (business time on it)
- * or `false` (calendar time whatever the policy says).
- *
- * @category SLA
- */
-export type SlaTarget = number | { readonly targetMs: number; readonly businessHours?: Schedule | false };
-
-/**
- * The targets of one priority; a missing target is not applied.
- *
- * @category SLA
- */
-export interface SlaTargets {
-  readonly firstReply?: SlaTarget;
-  readonly nextReply?: SlaTarget;
-  readonly resolution?: SlaTarget;
-}
 
 /**
  * An SLA policy (the second argument of {@link slaCompliance}).
  *
  * @category SLA
  */
-export interface SlaPolicy extends TicketInputOptions, QualifyingReplyOptions, EligibilityOptions, BreakdownOptions<TicketBy> {
-  /** Targets by ticket priority, such as `{ urgent: { firstReply: 3_600_000 }, normal: { ... } }`. */
-  readonly targets: Readonly<Record<string, SlaTargets>>;
-  /** The schedule for targets given as plain numbers; without it they run in calendar time. */
-  readonly businessHours?: Schedule;
-  /** The priority of tickets without one; without it such tickets are excluded (`'no_priority'`). */
-  readonly defaultPriority?: string;
-  /**
-   * Statuses that stop the resolution clock (reply targets never pause).
-   * @defaultValue `['pending', 'on_hold']`
-   */
-  readonly pauseStatuses?: readonly TicketStatus[];
+export interface SlaPolicy extends SlaDefinition, TicketInputOptions, QualifyingReplyOptions, EligibilityOptions, BreakdownOptions<TicketBy> {
   /**
    * The instant of evaluation: later events are ignored, targets still running then are `'pending'` (or
    * `'breached'` when already past due). Without it each ticket is evaluated as of its own latest event.
@@ -171,7 +132,7 @@ export type SlaComplianceExclusion =
   | 'no_targets'
   | 'summary_only'
   | 'created_after'
-  // deprecated: the old name of created_after
+  // Deprecated: the old name of `created_after` (see above).
   | 'created_after_at'
   | IneligibleReason
   | InvalidReason;
@@ -192,11 +153,6 @@ export interface SlaComplianceResult extends SlaGroupSummary {
   readonly groups?: readonly Group<SlaComplianceResult>[];
 }
 
-interface Target {
-  readonly ms: number;
-  readonly engine: ScheduleEngine | undefined;
-}
-
 interface Counts {
   achieved: number;
   breached: number;
@@ -211,190 +167,52 @@ function count(c: Counts, s: SlaStatus): void {
   else c.pending++;
 }
 
-type Row = Partial<Record<SlaTargetName, Target>>;
-
-/** The ticket the step evaluated, for the accumulators. */
-class Evaluated {
+/** The ticket the step evaluated (for the accumulators), and the sink that builds its target results. */
+class Evaluated implements TargetSink {
   result: SlaTicketResult | undefined;
+  targets: SlaTargetResult[] = [];
+  instance(kind: number, cycle: number, t: Target, start: number, end: number, elapsed: number, due: number): void {
+    const done = end === end;
+    const status: SlaStatus = elapsed > t.ms ? 'breached' : done ? 'met' : 'pending';
+    this.targets.push({
+      target: TARGET_NAMES[kind] as SlaTargetName,
+      cycle,
+      status,
+      startMs: start,
+      dueMs: due === due ? due : undefined,
+      completedMs: done ? end : undefined,
+      elapsedMs: elapsed,
+      targetMs: t.ms,
+      lateMs: status === 'breached' ? elapsed - t.ms : undefined,
+      business: t.engine !== undefined,
+    });
+  }
 }
 
 interface Params {
-  readonly table: Map<string, Row>;
-  readonly defaultPriority: string | undefined;
-  /** Per status index: 1 when the resolution clock is stopped. */
-  readonly paused: Uint8Array;
+  readonly spec: SlaSpec;
   readonly at: number | undefined;
   readonly out: Evaluated;
 }
 
-/** Validates the targets, priority by priority. */
-function readTargets(targets: unknown, defaultEngine: ScheduleEngine | undefined): Map<string, Row> {
-  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) optionError(NAME, 'targets', `must be an object keyed by priority, got ${describe(targets)}`);
-  const table = new Map<string, Row>();
-  for (const [priority, spec] of Object.entries(targets)) {
-    const base = `targets.${priority}`;
-    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) optionError(NAME, base, `must be an object of targets, got ${describe(spec)}`);
-    const row: Row = {};
-    for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
-      const field = `${base}.${key}`;
-      if (!TARGET_NAMES.includes(key as SlaTargetName)) checkOptionKeys(NAME, { [key]: value }, TARGET_NAMES, base);
-      if (value === undefined) continue;
-      let ms: unknown = value;
-      let engine = defaultEngine;
-      if (value !== null && typeof value === 'object') {
-        checkOptionKeys(NAME, value, ['targetMs', 'businessHours'], field);
-        const o = value as { targetMs?: unknown; businessHours?: unknown };
-        ms = o.targetMs;
-        if (o.businessHours === false) engine = undefined;
-        else if (o.businessHours !== undefined) engine = requireSchedule(NAME, o.businessHours, `${field}.businessHours`);
-      }
-      if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) optionError(NAME, field, `the target must be whole ms ≥ 0, got ${describe(ms)}`, 'out_of_range');
-      row[key as SlaTargetName] = { ms, engine };
-    }
-    table.set(priority, row);
-  }
-  return table;
-}
-
-const measure = (t: Target, a: number, b: number): number => (t.engine === undefined ? Math.max(0, b - a) : t.engine.measure(a, b));
-const due = (t: Target, a: number, ms: number): number => (t.engine === undefined ? a + ms : t.engine.add(a, ms));
-
-function replyTarget(name: SlaTargetName, cycle: number, t: Target, start: number, end: number, atMs: number): SlaTargetResult {
-  const done = end === end;
-  const elapsed = measure(t, start, done ? end : atMs);
-  const status: SlaStatus = elapsed > t.ms ? 'breached' : done ? 'met' : 'pending';
-  const dueMs = due(t, start, t.ms);
-  return {
-    target: name,
-    cycle,
-    status,
-    startMs: start,
-    dueMs: dueMs === dueMs ? dueMs : undefined,
-    completedMs: done ? end : undefined,
-    elapsedMs: elapsed,
-    targetMs: t.ms,
-    lateMs: status === 'breached' ? elapsed - t.ms : undefined,
-    business: t.engine !== undefined,
-  };
-}
-
-/**
- * Resolution: the clock runs in unpaused statuses, stops when solved/closed, restarts on reopen; events
- * `[start, m)` of the ticket's sorted events are considered.
- */
-function resolutionTarget(c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number): SlaTargetResult {
-  const created = c.created[j] as number;
-  const { evAt, evKind } = c;
-  let status = 0; // new
-  let since = created;
-  let elapsed = 0;
-  let dueMs = NaN;
-  let lastResolved = NaN;
-  const run = (until: number): void => {
-    if (paused[status] === 1 || until <= since) return;
-    const part = measure(rs, since, until);
-    if (dueMs !== dueMs && elapsed + part >= rs.ms && part > 0) dueMs = due(rs, since, rs.ms - elapsed);
-    elapsed += part;
-  };
-  if (rs.ms === 0) dueMs = created;
-  for (let e = c.evStart[j] as number; e < m; e++) {
-    const b = evKind[e] as number;
-    if (b < KB_STATUS) continue;
-    const t = evAt[e] as number;
-    run(t);
-    const next = (b >> KIND_SHIFT) - K_STATUS;
-    if (next >= 4 && status < 4) lastResolved = t;
-    status = next;
-    since = t;
-  }
-  const resolved = status >= 4;
-  if (!resolved && paused[status] !== 1) {
-    // Still running at `at`: count up to it; when not yet due, project the due instant from `since`.
-    const before = elapsed;
-    run(atMs);
-    if (dueMs !== dueMs) dueMs = due(rs, since, rs.ms - before);
-  }
-  const st: SlaStatus = elapsed > rs.ms ? 'breached' : resolved ? 'met' : 'pending';
-  return {
-    target: 'resolution',
-    cycle: 0,
-    status: st,
-    startMs: created,
-    dueMs: dueMs === dueMs ? dueMs : undefined,
-    completedMs: resolved ? lastResolved : undefined,
-    elapsedMs: elapsed,
-    targetMs: rs.ms,
-    lateMs: st === 'breached' ? elapsed - rs.ms : undefined,
-    business: rs.engine !== undefined,
-  };
-}
-
 /** The definition, for ticket j: every target applied to it, into `p.out`; 1, or why it is left out. */
 function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianceExclusion {
-  const t = c.records[c.base + j] as Ticket;
-  const raw: unknown = t.priority;
-  let priority: string;
-  // A number is a label too (Freshdesk priorities are 1–4): priority 1 meets a policy for '1'.
-  if (typeof raw === 'string' && raw.length > 0) priority = raw;
-  else if (typeof raw === 'number' && Number.isFinite(raw)) priority = String(raw);
-  else if (p.defaultPriority !== undefined) priority = p.defaultPriority;
-  else return 'no_priority';
-  const row = p.table.get(priority);
-  if (row === undefined) return 'no_policy';
-  const f = c.flags[j] as number;
-  if ((f & F_EVENTS) === 0) return 'summary_only';
+  const priority = priorityOf(c, j, p.spec);
+  if (priority === 'no_priority' || priority === 'no_policy') return priority;
+  const row = p.spec.table.get(priority) as TargetRow;
+  if (((c.flags[j] as number) & F_EVENTS) === 0) return 'summary_only';
   const created = c.created[j] as number;
   const atOption = p.at;
   if (atOption !== undefined && created > atOption) return 'created_after';
-  const { evAt, evKind } = c;
+  const evAt = c.evAt;
   const start = c.evStart[j] as number;
   const end = c.evStart[j + 1] as number;
   // Events considered: those at or before `at` (all without it).
   let m = start;
   while (m < end && !((evAt[m] as number) > (atOption ?? Infinity))) m++;
   const atMs = atOption ?? (m > start ? Math.max(created, evAt[m - 1] as number) : created);
-  const out: SlaTargetResult[] = [];
-
-  // First reply: creation → first qualifying reply or solve; not run on agent-created tickets.
-  let firstReplyAt = NaN;
-  let firstReplyPos = m;
-  let firstSolveAt = NaN;
-  for (let e = start; e < m; e++) {
-    const b = evKind[e] as number;
-    if (firstReplyAt !== firstReplyAt && (b & Q_REPLY) !== 0) {
-      firstReplyAt = evAt[e] as number;
-      firstReplyPos = e;
-    }
-    if (firstSolveAt !== firstSolveAt && b >= KB_SOLVED) firstSolveAt = evAt[e] as number;
-  }
-  const fr = row.firstReply;
-  if (fr !== undefined && (f & F_AGENT_CREATED) === 0) {
-    const done = firstReplyAt === firstReplyAt ? (firstSolveAt < firstReplyAt ? firstSolveAt : firstReplyAt) : firstSolveAt;
-    out.push(replyTarget('firstReply', 0, fr, created, done, atMs));
-  }
-
-  // Next reply: customer messages after the first reply open cycles; a reply or a solve closes them.
-  const nr = row.nextReply;
-  if (nr !== undefined && firstReplyAt === firstReplyAt) {
-    let open = NaN;
-    let cycle = 0;
-    for (let e = firstReplyPos + 1; e < m; e++) {
-      const b = evKind[e] as number;
-      const at = evAt[e] as number;
-      if (b >> KIND_SHIFT === K_CUSTOMER && (b & Q_PUBLIC) !== 0) {
-        if (open !== open) open = at;
-      } else if (open === open && ((b & Q_REPLY) !== 0 || b >= KB_SOLVED)) {
-        out.push(replyTarget('nextReply', ++cycle, nr, open, at, atMs));
-        open = NaN;
-      }
-    }
-    if (open === open) out.push(replyTarget('nextReply', ++cycle, nr, open, NaN, atMs));
-  }
-
-  const rs = row.resolution;
-  if (rs !== undefined) out.push(resolutionTarget(c, j, m, rs, p.paused, atMs));
-
-  if (out.length === 0) return 'no_targets';
+  const out: SlaTargetResult[] = (p.out.targets = []);
+  if (evaluateTargets(c, j, m, row, p.spec.paused, atMs, p.out) === 0) return 'no_targets';
   let ticketStatus: SlaStatus = 'met';
   for (const r of out) {
     if (r.status === 'breached') ticketStatus = 'breached';
@@ -454,16 +272,7 @@ const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
   optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at'],
   qualifying: true,
   params(o, ctx) {
-    const defaultEngine = o.businessHours === undefined ? undefined : requireSchedule(NAME, o.businessHours, 'businessHours');
-    const table = readTargets(o.targets, defaultEngine);
-    const defaultPriority = o.defaultPriority;
-    if (defaultPriority !== undefined && (typeof defaultPriority !== 'string' || !table.has(defaultPriority))) {
-      optionError(NAME, 'defaultPriority', `${describe(defaultPriority)} has no targets in the policy`);
-    }
-    const paused = readStatusMask(NAME, 'pauseStatuses', o.pauseStatuses, ['pending', 'on_hold'] as TicketStatus[]);
-    paused[4] = 1; // solved
-    paused[5] = 1; // closed
-    return { table, defaultPriority: defaultPriority as string | undefined, paused, at: readAt(NAME, o, ctx), out: new Evaluated() };
+    return { spec: readSlaSpec(NAME, o, undefined, false), at: readAt(NAME, o, ctx), out: new Evaluated() };
   },
   level: () => LEVEL_EVENTS,
   step: evaluate,
