@@ -62,6 +62,12 @@ export * from './metrics/backlog/index.js';
 export * from './metrics/backlogSeries/index.js';
 export * from './metrics/interactionsPerTicket/index.js';
 export * from './metrics/ticketVolume/index.js';
+export * from './metrics/timeInStatus/index.js';
+export * from './metrics/assignmentTime/index.js';
+export * from './metrics/assignmentStations/index.js';
+export * from './metrics/reassignmentRate/index.js';
+export * from './metrics/agentActivity/index.js';
+export * from './metrics/botResolutionRate/index.js';
 export type { BucketInterval, WeekStartDay } from './_lib/buckets.js';
 
 export * from './import/zendesk/index.js';
