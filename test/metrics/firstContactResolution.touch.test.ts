@@ -39,9 +39,10 @@ describe('firstContactResolution: two-touch and N-touch', () => {
     const t = [2, 2, 3].map((n, i) => ({ id: i, createdAt: at(2, '09:00'), status: 'solved', resolvedAt: at(2, '10:00'), agentReplies: n, customerReplies: 2, reopens: i === 1 ? 1 : 0 }));
     expect(firstContactResolution(t, { definition: 'two-touch' }).numerator).toBe(1);
   });
-  it('touches is required with n-touch and refused elsewhere', () => {
+  it("touches is required with n-touch, means n-touch alone, and is refused with another definition", () => {
     expect(() => firstContactResolution(tickets, { definition: 'n-touch' })).toThrow(/touches.*required/);
-    expect(() => firstContactResolution(tickets, { touches: 2 })).toThrow(/'n-touch' only/);
+    expect(firstContactResolution(tickets, { touches: 2 })).toEqual(firstContactResolution(tickets, { definition: 'two-touch' }));
+    expect(() => firstContactResolution(tickets, { definition: 'one-touch', touches: 2 })).toThrow(/'n-touch' only/);
     expect(() => firstContactResolution(tickets, { definition: 'n-touch', touches: 0 })).toThrow(/touches/);
   });
 });

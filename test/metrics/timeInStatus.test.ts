@@ -87,8 +87,9 @@ describe('timeInStatus: with the export row Z-2 and the open ticket Z-3', () => 
 });
 
 describe('timeInStatus options', () => {
-  it('definition and statuses: exactly one', () => {
-    expect(() => timeInStatus(tickets, {} as never)).toThrow(MetricsError);
+  it("definition and statuses: not both; neither is 'requesterWait'", () => {
+    expect(timeInStatus(tickets)).toEqual(timeInStatus(tickets, { definition: 'requesterWait' }));
+    expect(() => timeInStatus(tickets, { definition: 'onHold', statuses: ['pending'] })).toThrow(MetricsError);
     expect(() => timeInStatus(tickets, { definition: 'onHold', statuses: ['pending'] })).toThrow(/not both/);
     expect(() => timeInStatus(tickets, { definition: 'wait' as never })).toThrow(/definition/);
     expect(() => timeInStatus(tickets, { statuses: ['waiting' as never] })).toThrow(/statuses/);

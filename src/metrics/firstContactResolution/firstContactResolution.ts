@@ -49,7 +49,8 @@ export type FirstContactResolutionDefinition = 'one-touch' | 'two-touch' | 'n-to
 /**
  * A ticket resolved with a public bot message and no human agent reply (a bot or AI agent resolved it):
  * - `'silent-solve'`: as any solve without a reply (`'one-touch'`: a success only with `countSilentSolves`);
- * - `'success'`: a success of the touch definitions when never reopened (the bot's contact resolved it);
+ * - `'success'`: one touch, when never reopened (the bot's contact resolved it): a success of `'one-touch'` and of
+ *   `'n-touch'` with `touches: 1`;
  * - `'exclude'`: out of the denominator as `ineligible:bot_resolved` (FCR of human contacts only).
  *
  * @category Ticket outcomes
@@ -109,7 +110,7 @@ export interface FirstContactResolutionOptions
     EvaluationOptions,
     ConfidenceOptions,
     BreakdownOptions<TicketBy> {
-  /** @defaultValue `'one-touch'` */
+  /** @defaultValue `'one-touch'` (`'n-touch'` when `touches` is given) */
   readonly definition?: FirstContactResolutionDefinition;
   /**
    * `'one-touch'`: the most qualifying agent replies a success may have. On an agent-created ticket the agent's
@@ -118,8 +119,9 @@ export interface FirstContactResolutionOptions
    */
   readonly maxAgentReplies?: number;
   /**
-   * `'n-touch'`: the number of qualifying agent replies a success has, exactly (a whole number ≥ 1; only with
-   * `'n-touch'`). On an agent-created ticket the agent's opening message is not counted.
+   * `'n-touch'`: the number of qualifying agent replies a success has, exactly (a whole number ≥ 1). Given
+   * without `definition` it means `'n-touch'`; with another definition it is an error. On an agent-created
+   * ticket the agent's opening message is not counted.
    */
   readonly touches?: number;
   /**
@@ -307,9 +309,10 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
   ownEligibility: true,
   optionKeys: ['definition', 'maxAgentReplies', 'touches', 'botResolved', 'countSilentSolves', 'repeatContactWindowMs', 'at', 'asOf', 'excludeUnresolved', 'excludeAgentCreated', 'excludeNoCustomerMessage', 'eligible', 'period', 'attributeTo', 'confidence'],
   params(o, ctx) {
-    const definition = readChoice<FirstContactResolutionDefinition>(NAME, 'definition', o.definition, ['one-touch', 'two-touch', 'n-touch', 'no-customer-follow-up', 'no-repeat-contact'], 'one-touch');
+    // `touches` alone means 'n-touch'.
+    const definition = readChoice<FirstContactResolutionDefinition>(NAME, 'definition', o.definition, ['one-touch', 'two-touch', 'n-touch', 'no-customer-follow-up', 'no-repeat-contact'], o.touches === undefined ? 'one-touch' : 'n-touch');
     if (definition === 'n-touch' && o.touches === undefined) optionError(NAME, 'touches', "is required with definition 'n-touch'");
-    if (definition !== 'n-touch' && o.touches !== undefined) optionError(NAME, 'touches', "is for definition 'n-touch' only");
+    if (definition !== 'n-touch' && o.touches !== undefined) optionError(NAME, 'touches', `is for definition 'n-touch' only, got definition ${describe(definition)}`);
     const touches = readWholeNumber(NAME, 'touches', o.touches, 1, 1);
     const eligible = o.eligible;
     if (eligible !== undefined && typeof eligible !== 'function') optionError(NAME, 'eligible', `must be a function, got ${describe(eligible)}`);
@@ -406,7 +409,7 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
   }
   // A bot's resolution: resolved, no human reply, a public bot message (events only say).
   let botOnly = false;
-  if (p.botResolved !== 'silent-solve' && resolved) {
+  if (resolved && (p.botResolved === 'exclude' || (p.botResolved === 'success' && (p.definition === 'one-touch' || p.exactReplies >= 0)))) {
     const replies = touchesOf(c, j);
     if (replies === 0) {
       if ((f & F_EVENTS) === 0) return 'summary_only';
@@ -427,7 +430,8 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
     const reopened = (f & F_EVENTS) !== 0 ? ((c.reopens[j] as number) > 0 ? 1 : 0) : summaryReopened(c, j);
     if (replies < 0 || reopened < 0) return 'summary_only';
     if (reopened !== 0) return 0;
-    if (botOnly) return p.botResolved === 'success' ? 1 : p.exactReplies < 0 && p.silentOk ? 1 : 0;
+    // The bot's resolution is one touch under 'success'; a solve without a reply otherwise.
+    if (botOnly && p.botResolved === 'success') return (p.exactReplies < 0 ? p.maxReplies >= 1 : p.exactReplies === 1) ? 1 : 0;
     if (p.exactReplies >= 0) return replies === p.exactReplies ? 1 : 0;
     return replies <= p.maxReplies && (replies > 0 || p.silentOk) ? 1 : 0;
   }

@@ -70,7 +70,7 @@ export type TimeInStatusExclusion =
   | InvalidReason;
 
 /**
- * Options of {@link timeInStatus}: `definition` or `statuses` (one of them).
+ * Options of {@link timeInStatus}: `definition` or `statuses` (not both).
  *
  * @category Ticket timing
  */
@@ -81,7 +81,7 @@ export interface TimeInStatusOptions
     PeriodOptions,
     EvaluationOptions,
     BreakdownOptions<TicketBy> {
-  /** A named definition (see {@link TimeInStatusDefinition}). */
+  /** A named definition (see {@link TimeInStatusDefinition}). @defaultValue `'requesterWait'` (unless `statuses` is given) */
   readonly definition?: TimeInStatusDefinition;
   /** The statuses whose time counts (canonical statuses), instead of a named definition. */
   readonly statuses?: readonly TicketStatus[];
@@ -132,15 +132,15 @@ const METRIC: TicketMetric<Params, DurationAccumulator, DurationSummary<TimeInSt
   name: NAME,
   optionKeys: ['definition', 'statuses', 'includeReopenedSolves', 'businessHours', 'at', 'asOf', 'includeUnresolved', 'period', 'attributeTo', 'percentiles', 'quantileMethod'],
   params(o, ctx) {
-    if ((o.definition === undefined) === (o.statuses === undefined)) {
-      optionError(NAME, o.definition === undefined ? 'definition' : 'statuses', "give either definition ('requesterWait', 'agentWait', 'onHold', 'agentWork') or statuses, not both and not neither");
+    if (o.definition !== undefined && o.statuses !== undefined) {
+      optionError(NAME, 'statuses', "give either definition ('requesterWait', 'agentWait', 'onHold', 'agentWork') or statuses, not both");
     }
     let mask: Uint8Array;
     let field: SummaryCountField | undefined;
     let business: SummaryCountField | undefined;
     let reopened = false;
     let standard = false;
-    if (o.definition !== undefined) {
+    if (o.statuses === undefined) {
       const name = readChoice<TimeInStatusDefinition>(NAME, 'definition', o.definition, ['requesterWait', 'agentWait', 'onHold', 'agentWork'], 'requesterWait');
       const d = DEFINITIONS[name];
       mask = readStatusMask(NAME, 'definition', d.statuses, []);
@@ -253,7 +253,7 @@ function measureTimeInStatus(c: TicketColumns, j: number, p: Params): number | T
  * @category Ticket timing
  * @param tickets - tickets with `events`, or summary tickets with `requesterWaitMs` / `agentWaitMs` / `onHoldMs`;
  *   or a prepared set
- * @param options - `definition` or `statuses`, and how to measure
+ * @param options - `definition` (default `'requesterWait'`) or `statuses`, and how to measure
  * @returns a {@link DurationSummary} of one value per ticket; with `by`, the same per group in `groups`
  * @example
  * ```ts
@@ -273,6 +273,6 @@ function measureTimeInStatus(c: TicketColumns, j: number, p: Params): number | T
  * timeInStatus(tickets, { statuses: ['new', 'open'] }).totalMs;   //=> 18000000 (5 h)
  * ```
  */
-export function timeInStatus(tickets: readonly Ticket[] | PreparedTickets, options: TimeInStatusOptions): DurationSummary<TimeInStatusExclusion> {
+export function timeInStatus(tickets: readonly Ticket[] | PreparedTickets, options?: TimeInStatusOptions): DurationSummary<TimeInStatusExclusion> {
   return runTicketMetric(METRIC, tickets, options);
 }
