@@ -10,6 +10,7 @@ import { businessHoursBench } from './businessHours.bench.js';
 import { contactCentreBench } from './contactCentre.bench.js';
 import { outcomesBench } from './outcomes.bench.js';
 import { businessTimingBench, timingBench } from './timing.bench.js';
+import { vendorBench } from './vendor.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
@@ -29,6 +30,8 @@ const section = (title: string, make: () => BenchRow[]): void => {
 section('Ticket timing', () => timingBench(tickets!));
 section('Ticket outcomes', () => outcomesBench(tickets!, FROM));
 section('Business hours', () => [...businessTimingBench(tickets!), ...businessHoursBench()]);
+// Last of the ticket sections: it adds assignment, on-hold and bot events to the tickets (in place).
+section('Vendor metrics (1M prepared tickets)', () => vendorBench(tickets!));
 // Release the million tickets before the call and survey sections, so that their runs are not charged for
 // garbage-collecting a gigabyte of data they never read.
 tickets = undefined;

@@ -19,6 +19,12 @@ import { F_EVENTS, K_ASSIGN, KB_SOLVED, KB_STATUS, KIND_SHIFT, type TicketColumn
 import type { SpanMeasure } from './statusHistory.js';
 import { summaryCount } from './summaryExtras.js';
 
+// The kind bytes the replays test, computed once (src/read/ticketColumns.ts).
+const ASSIGN = K_ASSIGN;
+const SHIFT = KIND_SHIFT;
+const STATUS_BYTE = KB_STATUS;
+const SOLVED_BYTE = KB_SOLVED;
+
 /** @internal The assignment field a metric follows. */
 export type AssignmentField = 'assigneeId' | 'groupId';
 
@@ -60,13 +66,13 @@ export class AssignmentFacts {
     const { evAt, evKind } = c;
     const end = c.evStart[j + 1] as number;
     for (let e = c.evStart[j] as number; e < end; e++) {
-      if ((evKind[e] as number) >> KIND_SHIFT !== K_ASSIGN) continue;
+      if ((evKind[e] as number) >> SHIFT !== ASSIGN) continue;
       const t = evAt[e] as number;
       if (t > until) break;
       // One update: the last value each event of this instant gives the field.
       let value: unknown;
       let given = false;
-      for (; e < end && evAt[e] === t && (evKind[e] as number) >> KIND_SHIFT === K_ASSIGN; e++) {
+      for (; e < end && evAt[e] === t && (evKind[e] as number) >> SHIFT === ASSIGN; e++) {
         const v = rawEvent(c, j, e)?.[field];
         if (v === undefined) continue;
         value = v;
@@ -114,8 +120,8 @@ export function unassignedTime(c: TicketColumns, j: number, field: AssignmentFie
     let r: boolean = resolved;
     for (; e < stop && evAt[e] === t; e++) {
       const b = evKind[e] as number;
-      if (b >= KB_STATUS) r = b >= KB_SOLVED;
-      else if (b >> KIND_SHIFT === K_ASSIGN) {
+      if (b >= STATUS_BYTE) r = b >= SOLVED_BYTE;
+      else if (b >> SHIFT === ASSIGN) {
         const v = rawEvent(c, j, e)?.[field];
         if (v !== undefined) a = typeof v === 'string' && v.length > 0;
       }

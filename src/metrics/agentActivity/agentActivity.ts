@@ -396,6 +396,12 @@ const METRIC: TicketMetric<Params, AgentAccumulator, AgentActivityResult> = {
   finish: (acc, p, overall) => finishActivity(acc, p, acc === overall),
 };
 
+// The kind bytes the step tests, computed once (src/read/ticketColumns.ts).
+const SHIFT = KIND_SHIFT;
+const AGENT = K_AGENT;
+const REPLY = Q_REPLY;
+const PUBLIC = Q_PUBLIC;
+
 /** The definition, for ticket j: its contribution (in `p.out`), 1; or why it is not counted. */
 function collectActivity(c: TicketColumns, j: number, p: Params): number | AgentActivityExclusion {
   const f = c.flags[j] as number;
@@ -414,16 +420,16 @@ function collectActivity(c: TicketColumns, j: number, p: Params): number | Agent
   const { evKind } = c;
   for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
     const b = evKind[e] as number;
-    if (b >> KIND_SHIFT !== K_AGENT) {
-      if ((b & Q_REPLY) !== 0 && skip > 0) skip--; // the opening reply may be a predicate's choice
+    if (b >> SHIFT !== AGENT) {
+      if ((b & REPLY) !== 0 && skip > 0) skip--; // the opening reply may be a predicate's choice
       continue;
     }
     const id = rawEvent(c, j, e)?.authorId;
     const k = out.slot(agentIndex(p, typeof id === 'string' && id.length > 0 ? id : null));
-    if ((b & Q_REPLY) !== 0) {
+    if ((b & REPLY) !== 0) {
       if (skip > 0) skip--;
       else out.replies[k] = (out.replies[k] as number) + 1;
-    } else if ((b & Q_PUBLIC) === 0) {
+    } else if ((b & PUBLIC) === 0) {
       out.notes[k] = (out.notes[k] as number) + 1;
     }
   }

@@ -150,6 +150,12 @@ const METRIC: TicketMetric<Params, BotAccumulator, BotResolutionRateResult> = {
   },
 };
 
+// The kind bytes the step tests, once (src/read/ticketColumns.ts): a public bot message, a qualifying agent reply.
+const BOT_PUBLIC = (K_BOT << KIND_SHIFT) | Q_PUBLIC;
+const AGENT_REPLY = (K_AGENT << KIND_SHIFT) | Q_REPLY;
+const KIND_AND_PUBLIC = ~Q_REPLY & 0xff;
+const KIND_AND_REPLY = ~Q_PUBLIC & 0xff;
+
 /** The definition, for ticket j: the bits above, or why it is outside the denominator. */
 function classifyBot(c: TicketColumns, j: number, p: Params): number | BotResolutionRateExclusion {
   if (((c.flags[j] as number) & F_EVENTS) === 0) return 'summary_only';
@@ -164,9 +170,8 @@ function classifyBot(c: TicketColumns, j: number, p: Params): number | BotResolu
   let human = false;
   for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
     const b = evKind[e] as number;
-    const k = b >> KIND_SHIFT;
-    if (k === K_BOT && (b & Q_PUBLIC) !== 0) bot = true;
-    else if (k === K_AGENT && (b & Q_REPLY) !== 0) human = true;
+    if ((b & KIND_AND_PUBLIC) === BOT_PUBLIC) bot = true;
+    else if ((b & KIND_AND_REPLY) === AGENT_REPLY) human = true;
   }
   if (!bot && !p.all) return 'no_bot';
   return COUNTED | (bot ? INVOLVED : 0) | (human ? HUMAN : 0) | (bot && !human && resolved && c.reopens[j] === 0 ? RESOLVED : 0);
