@@ -174,5 +174,5 @@ export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
   ChurnCounts: ['customersAtStart', 'customersAtEnd', 'customersLost', 'newCustomers', 'newCustomersLost'],
   NetPromoterBands: ['detractors', 'passives', 'promoters'],
   ScoreScale: ['min', 'max'],
-  SlaTargets: ['firstReply', 'nextReply', 'resolution'],
+  SlaTargets: ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'],
 };

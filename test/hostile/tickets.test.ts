@@ -103,7 +103,10 @@ const TICKET_INPUT = { ...TICKET_READ, excludeSpam: true, excludeDeleted: false,
 const ELIGIBILITY = { excludeSpam: true, excludeDeleted: false, excludeMerged: true } as const;
 const SUMMARY = { percentiles: [50, 99.9], quantileMethod: 'nearest-rank' } as const;
 const agentReply = (e: { author: string }): boolean => e.author === 'agent';
-const TARGETS = { urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR }, normal: { firstReply: 4 * HOUR } };
+const TARGETS = {
+  urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR, periodicUpdate: 2 * HOUR, pausableUpdate: { targetMs: 2 * HOUR, pauseStatuses: ['pending' as const] } },
+  normal: { firstReply: 4 * HOUR, requesterWait: 8 * HOUR, agentWork: { targetMs: 4 * HOUR, businessHours: false as const, pauseStatuses: ['pending' as const, 'on_hold' as const] } },
+};
 
 /** Builds a spec and checks that its options are exactly the documented keys. */
 function spec(name: string, call: (tickets: unknown, options: unknown) => unknown, options: Record<string, unknown>, extra: Partial<FnSpec> = {}): FnSpec {

@@ -7,10 +7,12 @@
  * Default definition: Zendesk SLA policies and the Explore "% Achieved SLA targets / tickets" measures —
  * first reply (creation → first public agent reply, or the solve), next reply (oldest unanswered customer
  * message after the first reply → next public agent reply, or the solve), total resolution (creation → solve,
- * the clock stopped while pending or on hold and while solved; a reopen restarts it); a running target
- * already past due counts as breached ("Active-breached"); elapsed = target exactly is met.
- * Options (on the policy): targets per priority, businessHours, defaultPriority, pauseStatuses, at,
- * isQualifyingReply, invalid, statusMap, timeZone.
+ * the clock stopped while pending or on hold and while solved; a reopen restarts it), requester wait (new, open,
+ * on-hold: paused in pending), agent work (new, open: paused in pending and on-hold), periodic update (each
+ * public agent reply → the next one, or the solve) and pausable update (the same, paused in pending); a running
+ * target already past due counts as breached ("Active-breached"); elapsed = target exactly is met.
+ * Options (on the policy): targets per priority (a target's own pauseStatuses for the clock targets),
+ * businessHours, defaultPriority, pauseStatuses, at, isQualifyingReply, invalid, statusMap, timeZone.
  *
  * @module
  */
@@ -32,22 +34,32 @@ import { buildRate, type RateResult } from '../../results/rate.js';
 const NAME = 'slaCompliance';
 
 /**
- * The SLA targets: `firstReply`, `nextReply` (every reply cycle after the first reply) and `resolution`.
+ * The SLA targets (Zendesk's SLA metrics): `firstReply`, `nextReply` (every reply cycle after the first
+ * reply), `resolution` (total resolution), `requesterWait`, `agentWork`, `periodicUpdate` and `pausableUpdate`
+ * (every interval between public agent replies).
  *
  * @category SLA
  */
-export type SlaTargetName = 'firstReply' | 'nextReply' | 'resolution';
+export type SlaTargetName = 'firstReply' | 'nextReply' | 'resolution' | 'requesterWait' | 'agentWork' | 'periodicUpdate' | 'pausableUpdate';
 
-const TARGET_NAMES: readonly SlaTargetName[] = ['firstReply', 'nextReply', 'resolution'];
+const TARGET_NAMES: readonly SlaTargetName[] = ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'];
+
+/** The targets whose clock pauses by status, with their default pause statuses (`resolution`: the policy's). */
+const PAUSABLE: Readonly<Partial<Record<SlaTargetName, readonly TicketStatus[]>>> = {
+  requesterWait: ['pending'],
+  agentWork: ['pending', 'on_hold'],
+  pausableUpdate: ['pending'],
+};
 
 /**
  * One target: whole ms, measured in business time on `policy.businessHours` when the policy has one, else in
- * calendar time; or `{ targetMs, businessHours }` where `businessHours` is a schedule (business time on it)
- * or `false` (calendar time whatever the policy says).
+ * calendar time; or `{ targetMs, businessHours, pauseStatuses }` where `businessHours` is a schedule (business
+ * time on it) or `false` (calendar time whatever the policy says), and `pauseStatuses` (the clock targets
+ * `resolution`, `requesterWait`, `agentWork`, `pausableUpdate` only) the statuses that pause this target's clock.
  *
  * @category SLA
  */
-export type SlaTarget = number | { readonly targetMs: number; readonly businessHours?: Schedule | false };
+export type SlaTarget = number | { readonly targetMs: number; readonly businessHours?: Schedule | false; readonly pauseStatuses?: readonly TicketStatus[] };
 
 /**
  * The targets of one priority; a missing target is not applied.
@@ -58,6 +70,14 @@ export interface SlaTargets {
   readonly firstReply?: SlaTarget;
   readonly nextReply?: SlaTarget;
   readonly resolution?: SlaTarget;
+  /** Time in new, open and on-hold (paused in pending; solved stops it, a reopen restarts it). */
+  readonly requesterWait?: SlaTarget;
+  /** Time in new and open (paused in pending and on-hold). */
+  readonly agentWork?: SlaTarget;
+  /** Each interval from a public agent reply to the next one (or the solve); never paused. */
+  readonly periodicUpdate?: SlaTarget;
+  /** As periodicUpdate, the clock paused in pending. */
+  readonly pausableUpdate?: SlaTarget;
 }
 
 /**
@@ -73,7 +93,8 @@ export interface SlaPolicy extends TicketInputOptions, QualifyingReplyOptions, E
   /** The priority of tickets without one; without it such tickets are excluded (`'no_priority'`). */
   readonly defaultPriority?: string;
   /**
-   * Statuses that stop the resolution clock (reply targets never pause).
+   * Statuses that stop the resolution clock (reply targets never pause; requester wait, agent work and pausable
+   * update have their own defaults, and any clock target its own `pauseStatuses`).
    * @defaultValue `['pending', 'on_hold']`
    */
   readonly pauseStatuses?: readonly TicketStatus[];
@@ -99,12 +120,12 @@ export type SlaStatus = 'met' | 'breached' | 'pending';
  */
 export interface SlaTargetResult {
   readonly target: SlaTargetName;
-  /** 1, 2, … for next-reply cycles; 0 for the others. */
+  /** 1, 2, … for next-reply cycles and update intervals; 0 for the others. */
   readonly cycle: number;
   readonly status: SlaStatus;
   /** When the clock started. */
   readonly startMs: number;
-  /** The due instant; `undefined` while a resolution clock is paused before its due instant. */
+  /** The due instant; `undefined` while a clock target (resolution, requester wait, agent work, pausable update) is paused before its due instant, or was completed before it. */
   readonly dueMs: number | undefined;
   /** When the target was fulfilled; `undefined` while running. */
   readonly completedMs: number | undefined;
@@ -195,6 +216,8 @@ export interface SlaComplianceResult extends SlaGroupSummary {
 interface Target {
   readonly ms: number;
   readonly engine: ScheduleEngine | undefined;
+  /** The target's own pause statuses (solved and closed included), when it has any. */
+  readonly paused?: Uint8Array;
 }
 
 interface Counts {
@@ -241,19 +264,31 @@ function readTargets(targets: unknown, defaultEngine: ScheduleEngine | undefined
       if (value === undefined) continue;
       let ms: unknown = value;
       let engine = defaultEngine;
+      let paused = pausedBy(key as SlaTargetName, undefined, field);
       if (value !== null && typeof value === 'object') {
-        checkOptionKeys(NAME, value, ['targetMs', 'businessHours'], field);
-        const o = value as { targetMs?: unknown; businessHours?: unknown };
+        checkOptionKeys(NAME, value, paused === undefined && key !== 'resolution' ? ['targetMs', 'businessHours'] : ['targetMs', 'businessHours', 'pauseStatuses'], field);
+        const o = value as { targetMs?: unknown; businessHours?: unknown; pauseStatuses?: unknown };
         ms = o.targetMs;
         if (o.businessHours === false) engine = undefined;
         else if (o.businessHours !== undefined) engine = requireSchedule(NAME, o.businessHours, `${field}.businessHours`);
+        if (o.pauseStatuses !== undefined) paused = pausedBy(key as SlaTargetName, o.pauseStatuses, `${field}.pauseStatuses`);
       }
       if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) optionError(NAME, field, `the target must be whole ms ≥ 0, got ${describe(ms)}`, 'out_of_range');
-      row[key as SlaTargetName] = { ms, engine };
+      row[key as SlaTargetName] = paused === undefined ? { ms, engine } : { ms, engine, paused };
     }
     table.set(priority, row);
   }
   return table;
+}
+
+/** A clock target's pause mask: its own `pauseStatuses`, else its default (none for reply targets); solved and closed always stop it. */
+function pausedBy(name: SlaTargetName, statuses: unknown, field: string): Uint8Array | undefined {
+  const fallback = PAUSABLE[name];
+  if (statuses === undefined && fallback === undefined) return undefined;
+  const mask = readStatusMask(NAME, field, statuses, fallback ?? []);
+  mask[4] = 1; // solved
+  mask[5] = 1; // closed
+  return mask;
 }
 
 const measure = (t: Target, a: number, b: number): number => (t.engine === undefined ? Math.max(0, b - a) : t.engine.measure(a, b));
@@ -279,10 +314,10 @@ function replyTarget(name: SlaTargetName, cycle: number, t: Target, start: numbe
 }
 
 /**
- * Resolution: the clock runs in unpaused statuses, stops when solved/closed, restarts on reopen; events
- * `[start, m)` of the ticket's sorted events are considered.
+ * A clock target (resolution, requester wait, agent work): the clock runs in unpaused statuses, stops when
+ * solved/closed, restarts on reopen; events `[start, m)` of the ticket's sorted events are considered.
  */
-function resolutionTarget(c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number): SlaTargetResult {
+function clockTarget(name: SlaTargetName, c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number): SlaTargetResult {
   const created = c.created[j] as number;
   const { evAt, evKind } = c;
   let status = 0; // new
@@ -314,19 +349,81 @@ function resolutionTarget(c: TicketColumns, j: number, m: number, rs: Target, pa
     run(atMs);
     if (dueMs !== dueMs) dueMs = due(rs, since, rs.ms - before);
   }
-  const st: SlaStatus = elapsed > rs.ms ? 'breached' : resolved ? 'met' : 'pending';
+  return instanceResult(name, 0, rs, created, dueMs, resolved ? lastResolved : NaN, elapsed);
+}
+
+/** One target instance's result: met, breached (late, or running past due) or pending. */
+function instanceResult(name: SlaTargetName, cycle: number, t: Target, start: number, dueMs: number, completed: number, elapsed: number): SlaTargetResult {
+  const done = completed === completed;
+  const st: SlaStatus = elapsed > t.ms ? 'breached' : done ? 'met' : 'pending';
   return {
-    target: 'resolution',
-    cycle: 0,
+    target: name,
+    cycle,
     status: st,
-    startMs: created,
+    startMs: start,
     dueMs: dueMs === dueMs ? dueMs : undefined,
-    completedMs: resolved ? lastResolved : undefined,
+    completedMs: done ? completed : undefined,
     elapsedMs: elapsed,
-    targetMs: rs.ms,
-    lateMs: st === 'breached' ? elapsed - rs.ms : undefined,
-    business: rs.engine !== undefined,
+    targetMs: t.ms,
+    lateMs: st === 'breached' ? elapsed - t.ms : undefined,
+    business: t.engine !== undefined,
   };
+}
+
+/**
+ * Update targets (periodic, pausable): an instance starts at each qualifying reply that leaves the ticket
+ * unresolved, and is fulfilled by the next qualifying reply (which starts the next) or a solve/close; its clock
+ * pauses in `paused` (pausable update; none for periodic). Events `[start, m)` are considered.
+ */
+function updateTargets(name: SlaTargetName, c: TicketColumns, j: number, m: number, t: Target, atMs: number, out: SlaTargetResult[]): void {
+  const { evAt, evKind } = c;
+  const paused = t.paused;
+  let status = 0;
+  let open = NaN;
+  let since = NaN;
+  let elapsed = 0;
+  let dueMs = NaN;
+  let cycle = 0;
+  const run = (until: number): void => {
+    if ((paused !== undefined && paused[status] === 1) || !(until > since)) return;
+    const part = measure(t, since, until);
+    if (dueMs !== dueMs && elapsed + part >= t.ms && part > 0) dueMs = due(t, since, t.ms - elapsed);
+    elapsed += part;
+  };
+  for (let e = c.evStart[j] as number; e < m; e++) {
+    const at = evAt[e] as number;
+    // Every event of this instant: a reply, the status after it.
+    let replied = false;
+    let next = status;
+    for (; e < m && evAt[e] === at; e++) {
+      const b = evKind[e] as number;
+      if (b >= KB_STATUS) next = (b >> KIND_SHIFT) - K_STATUS;
+      else if ((b & Q_REPLY) !== 0) replied = true;
+    }
+    e--;
+    if (open === open) {
+      run(at);
+      if (replied || next >= 4) {
+        out.push(instanceResult(name, cycle, t, open, dueMs, at, elapsed));
+        open = NaN;
+      }
+    }
+    status = next;
+    since = at;
+    if (replied && next < 4) {
+      open = at;
+      cycle++;
+      elapsed = 0;
+      // Without pauses the due instant is fixed at the start (as a reply target's); with them it is found as the clock runs.
+      dueMs = paused === undefined ? due(t, at, t.ms) : t.ms === 0 ? at : NaN;
+    }
+  }
+  if (open !== open) return;
+  // Still running at `at`: count up to it; when not yet due and not paused, project the due instant.
+  const before = elapsed;
+  run(atMs);
+  if (dueMs !== dueMs && !(paused !== undefined && paused[status] === 1)) dueMs = due(t, since, t.ms - before);
+  out.push(instanceResult(name, cycle, t, open, dueMs, NaN, elapsed));
 }
 
 /** The definition, for ticket j: every target applied to it, into `p.out`; 1, or why it is left out. */
@@ -392,7 +489,15 @@ function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianc
   }
 
   const rs = row.resolution;
-  if (rs !== undefined) out.push(resolutionTarget(c, j, m, rs, p.paused, atMs));
+  if (rs !== undefined) out.push(clockTarget('resolution', c, j, m, rs, rs.paused ?? p.paused, atMs));
+  for (const name of ['requesterWait', 'agentWork'] as const) {
+    const tg = row[name];
+    if (tg !== undefined) out.push(clockTarget(name, c, j, m, tg, tg.paused as Uint8Array, atMs));
+  }
+  for (const name of ['periodicUpdate', 'pausableUpdate'] as const) {
+    const tg = row[name];
+    if (tg !== undefined) updateTargets(name, c, j, m, tg, atMs, out);
+  }
 
   if (out.length === 0) return 'no_targets';
   let ticketStatus: SlaStatus = 'met';
@@ -404,14 +509,18 @@ function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianc
   return 1;
 }
 
-interface Tally {
-  readonly overall: Counts;
-  readonly firstReply: Counts;
-  readonly nextReply: Counts;
-  readonly resolution: Counts;
-}
+type Tally = { readonly overall: Counts } & Readonly<Record<SlaTargetName, Counts>>;
 
-const newTally = (): Tally => ({ overall: newCounts(), firstReply: newCounts(), nextReply: newCounts(), resolution: newCounts() });
+const newTally = (): Tally => ({
+  overall: newCounts(),
+  firstReply: newCounts(),
+  nextReply: newCounts(),
+  resolution: newCounts(),
+  requesterWait: newCounts(),
+  agentWork: newCounts(),
+  periodicUpdate: newCounts(),
+  pausableUpdate: newCounts(),
+});
 
 function tally(g: Tally, r: SlaTicketResult): void {
   for (const t of r.targets) count(g[t.target], t.status);
@@ -478,7 +587,15 @@ const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
     });
     const groupSummary = (g: Tally): SlaGroupSummary => ({
       overall: summary(g.overall),
-      byTarget: { firstReply: summary(g.firstReply), nextReply: summary(g.nextReply), resolution: summary(g.resolution) },
+      byTarget: {
+        firstReply: summary(g.firstReply),
+        nextReply: summary(g.nextReply),
+        resolution: summary(g.resolution),
+        requesterWait: summary(g.requesterWait),
+        agentWork: summary(g.agentWork),
+        periodicUpdate: summary(g.periodicUpdate),
+        pausableUpdate: summary(g.pausableUpdate),
+      },
     });
     // Object.fromEntries: priorities are data (a '__proto__' priority is a key like any other).
     const byPriority = Object.fromEntries([...acc.byPriority].map(([k, g]) => [k, groupSummary(g)])) as Record<string, SlaGroupSummary>;
