@@ -38,43 +38,19 @@ import {
 import { generateTickets } from './generate.js';
 import { addVendorEvents } from './generate-vendor.js';
 import { compare, printBench, type BenchRow } from './harness.js';
+import { agree as agreeStats, stats, type Stats as BaseStats } from './timing.bench.js';
 
 const FLAGGED = F_SPAM | F_DELETED | F_MERGED;
 
-/** R-7 over a sorted typed array (the baseline's own quantile). */
-function r7(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+/** A loop's duration figures and how many tickets it left out. */
+type Stats = BaseStats & { readonly excluded: number };
 
-interface Stats {
-  /** Tickets left out (the loop's ledger). */
-  excluded?: number;
-  count: number;
-  mean: number | undefined;
-  p50: number | undefined;
-  p90: number | undefined;
-}
-
-function stats(values: Float64Array, n: number): Stats {
-  if (n === 0) return { count: 0, mean: undefined, p50: undefined, p90: undefined };
-  const s = values.subarray(0, n).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += s[i]!;
-  return { count: n, mean: sum / n, p50: r7(s, 0.5), p90: r7(s, 0.9) };
-}
-
+/** The timing check (count, mean, p50, p90 agree), and the same number of tickets left out. */
 function agree(label: string) {
   return (m: unknown, b: unknown): void => {
-    const lib = m as { count: number; meanMs?: number; medianMs?: number; percentilesMs: Record<string, number | undefined>; excluded: { total: number } };
-    const base = b as Stats;
-    if (base.excluded !== lib.excluded.total) throw new Error(`${label}: ${lib.excluded.total} tickets excluded, the loop left out ${String(base.excluded)}`);
-    const close = (x: number | undefined, y: number | undefined): boolean => x === y || (x !== undefined && y !== undefined && Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(y)));
-    if (lib.count !== base.count || !close(lib.meanMs, base.mean) || !close(lib.medianMs, base.p50) || !close(lib.percentilesMs.p90, base.p90)) {
-      throw new Error(`${label}: library and baseline disagree: ${JSON.stringify({ lib: [lib.count, lib.meanMs, lib.medianMs, lib.percentilesMs.p90], base })}`);
-    }
+    const total = (m as { excluded: { total: number } }).excluded.total;
+    if ((b as Stats).excluded !== total) throw new Error(`${label}: ${total} tickets excluded, the loop left out ${(b as Stats).excluded}`);
+    agreeStats(label)(m, b);
   };
 }
 

@@ -192,7 +192,6 @@ export type SlaComplianceExclusion =
   | 'no_targets'
   | 'summary_only'
   | 'created_after'
-  /** @deprecated the old name of `created_after` */
   | 'created_after_at'
   | IneligibleReason
   | InvalidReason;
