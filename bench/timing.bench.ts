@@ -7,7 +7,7 @@ import { benchSchedule } from './businessHours.bench.js';
 import { compare, type BenchRow } from './harness.js';
 import { ineligible } from './harness.js';
 
-interface Stats {
+export interface Stats {
   count: number;
   mean: number | undefined;
   p50: number | undefined;
@@ -15,14 +15,14 @@ interface Stats {
 }
 
 /** R-7 over a sorted typed array, plain floats (the baseline's own quantile). */
-function r7(sorted: Float64Array, p: number): number {
+export function r7(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-function stats(values: Float64Array, n: number): Stats {
+export function stats(values: Float64Array, n: number): Stats {
   if (n === 0) return { count: 0, mean: undefined, p50: undefined, p90: undefined };
   const s = values.subarray(0, n).sort();
   let sum = 0;
@@ -30,7 +30,7 @@ function stats(values: Float64Array, n: number): Stats {
   return { count: n, mean: sum / n, p50: r7(s, 0.5), p90: r7(s, 0.9) };
 }
 
-function agree(label: string) {
+export function agree(label: string) {
   return (m: unknown, b: unknown): void => {
     const lib = m as { count: number; meanMs?: number; medianMs?: number; percentilesMs: Record<string, number | undefined> };
     const base = b as Stats;

@@ -66,6 +66,12 @@ export * from './metrics/ticketVolume/index.js';
 export type { LiveQueueOptions, QueueSla, WaitingOn } from './metrics/queueState.js';
 export * from './metrics/prioritizeQueue/index.js';
 export * from './metrics/queueSnapshot/index.js';
+export * from './metrics/timeInStatus/index.js';
+export * from './metrics/assignmentTime/index.js';
+export * from './metrics/assignmentStations/index.js';
+export * from './metrics/reassignmentRate/index.js';
+export * from './metrics/agentActivity/index.js';
+export * from './metrics/botResolutionRate/index.js';
 export type { BucketInterval, WeekStartDay } from './_lib/buckets.js';
 
 export * from './import/zendesk/index.js';

@@ -20,23 +20,33 @@ import { readStatusMask } from '../options/tickets.js';
 import { F_AGENT_CREATED, K_CUSTOMER, KB_SOLVED, KB_STATUS, KIND_SHIFT, K_STATUS, Q_PUBLIC, Q_REPLY, type TicketColumns } from '../read/ticketColumns.js';
 
 /**
- * The SLA targets: `firstReply`, `nextReply` (every reply cycle after the first reply) and `resolution`.
+ * The SLA targets (Zendesk's SLA metrics): `firstReply`, `nextReply` (every reply cycle after the first
+ * reply), `resolution` (total resolution), `requesterWait`, `agentWork`, `periodicUpdate` and `pausableUpdate`
+ * (every interval between public agent replies).
  *
  * @category SLA
  */
-export type SlaTargetName = 'firstReply' | 'nextReply' | 'resolution';
+export type SlaTargetName = 'firstReply' | 'nextReply' | 'resolution' | 'requesterWait' | 'agentWork' | 'periodicUpdate' | 'pausableUpdate';
 
-/** @internal The target names in the order a ticket's instances are listed. */
-export const TARGET_NAMES: readonly SlaTargetName[] = ['firstReply', 'nextReply', 'resolution'];
+/** @internal The target names in the order a ticket's instances are listed (index = the sink's kind). */
+export const TARGET_NAMES: readonly SlaTargetName[] = ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'];
+
+/** The targets whose clock pauses by status, with their default pause statuses (`resolution`: the policy's). */
+const PAUSABLE: Readonly<Partial<Record<SlaTargetName, readonly TicketStatus[]>>> = {
+  requesterWait: ['pending'],
+  agentWork: ['pending', 'on_hold'],
+  pausableUpdate: ['pending'],
+};
 
 /**
  * One target: whole ms, measured in business time on `policy.businessHours` when the policy has one, else in
- * calendar time; or `{ targetMs, businessHours }` where `businessHours` is a schedule (business time on it)
- * or `false` (calendar time whatever the policy says).
+ * calendar time; or `{ targetMs, businessHours, pauseStatuses }` where `businessHours` is a schedule (business
+ * time on it) or `false` (calendar time whatever the policy says), and `pauseStatuses` (the clock targets
+ * `resolution`, `requesterWait`, `agentWork`, `pausableUpdate` only) the statuses that pause this target's clock.
  *
  * @category SLA
  */
-export type SlaTarget = number | { readonly targetMs: number; readonly businessHours?: Schedule | false };
+export type SlaTarget = number | { readonly targetMs: number; readonly businessHours?: Schedule | false; readonly pauseStatuses?: readonly TicketStatus[] };
 
 /**
  * The targets of one priority; a missing target is not applied.
@@ -47,6 +57,14 @@ export interface SlaTargets {
   readonly firstReply?: SlaTarget;
   readonly nextReply?: SlaTarget;
   readonly resolution?: SlaTarget;
+  /** Time in new, open and on-hold (paused in pending; solved stops it, a reopen restarts it). */
+  readonly requesterWait?: SlaTarget;
+  /** Time in new and open (paused in pending and on-hold). */
+  readonly agentWork?: SlaTarget;
+  /** Each interval from a public agent reply to the next one (or the solve); never paused. */
+  readonly periodicUpdate?: SlaTarget;
+  /** As periodicUpdate, the clock paused in pending. */
+  readonly pausableUpdate?: SlaTarget;
 }
 
 /**
@@ -64,7 +82,8 @@ export interface SlaDefinition {
   /** The priority of tickets without one; without it such tickets have no targets ({@link slaCompliance} excludes them as `'no_priority'`). */
   readonly defaultPriority?: string;
   /**
-   * Statuses that stop the resolution clock (reply targets never pause).
+   * Statuses that stop the resolution clock (reply targets never pause; requester wait, agent work and pausable
+   * update have their own defaults, and any clock target its own `pauseStatuses`).
    * @defaultValue `['pending', 'on_hold']`
    */
   readonly pauseStatuses?: readonly TicketStatus[];
@@ -77,6 +96,8 @@ export const SLA_DEFINITION_KEYS = ['targets', 'businessHours', 'defaultPriority
 export interface Target {
   readonly ms: number;
   readonly engine: ScheduleEngine | undefined;
+  /** The target's own pause statuses (solved and closed included), when it has any. */
+  readonly paused?: Uint8Array;
 }
 
 /** @internal The targets of one priority. */
@@ -124,19 +145,31 @@ function readTargets(functionName: string, targets: unknown, defaultEngine: Sche
       if (value === undefined) continue;
       let ms: unknown = value;
       let engine = defaultEngine;
+      let paused = pausedBy(functionName, key as SlaTargetName, undefined, field);
       if (value !== null && typeof value === 'object') {
-        checkOptionKeys(functionName, value, ['targetMs', 'businessHours'], field);
-        const o = value as { targetMs?: unknown; businessHours?: unknown };
+        checkOptionKeys(functionName, value, paused === undefined && key !== 'resolution' ? ['targetMs', 'businessHours'] : ['targetMs', 'businessHours', 'pauseStatuses'], field);
+        const o = value as { targetMs?: unknown; businessHours?: unknown; pauseStatuses?: unknown };
         ms = o.targetMs;
         if (o.businessHours === false) engine = undefined;
         else if (o.businessHours !== undefined) engine = requireSchedule(functionName, o.businessHours, `${field}.businessHours`);
+        if (o.pauseStatuses !== undefined) paused = pausedBy(functionName, key as SlaTargetName, o.pauseStatuses, `${field}.pauseStatuses`);
       }
       if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) optionError(functionName, field, `the target must be whole ms ≥ 0, got ${describe(ms)}`, 'out_of_range');
-      row[key as SlaTargetName] = { ms, engine };
+      row[key as SlaTargetName] = paused === undefined ? { ms, engine } : { ms, engine, paused };
     }
     table.set(priority, row);
   }
   return table;
+}
+
+/** A clock target's pause mask: its own `pauseStatuses`, else its default (none for reply targets); solved and closed always stop it. */
+function pausedBy(functionName: string, name: SlaTargetName, statuses: unknown, field: string): Uint8Array | undefined {
+  const fallback = PAUSABLE[name];
+  if (statuses === undefined && fallback === undefined) return undefined;
+  const mask = readStatusMask(functionName, field, statuses, fallback ?? []);
+  mask[4] = 1; // solved
+  mask[5] = 1; // closed
+  return mask;
 }
 
 /**
@@ -170,6 +203,14 @@ export const FIRST_REPLY = 0;
 export const NEXT_REPLY = 1;
 /** @internal */
 export const RESOLUTION = 2;
+/** @internal */
+export const REQUESTER_WAIT = 3;
+/** @internal */
+export const AGENT_WORK = 4;
+/** @internal */
+export const PERIODIC_UPDATE = 5;
+/** @internal */
+export const PAUSABLE_UPDATE = 6;
 
 /**
  * @internal Receives the target instances of one ticket, in order (first reply, next-reply cycles,
@@ -235,12 +276,87 @@ export function evaluateTargets(c: TicketColumns, j: number, m: number, row: Tar
       count++;
     }
   }
-  const rs = row.resolution;
-  if (rs !== undefined && !(runningOnly && paused[statusBefore(c, j, m)] === 1)) {
-    resolution(c, j, m, rs, paused, atMs, sink);
+  // The clock targets: resolution (the policy's pause statuses unless its own), requester wait, agent work.
+  for (let kind = RESOLUTION; kind <= AGENT_WORK; kind++) {
+    const t = row[TARGET_NAMES[kind] as SlaTargetName];
+    if (t === undefined) continue;
+    const mask = t.paused ?? paused;
+    if (runningOnly && mask[statusBefore(c, j, m)] === 1) continue;
+    clock(kind, c, j, m, t, mask, atMs, sink);
     count++;
   }
+  // The update targets: every interval between qualifying replies.
+  for (let kind = PERIODIC_UPDATE; kind <= PAUSABLE_UPDATE; kind++) {
+    const t = row[TARGET_NAMES[kind] as SlaTargetName];
+    if (t !== undefined) count += updates(kind, c, j, m, t, atMs, sink, runningOnly);
+  }
   return count;
+}
+
+/**
+ * Update targets (periodic, pausable): an instance starts at each qualifying reply that leaves the ticket
+ * unresolved, and is fulfilled by the next qualifying reply (which starts the next) or a solve/close; its clock
+ * pauses in the target's pause statuses (pausable update; none for periodic). Events `[evStart[j], m)` are
+ * considered. Returns how many instances it gave.
+ */
+function updates(kind: number, c: TicketColumns, j: number, m: number, t: Target, atMs: number, sink: TargetSink, runningOnly: boolean): number {
+  const { evAt, evKind } = c;
+  const paused = t.paused;
+  let status = 0;
+  let open = NaN;
+  let since = NaN;
+  let elapsed = 0;
+  let dueMs = NaN;
+  let cycle = 0;
+  let count = 0;
+  for (let e = c.evStart[j] as number; e < m; e++) {
+    const at = evAt[e] as number;
+    // Every event of this instant: a reply, the status after it.
+    let replied = false;
+    let next = status;
+    for (; e < m && evAt[e] === at; e++) {
+      const b = evKind[e] as number;
+      if (b >= KB_STATUS) next = (b >> KIND_SHIFT) - K_STATUS;
+      else if ((b & Q_REPLY) !== 0) replied = true;
+    }
+    e--;
+    if (open === open) {
+      if (!(paused !== undefined && paused[status] === 1) && at > since) {
+        const part = measureOn(t, since, at);
+        if (dueMs !== dueMs && elapsed + part >= t.ms && part > 0) dueMs = dueOn(t, since, t.ms - elapsed);
+        elapsed += part;
+      }
+      if (replied || next >= 4) {
+        if (!runningOnly) {
+          sink.instance(kind, cycle, t, open, at, elapsed, dueMs, false);
+          count++;
+        }
+        open = NaN;
+      }
+    }
+    status = next;
+    since = at;
+    if (replied && next < 4) {
+      open = at;
+      cycle++;
+      elapsed = 0;
+      // Without pauses the due instant is fixed at the start (as a reply target's); with them it is found as the clock runs.
+      dueMs = paused === undefined ? dueOn(t, at, t.ms) : t.ms === 0 ? at : NaN;
+    }
+  }
+  if (open !== open) return count;
+  // Still running at `at`: count up to it; when not yet due and not paused, project the due instant.
+  const stopped = paused !== undefined && paused[status] === 1;
+  if (runningOnly && stopped) return count;
+  const before = elapsed;
+  if (!stopped && atMs > since) {
+    const part = measureOn(t, since, atMs);
+    if (dueMs !== dueMs && elapsed + part >= t.ms && part > 0) dueMs = dueOn(t, since, t.ms - elapsed);
+    elapsed += part;
+  }
+  if (dueMs !== dueMs && !stopped) dueMs = dueOn(t, since, t.ms - before);
+  sink.instance(kind, cycle, t, open, NaN, elapsed, dueMs, !stopped);
+  return count + 1;
 }
 
 /** The status of record j after its events `[evStart[j], m)` (0, new, before any). */
@@ -259,10 +375,10 @@ function reply(sink: TargetSink, kind: number, cycle: number, t: Target, start: 
 }
 
 /**
- * Resolution: the clock runs in unpaused statuses, stops when solved/closed, restarts on reopen; events
- * `[evStart[j], m)` are considered.
+ * A clock target (resolution, requester wait, agent work): the clock runs in unpaused statuses, stops when
+ * solved/closed, restarts on reopen; events `[evStart[j], m)` are considered.
  */
-function resolution(c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number, sink: TargetSink): void {
+function clock(kind: number, c: TicketColumns, j: number, m: number, rs: Target, paused: Uint8Array, atMs: number, sink: TargetSink): void {
   const created = c.created[j] as number;
   const { evAt, evKind } = c;
   let status = 0; // new
@@ -297,5 +413,5 @@ function resolution(c: TicketColumns, j: number, m: number, rs: Target, paused: 
     }
     if (dueMs !== dueMs) dueMs = dueOn(rs, since, rs.ms - before);
   }
-  sink.instance(RESOLUTION, 0, rs, created, resolved ? lastResolved : NaN, elapsed, dueMs, running);
+  sink.instance(kind, 0, rs, created, resolved ? lastResolved : NaN, elapsed, dueMs, running);
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { GroupValue } from './breakdown.js';
+import { rawEvent } from '../read/assignmentHistory.js';
 import { F_AGENT_CREATED, F_FIRST_QUALIFIES, K_ASSIGN, KIND_SHIFT, Q_REPLY, type TicketColumns } from '../read/ticketColumns.js';
 
 /** @internal The instant `name` of every record of the batch (NaN: none). */
@@ -15,13 +16,6 @@ export function ticketInstant(c: TicketColumns, name: string): ArrayLike<number>
   return c.created;
 }
 
-type RawEvent = { readonly authorId?: unknown; readonly assigneeId?: unknown };
-
-function rawEvent(c: TicketColumns, j: number, e: number): RawEvent | undefined {
-  const t = c.records[c.base + j] as { events?: readonly unknown[] };
-  const ev = t.events?.[c.evSrc[e] as number];
-  return ev !== null && typeof ev === 'object' ? (ev as RawEvent) : undefined;
-}
 
 /**
  * @internal An attribution of record j (needs the events level):

@@ -47,6 +47,8 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     optionKeys: [
       'definition',
       'maxAgentReplies',
+      'touches',
+      'botResolved',
       'countSilentSolves',
       'repeatContactWindowMs',
       'at',
@@ -82,6 +84,24 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     area: 'tickets',
     optionsType: 'SlaPolicy',
     optionKeys: ['targets', 'businessHours', 'defaultPriority', 'pauseStatuses', 'at', 'isQualifyingReply', ...TICKET_METRIC],
+  },
+  timeInStatus: {
+    area: 'tickets',
+    optionsType: 'TimeInStatusOptions',
+    optionKeys: ['definition', 'statuses', 'includeReopenedSolves', 'businessHours', 'at', 'asOf', 'includeUnresolved', ...TICKET_METRIC, ...SUMMARY, ...PERIOD],
+  },
+  assignmentTime: { area: 'tickets', optionsType: 'AssignmentTimeOptions', optionKeys: ['measure', 'of', 'businessHours', ...TICKET_METRIC, ...SUMMARY, ...PERIOD] },
+  assignmentStations: { area: 'tickets', optionsType: 'AssignmentStationsOptions', optionKeys: ['of', 'count', 'tickets', 'openEndedAt', ...TICKET_METRIC, ...PERIOD] },
+  reassignmentRate: { area: 'tickets', optionsType: 'ReassignmentRateOptions', optionKeys: ['of', 'count', 'tickets', 'confidence', ...TICKET_METRIC, ...PERIOD] },
+  agentActivity: {
+    area: 'tickets',
+    optionsType: 'AgentActivityOptions',
+    optionKeys: ['surveys', 'surveyScale', 'satisfiedFrom', 'confidence', 'isQualifyingReply', ...TICKET_METRIC, ...PERIOD],
+  },
+  botResolutionRate: {
+    area: 'tickets',
+    optionsType: 'BotResolutionRateOptions',
+    optionKeys: ['denominator', 'excludeUnresolved', 'confidence', 'isQualifyingReply', ...TICKET_METRIC, ...PERIOD],
   },
   prepareTickets: {
     area: 'tickets',
@@ -163,5 +183,5 @@ export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
   ChurnCounts: ['customersAtStart', 'customersAtEnd', 'customersLost', 'newCustomers', 'newCustomersLost'],
   NetPromoterBands: ['detractors', 'passives', 'promoters'],
   ScoreScale: ['min', 'max'],
-  SlaTargets: ['firstReply', 'nextReply', 'resolution'],
+  SlaTargets: ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'],
 };

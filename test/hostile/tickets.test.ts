@@ -12,15 +12,21 @@ import {
   backlogSeries,
   businessDuration,
   createSchedule,
+  agentActivity,
+  assignmentStations,
+  assignmentTime,
+  botResolutionRate,
   firstContactResolution,
   firstResponseTime,
   interactionsPerTicket,
   prepareTickets,
+  reassignmentRate,
   reopenRate,
   resolutionRate,
   resolutionTime,
   slaCompliance,
   ticketVolume,
+  timeInStatus,
   type Ticket,
 } from '../../src/index.js';
 import { fcParams } from '../support/fc.js';
@@ -97,7 +103,10 @@ const TICKET_INPUT = { ...TICKET_READ, excludeSpam: true, excludeDeleted: false,
 const ELIGIBILITY = { excludeSpam: true, excludeDeleted: false, excludeMerged: true } as const;
 const SUMMARY = { percentiles: [50, 99.9], quantileMethod: 'nearest-rank' } as const;
 const agentReply = (e: { author: string }): boolean => e.author === 'agent';
-const TARGETS = { urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR }, normal: { firstReply: 4 * HOUR } };
+const TARGETS = {
+  urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR, periodicUpdate: 2 * HOUR, pausableUpdate: { targetMs: 2 * HOUR, pauseStatuses: ['pending' as const] } },
+  normal: { firstReply: 4 * HOUR, requesterWait: 8 * HOUR, agentWork: { targetMs: 4 * HOUR, businessHours: false as const, pauseStatuses: ['pending' as const, 'on_hold' as const] } },
+};
 
 /** Builds a spec and checks that its options are exactly the documented keys. */
 function spec(name: string, call: (tickets: unknown, options: unknown) => unknown, options: Record<string, unknown>, extra: Partial<FnSpec> = {}): FnSpec {
@@ -156,6 +165,8 @@ const SPECS: readonly FnSpec[] = [
     attributeTo: 'created',
     definition: 'no-repeat-contact',
     maxAgentReplies: 2,
+    touches: 2,
+    botResolved: 'exclude',
     countSilentSolves: true,
     repeatContactWindowMs: DAY,
     at: MON + 20 * DAY,
@@ -227,6 +238,65 @@ const SPECS: readonly FnSpec[] = [
     at: MON + DAY,
     isQualifyingReply: agentReply,
   }, { base: { targets: TARGETS } }),
+  spec('timeInStatus', (t, o) => timeInStatus(t as never, o as never), {
+    ...TICKET_INPUT,
+    ...SUMMARY,
+    period: PERIOD,
+    attributeTo: 'created',
+    definition: 'agentWait',
+    statuses: ['pending', 'on_hold'],
+    includeReopenedSolves: false,
+    businessHours: SCHEDULE,
+    at: MON + DAY,
+    asOf: MON + DAY,
+    includeUnresolved: false,
+  }, { nested: NESTED_PERIOD }),
+  spec('assignmentTime', (t, o) => assignmentTime(t as never, o as never), {
+    ...TICKET_INPUT,
+    ...SUMMARY,
+    period: PERIOD,
+    attributeTo: 'resolved',
+    measure: 'unassigned',
+    of: 'group',
+    businessHours: SCHEDULE,
+  }, { nested: NESTED_PERIOD }),
+  spec('assignmentStations', (t, o) => assignmentStations(t as never, o as never), {
+    ...TICKET_INPUT,
+    period: PERIOD,
+    attributeTo: 'created',
+    of: 'group',
+    count: 'distinct',
+    tickets: 'resolved',
+    openEndedAt: 3,
+  }, { nested: NESTED_PERIOD }),
+  spec('reassignmentRate', (t, o) => reassignmentRate(t as never, o as never), {
+    ...TICKET_INPUT,
+    period: PERIOD,
+    attributeTo: 'firstReply',
+    of: 'assignee',
+    count: 'distinct',
+    tickets: 'resolved',
+    confidence: 0.9,
+  }, { nested: NESTED_PERIOD }),
+  spec('agentActivity', (t, o) => agentActivity(t as never, o as never), {
+    ...TICKET_INPUT,
+    period: PERIOD,
+    attributeTo: 'created',
+    surveys: [{ id: 'S-1', ticketId: 'T-1', agentId: 'A1', score: 5 }, { ticketId: 'T-3', score: null }],
+    surveyScale: '1-5',
+    satisfiedFrom: 4,
+    confidence: 0.9,
+    isQualifyingReply: agentReply,
+  }, { nested: NESTED_PERIOD }),
+  spec('botResolutionRate', (t, o) => botResolutionRate(t as never, o as never), {
+    ...TICKET_INPUT,
+    period: PERIOD,
+    attributeTo: 'created',
+    denominator: 'all',
+    excludeUnresolved: false,
+    confidence: 0.9,
+    isQualifyingReply: agentReply,
+  }, { nested: NESTED_PERIOD }),
   spec('prepareTickets', (t, o) => {
     // The prepared set is an opaque object holding the input: the contract is checked on what it tells.
     const p = prepareTickets(t as never, o as never);
@@ -260,7 +330,26 @@ function accountOf(name: string): ((records: unknown, r: Record<string, unknown>
   switch (name) {
     case 'firstResponseTime':
     case 'resolutionTime':
+    case 'timeInStatus':
+    case 'assignmentTime':
+    case 'assignmentStations':
       return count(name);
+    case 'reassignmentRate':
+      return denominator(name);
+    case 'botResolutionRate':
+      return (records, r) => {
+        denominator(name)(records, r);
+        const b = r as { involved: number; handedOver: number; considered: number; denominator: number; numerator: number };
+        if (!(b.handedOver <= b.involved && b.involved <= b.considered && b.numerator <= b.involved)) throw new Error(`botResolutionRate: involvement counts out of order: ${JSON.stringify(b)}`);
+      };
+    case 'agentActivity':
+      return (records, r) => {
+        count(name)(records, r);
+        const rows = r.agents as Array<{ ticketsSolved: number; oneTouch: number; twoTouch: number }>;
+        const solved = rows.reduce((a, x) => a + x.ticketsSolved, 0);
+        if (solved > (r.count as number)) throw new Error(`agentActivity: ${solved} tickets solved of ${String(r.count)} counted`);
+        if (rows.some((x) => x.oneTouch + x.twoTouch > x.ticketsSolved)) throw new Error('agentActivity: more touch resolutions than solved tickets');
+      };
     case 'averageResponseTime':
       return (records, r) => checkAccount(name, 'ticketCount', r.ticketCount as number, (r.excluded as { total: number }).total, (records as unknown[]).length);
     case 'firstContactResolution':
@@ -326,6 +415,12 @@ describeHostile('backlogSeries', () => hostileTicketMetric('backlogSeries'));
 describeHostile('interactionsPerTicket', () => hostileTicketMetric('interactionsPerTicket'));
 describeHostile('ticketVolume', () => hostileTicketMetric('ticketVolume'));
 describeHostile('slaCompliance', () => hostileTicketMetric('slaCompliance'));
+describeHostile('timeInStatus', () => hostileTicketMetric('timeInStatus'));
+describeHostile('assignmentTime', () => hostileTicketMetric('assignmentTime'));
+describeHostile('assignmentStations', () => hostileTicketMetric('assignmentStations'));
+describeHostile('reassignmentRate', () => hostileTicketMetric('reassignmentRate'));
+describeHostile('agentActivity', () => hostileTicketMetric('agentActivity'));
+describeHostile('botResolutionRate', () => hostileTicketMetric('botResolutionRate'));
 describeHostile('prepareTickets', () => {
   const s = SPECS.find((x) => x.name === 'prepareTickets') as FnSpec;
   standardProperties(s);

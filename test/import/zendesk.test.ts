@@ -87,7 +87,7 @@ describe('fromZendesk: the metrics computed from audits reproduce ticket_metrics
     for (const [id, want] of Object.entries(EXPECTED)) expect(storyNumbers(ticketById(r.tickets, id))).toEqual(want);
     // without the audits no merge note names 104's target
     expect(r.warnings.map((w) => w.code)).toEqual(['minute_precision', 'merge_target_unknown']);
-    expect(ticketById(r.tickets, 101)).toMatchObject({ requesterWaitMs: 100 * MIN, onHoldMs: 80 * MIN, agentWaitMs: 0, assigneeStations: 1, firstAssignedAt: ms('2026-03-02T09:10:00Z') });
+    expect(ticketById(r.tickets, 101)).toMatchObject({ requesterWaitMs: 180 * MIN, onHoldMs: 80 * MIN, agentWaitMs: 0, assigneeStations: 1, firstAssignedAt: ms('2026-03-02T09:10:00Z') });
   });
 
   it('warns when the summary disagrees with the audits (an audit page missing)', () => {

@@ -98,3 +98,29 @@ describe('firstContactResolution (docs worked example)', () => {
     expect(r.denominator + r.excluded.total).toBe(9);
   });
 });
+
+describe('firstContactResolution: two-touch and N-touch', () => {
+  it("'two-touch': T2 (two replies); T3 has two too but was reopened", () => {
+    const r = firstContactResolution(tickets, { definition: 'two-touch' });
+    expect([r.numerator, r.denominator]).toEqual([1, 5]);
+  });
+  it("'n-touch' touches 1 = one-touch; touches 3: none", () => {
+    expect(firstContactResolution(tickets, { definition: 'n-touch', touches: 1 }).numerator).toBe(2);
+    expect(firstContactResolution(tickets, { definition: 'n-touch', touches: 3 }).numerator).toBe(0);
+  });
+  it("an agent-created ticket's opening message is no touch (T6 is one-touch, not two-touch)", () => {
+    const all = { excludeAgentCreated: false } as const;
+    expect(firstContactResolution(tickets, { ...all, definition: 'two-touch' }).numerator).toBe(1);
+    expect(firstContactResolution(tickets, { ...all, definition: 'n-touch', touches: 1 }).numerator).toBe(3);
+  });
+  it('summary form: agentReplies and reopens decide', () => {
+    const t = [2, 2, 3].map((n, i) => ({ id: i, createdAt: at(2, '09:00'), status: 'solved', resolvedAt: at(2, '10:00'), agentReplies: n, customerReplies: 2, reopens: i === 1 ? 1 : 0 }));
+    expect(firstContactResolution(t, { definition: 'two-touch' }).numerator).toBe(1);
+  });
+  it("touches is required with n-touch, means n-touch alone, and is refused with another definition", () => {
+    expect(() => firstContactResolution(tickets, { definition: 'n-touch' })).toThrow(/touches.*required/);
+    expect(firstContactResolution(tickets, { touches: 2 })).toEqual(firstContactResolution(tickets, { definition: 'two-touch' }));
+    expect(() => firstContactResolution(tickets, { definition: 'one-touch', touches: 2 })).toThrow(/'n-touch' only/);
+    expect(() => firstContactResolution(tickets, { definition: 'n-touch', touches: 0 })).toThrow(/touches/);
+  });
+});

@@ -26,6 +26,18 @@ const metricArb: fc.Arbitrary<{ name: string; run: Run }> = fc.oneof(
   fc.record({ count: fc.constantFrom('agent', 'customer', 'all'), tickets: fc.constantFrom('resolved', 'all') }).map((o) => ({ name: 'interactionsPerTicket', run: ((t, x) => lib.interactionsPerTicket(t, { ...(o as object), ...x })) as Run })),
   fc.constantFrom('day', 'week').map((interval) => ({ name: 'ticketVolume', run: ((t, x) => lib.ticketVolume(t, { interval: interval as 'day', timeZone: 'UTC', period: { from: T0, to: T0 + 40 * DAY }, ...x })) as Run })),
   fc.constant({ name: 'slaCompliance', run: ((t, x) => lib.slaCompliance(t, { targets: { high: { firstReply: 4 * HOUR, resolution: 48 * HOUR }, low: { nextReply: 8 * HOUR } }, defaultPriority: 'low', at: T0 + 20 * DAY, ...x })) as Run }),
+  fc.constant({ name: 'slaCompliance (wait, work, update targets)', run: ((t, x) => lib.slaCompliance(t, { targets: { high: { requesterWait: 12 * HOUR, periodicUpdate: 8 * HOUR }, low: { agentWork: 6 * HOUR, pausableUpdate: { targetMs: 4 * HOUR, pauseStatuses: ['pending', 'on_hold'] } } }, defaultPriority: 'low', at: T0 + 20 * DAY, ...x })) as Run }),
+  // The vendor metrics of issue 15.
+  fc.record({ definition: fc.constantFrom('requesterWait', 'agentWait', 'onHold', 'agentWork', undefined), statuses: fc.constantFrom(['pending'], ['new', 'solved']), includeReopenedSolves: fc.option(fc.boolean(), { nil: undefined }), vendor: fc.boolean(), at: fc.option(fc.integer({ min: 0, max: 30 }).map((d) => T0 + d * DAY), { nil: undefined }), includeUnresolved: fc.boolean() }).map((o) => ({
+    name: 'timeInStatus',
+    run: ((t, x) => lib.timeInStatus(t, { ...(o.definition === undefined ? { statuses: o.statuses as never } : { definition: o.definition }), ...clean({ includeReopenedSolves: o.includeReopenedSolves, at: o.at }), ...(o.vendor ? { businessHours: 'vendor' as const } : {}), ...(o.at !== undefined && o.includeUnresolved ? { includeUnresolved: true } : {}), ...x } as never)) as Run,
+  })),
+  fc.record({ measure: fc.constantFrom('toFirstAssignment', 'firstAssignmentToResolution', 'lastAssignmentToResolution', 'unassigned'), of: fc.constantFrom('assignee', 'group') }).map((o) => ({ name: 'assignmentTime', run: ((t, x) => lib.assignmentTime(t, { ...(o as object), ...x })) as Run })),
+  fc.record({ of: fc.constantFrom('assignee', 'group'), count: fc.constantFrom('changes', 'distinct'), tickets: fc.constantFrom('all', 'resolved') }).map((o) => ({ name: 'assignmentStations', run: ((t, x) => lib.assignmentStations(t, { ...(o as object), ...x })) as Run })),
+  fc.record({ of: fc.constantFrom('assignee', 'group'), count: fc.constantFrom('changes', 'distinct') }).map((o) => ({ name: 'reassignmentRate', run: ((t, x) => lib.reassignmentRate(t, { ...(o as object), ...x })) as Run })),
+  fc.constantFrom({}, { period: { from: T0 + 2 * DAY, to: T0 + 20 * DAY } }).map((o) => ({ name: 'agentActivity', run: ((t, x) => lib.agentActivity(t, { ...o, ...x })) as Run })),
+  fc.record({ denominator: fc.constantFrom('bot-involved', 'all'), excludeUnresolved: fc.boolean() }).map((o) => ({ name: 'botResolutionRate', run: ((t, x) => lib.botResolutionRate(t, { ...(o as object), ...x })) as Run })),
+  fc.record({ definition: fc.constantFrom('two-touch', 'one-touch'), botResolved: fc.constantFrom('silent-solve', 'success', 'exclude') }).map((o) => ({ name: 'firstContactResolution (touches, bots)', run: ((t, x) => lib.firstContactResolution(t, { ...(o as object), ...x })) as Run })),
 );
 
 function clean<T extends object>(o: T): Partial<T> {

@@ -22,8 +22,8 @@ const eventArb = (created: number): fc.Arbitrary<TicketEvent> =>
     { weight: 2, arbitrary: fc.record({ dh: fc.integer({ min: 0, max: 24 * 10 }), status: fc.constantFrom('new', 'open', 'pending', 'on_hold', 'solved', 'solved', 'closed') }).map(
       (e): TicketEvent => ({ type: 'status', at: created + e.dh * HOUR, status: e.status }),
     ) },
-    { weight: 1, arbitrary: fc.record({ dh: fc.integer({ min: 0, max: 24 * 10 }), to: fc.constantFrom<string | null>('A1', 'A2', null) }).map(
-      (e): TicketEvent => ({ type: 'assignment', at: created + e.dh * HOUR, assigneeId: e.to }),
+    { weight: 1, arbitrary: fc.record({ dh: fc.integer({ min: 0, max: 24 * 10 }), to: fc.constantFrom<string | null>('A1', 'A2', null), group: fc.constantFrom<string | null | undefined>('G1', 'G2', null, undefined, undefined) }).map(
+      (e): TicketEvent => ({ type: 'assignment', at: created + e.dh * HOUR, assigneeId: e.to, ...(e.group === undefined ? {} : { groupId: e.group }) }),
     ) },
   );
 
@@ -36,6 +36,10 @@ const summaryArb = (created: number): fc.Arbitrary<Record<string, unknown>> =>
     replies: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
     customers: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
     reopens: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    // Vendor extras (Zendesk ticket_metrics): waits, stations, assignment instants.
+    waits: fc.option(fc.tuple(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 12 })), { nil: undefined }),
+    stations: fc.option(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { nil: undefined }),
+    assigned: fc.option(fc.tuple(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 24 })), { nil: undefined }),
   }).map((s) => {
     const out: Record<string, unknown> = {};
     if (s.reply !== undefined) out.firstRespondedAt = created + s.reply * HOUR;
@@ -49,6 +53,20 @@ const summaryArb = (created: number): fc.Arbitrary<Record<string, unknown>> =>
     if (s.replies !== undefined) out.agentReplies = s.replies;
     if (s.customers !== undefined) out.customerReplies = s.customers;
     if (s.reopens !== undefined) out.reopens = s.reopens;
+    if (s.waits !== undefined) {
+      out.requesterWaitMs = s.waits[0] * HOUR;
+      out.requesterWaitBusinessMs = Math.floor(s.waits[0] / 2) * HOUR;
+      out.agentWaitMs = s.waits[1] * HOUR;
+      out.onHoldMs = s.waits[2] * HOUR;
+    }
+    if (s.stations !== undefined) {
+      out.assigneeStations = s.stations[0];
+      out.groupStations = s.stations[1];
+    }
+    if (s.assigned !== undefined) {
+      out.firstAssignedAt = created + s.assigned[0] * HOUR;
+      out.assignedAt = created + (s.assigned[0] + s.assigned[1]) * HOUR;
+    }
     return out;
   });
 

@@ -4,11 +4,14 @@
  * Formula: FCR % = FCR tickets / FCR-eligible tickets × 100.
  * Default definition: Zendesk "% One-touch tickets" — resolved (solved or closed now) with at most one public
  * agent reply and never reopened; silent solves (no reply) are not a success unless `countSilentSolves`.
- * Other definitions: `'no-customer-follow-up'` (Freshworks: no customer message after the first) and
+ * Other definitions: `'two-touch'` and `'n-touch'` (exactly two, or `touches`, agent replies: Zendesk "Two-touch
+ * tickets"), `'no-customer-follow-up'` (Freshworks: no customer message after the first) and
  * `'no-repeat-contact'` (contact-centre practice: the requester opened no other ticket within a window).
+ * Bots: their messages are never touches; a ticket resolved by a bot with no human reply is a silent solve,
+ * a success or left out, as `botResolved` says.
  * Eligibility: unresolved, spam, merged, agent-created and no-customer-message tickets are left out by default,
  * each with its own reason and switch, plus a user predicate `eligible`.
- * Options: definition, maxAgentReplies, countSilentSolves, repeatContactWindowMs, asOf, excludeUnresolved,
+ * Options: definition, maxAgentReplies, touches, countSilentSolves, botResolved, repeatContactWindowMs, asOf, excludeUnresolved,
  * spamTags, mergedTags, excludeAgentCreated, excludeNoCustomerMessage, eligible, period, attributeTo,
  * confidence, invalid, statusMap, timeZone.
  *
@@ -24,21 +27,35 @@ import { ineligibleReason, runTicketMetric, type EligibilityOptions, type Inelig
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
 import { summaryReopened } from '../../read/statusHistory.js';
-import { F_AGENT_CREATED, F_CUSTOMER_CREATED, F_EVENTS, F_FIRST_QUALIFIES, LEVEL_FACTS, resolvedNow, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_AGENT_CREATED, F_CUSTOMER_CREATED, F_EVENTS, F_FIRST_QUALIFIES, K_BOT, KIND_SHIFT, LEVEL_EVENTS, LEVEL_FACTS, Q_PUBLIC, resolvedNow, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
 import type { InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 /**
- * The three FCR definitions:
+ * The FCR definitions:
  * - `'one-touch'`: resolved with at most `maxAgentReplies` qualifying agent replies and never reopened
  *   (Zendesk "One-touch tickets");
+ * - `'two-touch'`: resolved with exactly two qualifying agent replies and never reopened (Zendesk "Two-touch
+ *   tickets");
+ * - `'n-touch'`: resolved with exactly `touches` qualifying agent replies and never reopened;
  * - `'no-customer-follow-up'`: resolved with no customer message after the first one (Freshworks);
  * - `'no-repeat-contact'`: resolved, and the same `requesterId` opened no other ticket within
  *   `repeatContactWindowMs` of this one's creation (contact-centre practice).
  *
  * @category Ticket outcomes
  */
-export type FirstContactResolutionDefinition = 'one-touch' | 'no-customer-follow-up' | 'no-repeat-contact';
+export type FirstContactResolutionDefinition = 'one-touch' | 'two-touch' | 'n-touch' | 'no-customer-follow-up' | 'no-repeat-contact';
+
+/**
+ * A ticket resolved with a public bot message and no human agent reply (a bot or AI agent resolved it):
+ * - `'silent-solve'`: as any solve without a reply (`'one-touch'`: a success only with `countSilentSolves`);
+ * - `'success'`: one touch, when never reopened (the bot's contact resolved it): a success of `'one-touch'` and of
+ *   `'n-touch'` with `touches: 1`;
+ * - `'exclude'`: out of the denominator as `ineligible:bot_resolved` (FCR of human contacts only).
+ *
+ * @category Ticket outcomes
+ */
+export type BotResolvedMode = 'silent-solve' | 'success' | 'exclude';
 
 /**
  * Why a ticket is outside the FCR denominator, in the order the checks run:
@@ -49,6 +66,7 @@ export type FirstContactResolutionDefinition = 'one-touch' | 'no-customer-follow
  * - `ineligible:agent_created`: opened by an agent (outbound, proactive; switch: `excludeAgentCreated`);
  * - `ineligible:no_customer_message`: the customer never wrote (switch: `excludeNoCustomerMessage`);
  * - `ineligible:<reason>`: the `eligible` predicate returned `<reason>` (`ineligible:custom` for `false`);
+ * - `ineligible:bot_resolved`: resolved by a bot with no human reply, under `botResolved: 'exclude'`;
  * - `no_requester`: `'no-repeat-contact'` and the ticket has no `requesterId`;
  * - `window_open`: `'no-repeat-contact'` and the repeat window has not ended by `at`;
  * - `summary_only`: the summary fields do not decide the definition (no reply or message count, or reopens
@@ -64,6 +82,7 @@ export type FirstContactResolutionExclusion =
   | 'ineligible:merged'
   | 'ineligible:agent_created'
   | 'ineligible:no_customer_message'
+  | 'ineligible:bot_resolved'
   | `ineligible:${string}`
   | 'no_requester'
   | 'window_open'
@@ -91,7 +110,7 @@ export interface FirstContactResolutionOptions
     EvaluationOptions,
     ConfidenceOptions,
     BreakdownOptions<TicketBy> {
-  /** @defaultValue `'one-touch'` */
+  /** @defaultValue `'one-touch'` (`'n-touch'` when `touches` is given) */
   readonly definition?: FirstContactResolutionDefinition;
   /**
    * `'one-touch'`: the most qualifying agent replies a success may have. On an agent-created ticket the agent's
@@ -99,6 +118,17 @@ export interface FirstContactResolutionOptions
    * @defaultValue `1`
    */
   readonly maxAgentReplies?: number;
+  /**
+   * `'n-touch'`: the number of qualifying agent replies a success has, exactly (a whole number ≥ 1). Given
+   * without `definition` it means `'n-touch'`; with another definition it is an error. On an agent-created
+   * ticket the agent's opening message is not counted.
+   */
+  readonly touches?: number;
+  /**
+   * A ticket resolved with a public bot message and no human agent reply: see {@link BotResolvedMode}.
+   * @defaultValue `'silent-solve'`
+   */
+  readonly botResolved?: BotResolvedMode;
   /**
    * `'one-touch'`: whether a ticket solved with zero agent replies is a success (Zendesk Explore counts them;
    * most FCR programmes do not).
@@ -254,6 +284,9 @@ class Current {
 interface Params {
   readonly definition: FirstContactResolutionDefinition;
   readonly maxReplies: number;
+  /** Touch definitions: the exact reply count of a success (−1: at most maxReplies, 'one-touch'). */
+  readonly exactReplies: number;
+  readonly botResolved: BotResolvedMode;
   readonly windowMs: number;
   readonly silentOk: boolean;
   readonly dropUnresolved: boolean;
@@ -274,14 +307,20 @@ type Acc = RateAccumulator | RepeatAccumulator;
 const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusion>> = {
   name: NAME,
   ownEligibility: true,
-  optionKeys: ['definition', 'maxAgentReplies', 'countSilentSolves', 'repeatContactWindowMs', 'at', 'asOf', 'excludeUnresolved', 'excludeAgentCreated', 'excludeNoCustomerMessage', 'eligible', 'period', 'attributeTo', 'confidence'],
+  optionKeys: ['definition', 'maxAgentReplies', 'touches', 'botResolved', 'countSilentSolves', 'repeatContactWindowMs', 'at', 'asOf', 'excludeUnresolved', 'excludeAgentCreated', 'excludeNoCustomerMessage', 'eligible', 'period', 'attributeTo', 'confidence'],
   params(o, ctx) {
-    const definition = readChoice<FirstContactResolutionDefinition>(NAME, 'definition', o.definition, ['one-touch', 'no-customer-follow-up', 'no-repeat-contact'], 'one-touch');
+    // `touches` alone means 'n-touch'.
+    const definition = readChoice<FirstContactResolutionDefinition>(NAME, 'definition', o.definition, ['one-touch', 'two-touch', 'n-touch', 'no-customer-follow-up', 'no-repeat-contact'], o.touches === undefined ? 'one-touch' : 'n-touch');
+    if (definition === 'n-touch' && o.touches === undefined) optionError(NAME, 'touches', "is required with definition 'n-touch'");
+    if (definition !== 'n-touch' && o.touches !== undefined) optionError(NAME, 'touches', `is for definition 'n-touch' only, got definition ${describe(definition)}`);
+    const touches = readWholeNumber(NAME, 'touches', o.touches, 1, 1);
     const eligible = o.eligible;
     if (eligible !== undefined && typeof eligible !== 'function') optionError(NAME, 'eligible', `must be a function, got ${describe(eligible)}`);
     return {
       definition,
       maxReplies: readWholeNumber(NAME, 'maxAgentReplies', o.maxAgentReplies, 1),
+      exactReplies: definition === 'two-touch' ? 2 : definition === 'n-touch' ? touches : -1,
+      botResolved: readChoice<BotResolvedMode>(NAME, 'botResolved', o.botResolved, ['silent-solve', 'success', 'exclude'], 'silent-solve'),
       windowMs: readWholeMs(NAME, 'repeatContactWindowMs', o.repeatContactWindowMs, 7 * DAY_MS, 1),
       silentOk: readBoolean(NAME, 'countSilentSolves', o.countSilentSolves, false),
       dropUnresolved: readBoolean(NAME, 'excludeUnresolved', o.excludeUnresolved, true),
@@ -297,7 +336,7 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
       cur: new Current(),
     };
   },
-  level: () => LEVEL_FACTS,
+  level: (p) => (p.botResolved === 'silent-solve' ? LEVEL_FACTS : LEVEL_EVENTS),
   batch(c, p) {
     p.requesters?.gather(c);
   },
@@ -369,6 +408,16 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
     }
     if (verdict !== true) return `ineligible:${typeof verdict === 'string' && verdict.length > 0 ? verdict : 'custom'}`;
   }
+  // A bot's resolution: resolved, no human reply, a public bot message (events only say).
+  let botOnly = false;
+  if (resolved && (p.botResolved === 'exclude' || (p.botResolved === 'success' && (p.definition === 'one-touch' || p.exactReplies >= 0)))) {
+    const replies = touchesOf(c, j);
+    if (replies === 0) {
+      if ((f & F_EVENTS) === 0) return 'summary_only';
+      botOnly = hasBotMessage(c, j);
+    } else if (replies < 0) return 'summary_only';
+    if (botOnly && p.botResolved === 'exclude') return 'ineligible:bot_resolved';
+  }
   if (p.requesters !== undefined) {
     // 'no-repeat-contact': decided at the end; 1 resolved (a candidate), 2 unresolved (a failure).
     if (p.requesters.req[c.base + j] === -1) return 'no_requester';
@@ -377,20 +426,36 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
     return resolved ? 1 : 2;
   }
   if (!resolved) return 0; // excludeUnresolved: false: an unresolved ticket is a failure under every definition
-  if (p.definition === 'one-touch') {
-    let replies = c.replies[j] as number;
-    let reopened: number;
-    if ((f & F_EVENTS) !== 0) {
-      if ((f & F_AGENT_CREATED) !== 0 && (f & F_FIRST_QUALIFIES) !== 0) replies--; // the agent's opening message is no touch
-      reopened = (c.reopens[j] as number) > 0 ? 1 : 0;
-    } else {
-      reopened = summaryReopened(c, j);
-    }
+  if (p.definition === 'one-touch' || p.exactReplies >= 0) {
+    const replies = touchesOf(c, j);
+    const reopened = (f & F_EVENTS) !== 0 ? ((c.reopens[j] as number) > 0 ? 1 : 0) : summaryReopened(c, j);
     if (replies < 0 || reopened < 0) return 'summary_only';
-    return reopened === 0 && replies <= p.maxReplies && (replies > 0 || p.silentOk) ? 1 : 0;
+    if (reopened !== 0) return 0;
+    // The bot's resolution is one touch under 'success'; a solve without a reply otherwise.
+    if (botOnly && p.botResolved === 'success') return (p.exactReplies < 0 ? p.maxReplies >= 1 : p.exactReplies === 1) ? 1 : 0;
+    if (p.exactReplies >= 0) return replies === p.exactReplies ? 1 : 0;
+    return replies <= p.maxReplies && (replies > 0 || p.silentOk) ? 1 : 0;
   }
   if (customers < 0) return 'summary_only';
   return customers <= 1 ? 1 : 0;
+}
+
+/** The touches of ticket j: its qualifying agent replies, an agent-created ticket's opening message not counted; −1 unknown. */
+function touchesOf(c: TicketColumns, j: number): number {
+  const f = c.flags[j] as number;
+  const replies = c.replies[j] as number;
+  // The agent's opening message of an agent-created ticket is no touch (Zendesk).
+  return (f & F_EVENTS) !== 0 && (f & F_AGENT_CREATED) !== 0 && (f & F_FIRST_QUALIFIES) !== 0 ? replies - 1 : replies;
+}
+
+/** Events form: whether ticket j has a public bot message. */
+function hasBotMessage(c: TicketColumns, j: number): boolean {
+  const { evKind } = c;
+  for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
+    const b = evKind[e] as number;
+    if (b >> KIND_SHIFT === K_BOT && (b & Q_PUBLIC) !== 0) return true;
+  }
+  return false;
 }
 
 /**

@@ -222,14 +222,18 @@ function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianc
   return 1;
 }
 
-interface Tally {
-  readonly overall: Counts;
-  readonly firstReply: Counts;
-  readonly nextReply: Counts;
-  readonly resolution: Counts;
-}
+type Tally = { readonly overall: Counts } & Readonly<Record<SlaTargetName, Counts>>;
 
-const newTally = (): Tally => ({ overall: newCounts(), firstReply: newCounts(), nextReply: newCounts(), resolution: newCounts() });
+const newTally = (): Tally => ({
+  overall: newCounts(),
+  firstReply: newCounts(),
+  nextReply: newCounts(),
+  resolution: newCounts(),
+  requesterWait: newCounts(),
+  agentWork: newCounts(),
+  periodicUpdate: newCounts(),
+  pausableUpdate: newCounts(),
+});
 
 function tally(g: Tally, r: SlaTicketResult): void {
   for (const t of r.targets) count(g[t.target], t.status);
@@ -287,7 +291,15 @@ const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
     });
     const groupSummary = (g: Tally): SlaGroupSummary => ({
       overall: summary(g.overall),
-      byTarget: { firstReply: summary(g.firstReply), nextReply: summary(g.nextReply), resolution: summary(g.resolution) },
+      byTarget: {
+        firstReply: summary(g.firstReply),
+        nextReply: summary(g.nextReply),
+        resolution: summary(g.resolution),
+        requesterWait: summary(g.requesterWait),
+        agentWork: summary(g.agentWork),
+        periodicUpdate: summary(g.periodicUpdate),
+        pausableUpdate: summary(g.pausableUpdate),
+      },
     });
     // Object.fromEntries: priorities are data (a '__proto__' priority is a key like any other).
     const byPriority = Object.fromEntries([...acc.byPriority].map(([k, g]) => [k, groupSummary(g)])) as Record<string, SlaGroupSummary>;
