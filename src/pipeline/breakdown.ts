@@ -207,7 +207,7 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
 /** @internal What the reader gives a breakdown for one batch: instants and attributions by name. */
 export interface KeySource {
   /** The raw records of the batch: record j is `records[base + j]`. */
-  readonly records: readonly unknown[];
+  readonly records: ArrayLike<unknown>;
   readonly base: number;
   readonly n: number;
   /** The instant `name` of record j (NaN: none). */

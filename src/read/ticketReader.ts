@@ -19,7 +19,7 @@ import type { MessageEvent, Ticket, TicketStatus } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { checkRecordId, IdSet } from '../_lib/ids.js';
 import { describe } from '../_lib/options.js';
-import { Invalid, recordLabel, recordTime } from '../_lib/records.js';
+import { Invalid, recordError, recordLabel, recordTime } from '../_lib/records.js';
 import { isoOf, MAX_EPOCH_MS, toEpochMs } from '../_lib/timestamp.js';
 import {
   F_AGENT_CREATED,
@@ -553,14 +553,5 @@ export class TicketReader {
 
 /** @internal The MetricsError for record `index` that broke `rule`. */
 export function invalidError(functionName: string, rule: Invalid, index: number, raw: unknown): MetricsError {
-  return new MetricsError({
-    code: rule.code,
-    functionName,
-    collection: 'tickets',
-    recordIndex: index,
-    recordId: recordLabel(raw),
-    field: rule.field,
-    rule: rule.rule,
-    cause: rule.cause,
-  });
+  return recordError(functionName, 'tickets', rule, index, raw);
 }
