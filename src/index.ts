@@ -43,7 +43,10 @@ export type { ScoreScale, ScoreScaleName, ScaleOption, SurveyAnswer, SurveyExclu
 export type { RoundingMode } from './_lib/money.js';
 export type { CustomerRecord, CustomerCounts, CustomerRecordOptions, CustomerExclusion } from './_lib/customers.js';
 
-export type { CallInputOptions, CallIntervalRow, ClockStart } from './_lib/calls.js';
+export type { CallIntervalRow } from './read/intervalRows.js';
+export { prepareCalls, type PreparedCalls, type PrepareCallsOptions, type CallInputOptions } from './pipeline/callSource.js';
+export type { ClockStart, ClockOptions, CallPeriodOptions } from './options/calls.js';
+export type { CallBy, CallField, CallInstant, CallIntervalRowBy } from './pipeline/callBy.js';
 export * from './metrics/abandonmentRate/index.js';
 export * from './metrics/serviceLevel/index.js';
 export * from './metrics/averageSpeedOfAnswer/index.js';

@@ -94,6 +94,8 @@ export interface RecordSchema {
   readonly collection: string;
   /** Field names readable as they are (`'channel'`); `tags` style fields are multi-valued. */
   readonly fields: readonly string[];
+  /** Other names of fields (`agent` for a call's `agentId`): the dimension keeps the name it was given. */
+  readonly aliases?: ReadonlyMap<string, string>;
   readonly multiFields: readonly string[];
   /** Fields `fields.<name>` (custom fields) allowed. */
   readonly customFields: boolean;
@@ -155,11 +157,13 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
         dim = { ...base, kind: FIELD, name: d, field: 'fields', custom: d.slice(7) };
       } else if (schema.fields.includes(d)) {
         dim = { ...base, kind: FIELD, name: d, field: d, multi: schema.multiFields.includes(d) };
+      } else if (schema.aliases?.has(d) === true) {
+        dim = { ...base, kind: FIELD, name: d, field: schema.aliases.get(d) as string };
       } else if (schema.derived.includes(d)) {
         dim = { ...base, kind: DERIVED, name: d, field: d };
         if (!derived.includes(d)) derived.push(d);
       } else {
-        const known = [...schema.fields, ...schema.derived];
+        const known = [...schema.fields, ...(schema.aliases?.keys() ?? []), ...schema.derived];
         const near = nearestName(d, known);
         optionError(functionName, field, `${describe(d)} is not a field of ${schema.collection}${near === undefined ? `; use one of ${known.join(', ')}${schema.customFields ? ", 'fields.<name>'" : ''}, a key function or a time bucket` : `; did you mean ${JSON.stringify(near)}?`}`);
       }
@@ -177,6 +181,7 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
         cacheable = false;
       } else {
         checkOptionKeys(functionName, o, BUCKET_KEYS, field);
+        if (schema.instants.length === 0) optionError(functionName, field, `${schema.collection} have no instant to bucket by; use a field name or a key function`);
         if (o.interval === undefined) optionError(functionName, `${field}.interval`, "is required: 'hour', 'day', 'week' or 'month'");
         const interval = readChoice<BucketInterval>(functionName, `${field}.interval`, o.interval, ['hour', 'day', 'week', 'month'], 'day');
         if (o.timeZone === undefined) optionError(functionName, `${field}.timeZone`, 'is required: bucket boundaries are local times');

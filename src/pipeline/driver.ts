@@ -22,8 +22,9 @@
  * optimised code, and every call after a collection starts unoptimised again (30–40 % of a call metric's time,
  * measured 2026-11-22). So one idle object of each such class is kept for the life of this module, made with
  * no caller data and never given any (see `keep`): each record type's idle reader and columns
- * ({@link RecordKind.idle}, kept the first time that type is driven), and `retire` for the accumulators (the
- * first of each class, emptied after its result is built). test/pipeline/v8.test.ts fails when this stops
+ * ({@link RecordKind.idle}, kept the first time that type is driven) and one idle `Run`; `retire` for the
+ * accumulators (the first of each class, emptied after its result is built) and `retireParams` for each
+ * metric's params (the first, with its references dropped). test/pipeline/v8.test.ts fails when this stops
  * working. This is the only place in the library with code written for V8's sake.
  *
  * @internal
@@ -32,7 +33,7 @@
 import { type Invalid, recordError, recordLabel } from '../_lib/records.js';
 import { exclude } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
-import type { Accumulator } from './collect.js';
+import { Accumulator } from './collect.js';
 import { S_BAD, type RecordBatch } from '../read/recordBatch.js';
 import { GroupTable, type BreakdownSpec, type KeySource } from './breakdown.js';
 
@@ -63,6 +64,11 @@ export interface BatchKeys<C extends RecordBatch> extends KeySource {
 export interface RecordKind<C extends RecordBatch> {
   /** The collection's name in messages: `'tickets'`, `'calls'`, `'responses'`. */
   readonly collection: string;
+  /**
+   * Records in a batch read from a raw array: memory stays bounded, and a batch's columns stay in the CPU's
+   * cache between the reader's pass and the steps' pass.
+   */
+  readonly batch: number;
   /** A new key source over batches of this type (for breakdowns). */
   keys(): BatchKeys<C>;
   /** The reason for a record whose `flags & mask` is not 0. */
@@ -90,13 +96,11 @@ export type DriverInput<C extends RecordBatch> =
   | { readonly prepared: C }
   | { readonly reader: BatchReader<C>; readonly columns: C; readonly length: number; readonly level: number };
 
-/** Records in a raw batch (bounded memory for a metric given an array). */
-const BATCH = 32_768;
-
 // ---- V8: kept objects (see the module comment) --------------------------------------------------------
 const ANCHORS: unknown[] = [];
 const RETIRED = new Set<Function>();
 const KINDS = new Set<RecordKind<RecordBatch>>();
+const PARAMS = new Set<object>();
 function keep(x: unknown): void {
   ANCHORS.push(x);
 }
@@ -108,9 +112,30 @@ function retire(acc: Accumulator): void {
   acc.release();
   keep(acc);
 }
-/** Keeps a record type's idle reader and columns, the first time the type is driven. */
+/**
+ * Keeps the first params object of each metric (the steps read it, so its class matters as the accumulators'
+ * does), with every property that refers to an object or a function set to `undefined` first: it then holds
+ * only the numbers, booleans and strings of the options, none of the caller's data. (Only the top-level params
+ * object, which the metric built for this call, is changed: nothing it refers to.)
+ */
+function retireParams(def: object, params: unknown): void {
+  if (params === null || typeof params !== 'object' || PARAMS.has(def)) return;
+  PARAMS.add(def);
+  const p = params as Record<string, unknown>;
+  for (const key of Object.keys(p)) {
+    const v = p[key];
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) p[key] = undefined;
+  }
+  keep(p);
+}
+/**
+ * Keeps a record type's idle reader and columns, the first time the type is driven, and one idle `Run` (the
+ * loop's own object: without one, every collection dropped its class and deoptimised the loop and the steps
+ * inlined into it).
+ */
 function anchor(kind: RecordKind<RecordBatch>): void {
   if (KINDS.has(kind)) return;
+  if (KINDS.size === 0) keep(new Run<RecordBatch, undefined, Accumulator>('anchor', kind, IDLE_METRIC, undefined, IDLE_METRIC.start(undefined), undefined, undefined, { invalid: 'throw', need: 0, mask: 0 }));
   KINDS.add(kind);
   for (const x of kind.idle()) keep(x);
 }
@@ -238,6 +263,19 @@ class Run<C extends RecordBatch, P, A extends Accumulator> {
   }
 }
 
+/** The metric of the idle Run (see `anchor`): never run. */
+const IDLE_METRIC: RecordMetric<RecordBatch, undefined, Accumulator, object> = {
+  name: 'anchor',
+  step: () => 'anchor',
+  start: () => new IdleAccumulator(),
+  finish: () => ({}),
+};
+
+class IdleAccumulator extends Accumulator {
+  add(): void {}
+  mergeFrom(): void {}
+}
+
 /** @internal A result with its groups (present only with `by`). */
 export type WithGroups<Res> = Res & { readonly groups?: readonly Group<Res>[] };
 
@@ -262,19 +300,17 @@ export function drive<C extends RecordBatch, P, A extends Accumulator, Res exten
     run.batch(input.prepared);
   } else {
     const { reader, columns, length, level } = input;
-    for (let from = 0; from < length; from += BATCH) {
-      reader.read(columns, from, Math.min(length, from + BATCH), level);
+    const size = kind.batch;
+    for (let from = 0; from < length; from += size) {
+      reader.read(columns, from, Math.min(length, from + size), level);
       run.batch(columns);
     }
     if (length === 0) reader.read(columns, 0, 0, level);
   }
 
   const result = def.finish(overall, params, overall) as WithGroups<Res>;
-  if (table === undefined) {
-    retire(overall);
-    return result;
-  }
-  const groups = table.order().map((g) => ({ key: table.key(g), ...def.finish(run.accs[g] as A, params, overall) }) as Group<Res>);
+  const groups = table === undefined ? undefined : table.order().map((g) => ({ key: table.key(g), ...def.finish(run.accs[g] as A, params, overall) }) as Group<Res>);
   retire(overall);
-  return { ...result, groups };
+  retireParams(def, params);
+  return groups === undefined ? result : { ...result, groups };
 }

@@ -125,6 +125,7 @@ function levelForBy(spec: BreakdownSpec | undefined): number {
 /** Tickets as the driver sees them. */
 const TICKETS: RecordKind<TicketColumns> = {
   collection: 'tickets',
+  batch: 32_768,
   keys: () => new TicketKeys(),
   flagReason: (flags, mask) => ineligibleReason(flags, mask) as string,
   idle() {

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCallReader, type ClockStart } from '../../src/_lib/calls.js';
 import type { Call } from '../../src/model/index.js';
-import { finishLedger } from '../../src/results/excluded.js';
+import type { ClockStart } from '../../src/options/calls.js';
+import { recordLabel } from '../../src/_lib/records.js';
+import { CallColumns, clockStart, READ_ENTRY, S_BAD, S_BAD_ENTRY } from '../../src/read/callColumns.js';
+import { CallReader } from '../../src/read/callReader.js';
+import { createLedger, exclude, finishLedger } from '../../src/results/excluded.js';
 import { fcParams } from '../support/fc.js';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -55,16 +58,25 @@ const callArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 42, 'call') },
 );
 
-/** What a reader makes of every call of `calls`: the facts of an accepted call, or false. */
+/**
+ * What a reader makes of every call of `calls`: the facts of an accepted call, or false. (The reader writes
+ * columns; the system entry is read, and its errors count, with the clock at system entry only.)
+ */
 function readAll(calls: readonly unknown[], clock: ClockStart, fastPath: boolean): { reads: unknown[]; excluded: unknown } {
-  const reader = createCallReader<string>('test', calls, { invalid: 'exclude' }, clock, false, fastPath);
-  const f = reader.facts;
-  const reads = calls.map((_, i) =>
-    reader.read(calls as readonly Call[], i)
-      ? { index: f.index, id: f.id, queuedMs: f.queuedMs, startMs: f.startMs, outcome: f.outcome, dequeuedMs: f.dequeuedMs }
-      : false,
-  );
-  return { reads, excluded: finishLedger(reader.ledger) };
+  const reader = new CallReader('test', calls, { invalid: 'exclude', zone: undefined, minMs: Date.UTC(1975, 0, 1) }, fastPath);
+  const c = new CallColumns();
+  const system = clock === 'system';
+  reader.read(c, 0, calls.length, system ? READ_ENTRY : 0);
+  const ledger = createLedger<string>();
+  const reads = calls.map((_, j) => {
+    const bad = (c.state[j] as number) & (S_BAD | (system ? S_BAD_ENTRY : 0));
+    if (bad !== 0) {
+      exclude(ledger, `invalid:${c.errorOf(j, bad).code}`, recordLabel(calls[j]) ?? `#${j}`);
+      return false;
+    }
+    return { index: j, id: c.idOf(j), queuedMs: c.queued[j], startMs: clockStart(c, j, system), outcome: c.outcome[j], dequeuedMs: c.dequeued[j] };
+  });
+  return { reads, excluded: finishLedger(ledger) };
 }
 
 describe('call reader', () => {

@@ -10,23 +10,18 @@
  *
  * @module
  */
-import {
-  ABANDONED,
-  ANSWERED,
-  clockOption,
-  confidenceOption,
-  createCallReader,
-  detectForm,
-  msOption,
-  sumIntervalRows,
-  type CallInputOptions,
-  type CallIntervalRow,
-  type ClockStart,
-  type RowNeeds,
-} from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import { createLedger, exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
+import { readChoice, readConfidence, readWholeMs, type ConfidenceOptions, type ParsedRange } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy, CallIntervalRowBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { RateAccumulator } from '../../pipeline/collect.js';
+import type { RowMetric } from '../../pipeline/rowTally.js';
+import { ABANDONED, ANSWERED, READ_ENTRY, waitOf, type CallColumns } from '../../read/callColumns.js';
+import { NEED_ABANDONED_WITHIN, NEED_ANSWERED_WITHIN, NEED_SHORT_ABANDONS, type CallIntervalRow } from '../../read/intervalRows.js';
+import { finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 /**
@@ -69,7 +64,7 @@ export type ServiceLevelExclusion =
  *
  * @category Contact centre
  */
-export interface ServiceLevelOptions extends CallInputOptions {
+export interface ServiceLevelOptions extends CallInputOptions, ConfidenceOptions, BreakdownOptions<CallBy | CallIntervalRowBy> {
   /**
    * The answer-time threshold ("20 seconds" of 80/20): a call is within it when its wait is ≤ thresholdMs.
    * Required for calls; with interval rows the counts were made by the source and this is not used.
@@ -81,12 +76,83 @@ export interface ServiceLevelOptions extends CallInputOptions {
   readonly shortAbandonMs?: number;
   /** Where the wait starts: queue entry, or system (IVR) entry. @defaultValue `'queue'` */
   readonly clockStartsAt?: ClockStart;
-  /** Level of the Wilson interval. @defaultValue `0.95` */
-  readonly confidence?: number;
 }
 
 const NAME = 'serviceLevel';
 const MODES: readonly AbandonedTreatment[] = ['ignore', 'negative', 'positive', 'exclude-short', 'after-threshold'];
+
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly mode: AbandonedTreatment;
+  readonly thresholdMs: number;
+  readonly shortMs: number;
+  readonly fromSystem: boolean;
+  readonly level: number;
+}
+
+const METRIC: CallMetric<Params, RateAccumulator, RateResult<ServiceLevelExclusion>> = {
+  name: NAME,
+  optionKeys: ['thresholdMs', 'abandoned', 'shortAbandonMs', 'clockStartsAt', 'confidence', 'period'],
+  params(o, ctx) {
+    const mode = readChoice(NAME, 'abandoned', o.abandoned, MODES, 'negative');
+    const shortMs = readWholeMs(NAME, 'shortAbandonMs', o.shortAbandonMs, 5000);
+    const fromSystem = readClockStart(NAME, o.clockStartsAt);
+    const level = readConfidence(NAME, o.confidence);
+    // Required for calls; rows carry their own counts within the source's threshold.
+    const thresholdMs = o.thresholdMs !== undefined || !ctx.rows ? readWholeMs(NAME, 'thresholdMs', o.thresholdMs) : 0;
+    return { period: readCallPeriod(NAME, o, ctx), mode, thresholdMs, shortMs, fromSystem, level };
+  },
+  level: (p) => (p.fromSystem ? READ_ENTRY : 0),
+  step: classify,
+  start: () => new RateAccumulator(),
+  finish: (acc, p) => acc.rate<ServiceLevelExclusion>(p.level),
+};
+
+/** The definition, for call j: 1 within the threshold, 0 a miss, or why it is outside the denominator. */
+function classify(c: CallColumns, j: number, p: Params): number | ServiceLevelExclusion {
+  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  const wait = waitOf(c, j, p.fromSystem);
+  if (outcome === ANSWERED) return wait <= p.thresholdMs ? 1 : 0;
+  if (outcome !== ABANDONED) return 'in_queue';
+  switch (p.mode) {
+    case 'ignore':
+      return 'abandoned';
+    case 'exclude-short':
+      return wait < p.shortMs ? 'short_abandon' : 0;
+    case 'after-threshold':
+      return wait <= p.thresholdMs ? 'abandoned_within_threshold' : 0;
+    case 'positive':
+      return wait <= p.thresholdMs ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Interval rows: the same formulas on the counts (W answered within, A answered, B abandoned). */
+const ROWS: RowMetric<Params, RateResult<ServiceLevelExclusion>> = {
+  needs: (p) =>
+    NEED_ANSWERED_WITHIN |
+    (p.mode === 'positive' || p.mode === 'after-threshold' ? NEED_ABANDONED_WITHIN : 0) |
+    (p.mode === 'exclude-short' ? NEED_SHORT_ABANDONS : 0),
+  excluded: (p) =>
+    p.mode === 'ignore'
+      ? { abandoned: 'abandoned' }
+      : p.mode === 'exclude-short'
+        ? { shortAbandons: 'short_abandon' }
+        : p.mode === 'after-threshold'
+          ? { abandonedWithin: 'abandoned_within_threshold' }
+          : {},
+  finish(t, p) {
+    let num = t.answeredWithin;
+    let den = t.answered + t.abandoned;
+    if (p.mode === 'ignore') den = t.answered;
+    else if (p.mode === 'positive') num += t.abandonedWithin;
+    else if (p.mode === 'exclude-short') den -= t.shortAbandons;
+    else if (p.mode === 'after-threshold') den -= t.abandonedWithin;
+    return buildRate(num, den, finishLedger(t.ledger) as Excluded<ServiceLevelExclusion>, p.level);
+  },
+};
 
 /**
  * Service level: the share of calls answered within `thresholdMs`, with the abandoned-call treatment as
@@ -113,76 +179,8 @@ const MODES: readonly AbandonedTreatment[] = ['ignore', 'negative', 'positive', 
  * ```
  */
 export function serviceLevel(
-  calls: readonly Call[] | readonly CallIntervalRow[],
+  calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls,
   options?: ServiceLevelOptions,
 ): RateResult<ServiceLevelExclusion> {
-  const form = detectForm(NAME, calls);
-  const mode = options?.abandoned ?? 'negative';
-  if (!MODES.includes(mode)) {
-    optionError(NAME, 'abandoned', `must be one of ${MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
-  }
-  const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
-  const clock = clockOption(NAME, options?.clockStartsAt);
-  const level = confidenceOption(NAME, options?.confidence);
-  const threshold = options?.thresholdMs;
-  if (threshold !== undefined || form === 'calls') msOption(NAME, 'thresholdMs', threshold);
-
-  if (form === 'rows') {
-    const ledger = createLedger<ServiceLevelExclusion>();
-    const needs: RowNeeds<ServiceLevelExclusion> =
-      mode === 'ignore'
-        ? { answeredWithin: true, excluded: { abandoned: 'abandoned' } }
-        : mode === 'positive'
-          ? { answeredWithin: true, abandonedWithin: true }
-          : mode === 'exclude-short'
-            ? { answeredWithin: true, shortAbandons: true, excluded: { shortAbandons: 'short_abandon' } }
-            : mode === 'after-threshold'
-              ? { answeredWithin: true, abandonedWithin: true, excluded: { abandonedWithin: 'abandoned_within_threshold' } }
-              : { answeredWithin: true };
-    const t = sumIntervalRows<ServiceLevelExclusion>(NAME, calls, options, needs, ledger);
-    let num = t.answeredWithin;
-    let den = t.answered + t.abandoned;
-    if (mode === 'ignore') den = t.answered;
-    else if (mode === 'positive') num += t.abandonedWithin;
-    else if (mode === 'exclude-short') den -= t.shortAbandons;
-    else if (mode === 'after-threshold') den -= t.abandonedWithin;
-    return buildRate(num, den, finishLedger(ledger), level);
-  }
-
-  const limit = threshold as number;
-  const list = calls as readonly Call[];
-  const reader = createCallReader<ServiceLevelExclusion>(NAME, list, options, clock);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  const m = MODES.indexOf(mode); // 0 ignore, 1 negative, 2 positive, 3 exclude-short, 4 after-threshold
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (!reader.read(list, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    const wait = f.dequeuedMs - f.startMs;
-    if (f.outcome === ANSWERED) {
-      den++;
-      if (wait <= limit) num++;
-    } else if (f.outcome === ABANDONED) {
-      if (m === 0) {
-        exclude(ledger, 'abandoned', f.id);
-      } else if (m === 3 && wait < shortMs) {
-        exclude(ledger, 'short_abandon', f.id);
-      } else if (m === 4 && wait <= limit) {
-        exclude(ledger, 'abandoned_within_threshold', f.id);
-      } else {
-        den++;
-        if (m === 2 && wait <= limit) num++;
-      }
-    } else {
-      exclude(ledger, 'in_queue', f.id);
-    }
-  }
-  return buildRate(num, den, finishLedger(ledger), level);
+  return runCallMetric(METRIC, calls, options, ROWS);
 }
