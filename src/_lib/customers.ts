@@ -13,7 +13,7 @@ import { explainTimestamp, toEpochMs } from './timestamp.js';
 import { Invalid } from './records.js';
 import { checkOptionKeys, describe, nearestName } from './options.js';
 import { readError } from './readError.js';
-import { readInvalid } from './surveys.js';
+import { readInvalid } from '../options/shared.js';
 
 /**
  * A customer relationship: active from `startedAt` (inclusive) until `endedAt` (exclusive; absent or `null`
