@@ -125,6 +125,11 @@ export interface Dim {
   readonly weekStartsOn: WeekStartDay;
 }
 
+/** @internal The index of the dimension that reads `field` of the record as it is, or −1. */
+export function fieldDimension(spec: BreakdownSpec, field: string): number {
+  return spec.dims.findIndex((d) => d.kind === FIELD && d.field === field && d.custom === undefined);
+}
+
 /** @internal A parsed `by`: the dimensions, and the instants and attributions the reader must provide. */
 export interface BreakdownSpec {
   readonly dims: readonly Dim[];
@@ -429,6 +434,11 @@ export class GroupTable {
       return 0;
     });
     return idx;
+  }
+
+  /** The value of dimension d in group g (the bucket's label for a time bucket). */
+  value(g: number, d: number): GroupValue {
+    return (this.rows[g] as GroupRow).values[d] as GroupValue;
   }
 
   /** The key of group g: `{ <dimension>: value }`, built with Object.fromEntries (names are data). */
