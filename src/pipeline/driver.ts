@@ -20,12 +20,12 @@
  * classes of the objects they touch (the columns, the readers, the accumulators) and V8 holds those classes
  * weakly: once no object of a class survives a call, a garbage collection drops the class and with it the
  * optimised code, and every call after a collection starts unoptimised again (30–40 % of a call metric's time,
- * measured 2026-11-22). So one idle object of each such class is kept for the life of this module, made with
- * no caller data and never given any (see `keep`): each record type's idle reader and columns
- * ({@link RecordKind.idle}, kept the first time that type is driven) and one idle `Run`; `retire` for the
- * accumulators (the first of each class, emptied after its result is built) and `retireParams` for each
- * metric's params (the first, with its references dropped). test/pipeline/v8.test.ts fails when this stops
- * working. This is the only place in the library with code written for V8's sake.
+ * measured 2026-11-22). So an idle object of each such class is kept for the life of this module, holding no
+ * caller data (`KEPT`): each record type's idle reader and columns ({@link RecordKind.idle}) and an idle `Run`
+ * (`anchor`), the accumulator of the last call, emptied (`retire`), and the params of each metric's last call
+ * with their references dropped (`retireParams`). test/pipeline/v8.test.ts counts the deoptimisations after
+ * collections and fails when this stops working. This is the only place in the library with code written for
+ * V8's sake.
  *
  * @internal
  * @module
@@ -97,47 +97,41 @@ export type DriverInput<C extends RecordBatch> =
   | { readonly reader: BatchReader<C>; readonly columns: C; readonly length: number; readonly level: number };
 
 // ---- V8: kept objects (see the module comment) --------------------------------------------------------
-const ANCHORS: unknown[] = [];
-const RETIRED = new Set<Function>();
-const KINDS = new Set<RecordKind<RecordBatch>>();
-const PARAMS = new Set<object>();
-function keep(x: unknown): void {
-  ANCHORS.push(x);
-}
-/** Keeps the first accumulator of each class, emptied (it then holds no caller data). */
+/**
+ * One idle object per class the loops touch, by what it stands for (an accumulator class, a metric's params, a
+ * record type, the Run). Each is replaced by a newer one after every call, so that what is kept always has
+ * the class (hidden class) that objects made now get: a field that came to hold a double or a different kind
+ * of array moves later objects to a new class, which the first object kept would not keep alive.
+ */
+const KEPT = new Map<unknown, unknown>();
+/** Keeps an emptied accumulator of each class (after its result is built: it then holds no caller data). */
 function retire(acc: Accumulator): void {
-  const ctor = acc.constructor;
-  if (RETIRED.has(ctor)) return;
-  RETIRED.add(ctor);
   acc.release();
-  keep(acc);
+  KEPT.set(acc.constructor, acc);
 }
 /**
- * Keeps the first params object of each metric (the steps read it, so its class matters as the accumulators'
- * does), with every property that refers to an object or a function set to `undefined` first: it then holds
- * only the numbers, booleans and strings of the options, none of the caller's data. (Only the top-level params
- * object, which the metric built for this call, is changed: nothing it refers to.)
+ * Keeps a params object of each metric (the steps read it, so its class matters as the accumulators' does),
+ * with every property that refers to an object or a function set to `undefined` first: it then holds only the
+ * numbers, booleans and strings of the options, none of the caller's data. (Only the top-level params object,
+ * which the metric built for this call, is changed: nothing it refers to.)
  */
 function retireParams(def: object, params: unknown): void {
-  if (params === null || typeof params !== 'object' || PARAMS.has(def)) return;
-  PARAMS.add(def);
+  if (params === null || typeof params !== 'object') return;
   const p = params as Record<string, unknown>;
   for (const key of Object.keys(p)) {
     const v = p[key];
     if (v !== null && (typeof v === 'object' || typeof v === 'function')) p[key] = undefined;
   }
-  keep(p);
+  KEPT.set(def, p);
 }
 /**
- * Keeps a record type's idle reader and columns, the first time the type is driven, and one idle `Run` (the
- * loop's own object: without one, every collection dropped its class and deoptimised the loop and the steps
- * inlined into it).
+ * Keeps a record type's idle reader and columns, and an idle `Run` (the loop's own object: without one,
+ * every collection dropped its class and deoptimised the loop and the steps inlined into it). Made anew
+ * after each call: they hold no caller data, and cost a few small allocations.
  */
 function anchor(kind: RecordKind<RecordBatch>): void {
-  if (KINDS.has(kind)) return;
-  if (KINDS.size === 0) keep(new Run<RecordBatch, undefined, Accumulator>('anchor', kind, IDLE_METRIC, undefined, IDLE_METRIC.start(undefined), undefined, undefined, { invalid: 'throw', need: 0, mask: 0 }));
-  KINDS.add(kind);
-  for (const x of kind.idle()) keep(x);
+  KEPT.set(kind, kind.idle());
+  KEPT.set(Run, new Run<RecordBatch, undefined, Accumulator>('anchor', kind, IDLE_METRIC, undefined, IDLE_METRIC.start(undefined), undefined, undefined, IDLE_RULES));
 }
 // ---------------------------------------------------------------------------------------------------------
 
@@ -263,6 +257,8 @@ class Run<C extends RecordBatch, P, A extends Accumulator> {
   }
 }
 
+const IDLE_RULES: RunRules = { invalid: 'throw', need: 0, mask: 0 };
+
 /** The metric of the idle Run (see `anchor`): never run. */
 const IDLE_METRIC: RecordMetric<RecordBatch, undefined, Accumulator, object> = {
   name: 'anchor',
@@ -291,7 +287,6 @@ export function drive<C extends RecordBatch, P, A extends Accumulator, Res exten
   rules: RunRules,
   input: DriverInput<C>,
 ): WithGroups<Res> {
-  anchor(kind as unknown as RecordKind<RecordBatch>);
   const name = def.name;
   const overall = def.start(params);
   const table = spec === undefined ? undefined : new GroupTable(name, spec);
@@ -312,5 +307,6 @@ export function drive<C extends RecordBatch, P, A extends Accumulator, Res exten
   const groups = table === undefined ? undefined : table.order().map((g) => ({ key: table.key(g), ...def.finish(run.accs[g] as A, params, overall) }) as Group<Res>);
   retire(overall);
   retireParams(def, params);
+  anchor(kind as unknown as RecordKind<RecordBatch>);
   return groups === undefined ? result : { ...result, groups };
 }
