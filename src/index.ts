@@ -40,6 +40,7 @@ export * from './metrics/customerRetentionRate/index.js';
 export * from './metrics/churnRate/index.js';
 export * from './metrics/costPerContact/index.js';
 export type { ScoreScale, ScoreScaleName, ScaleOption, SurveyAnswer, SurveyExclusion } from './_lib/surveys.js';
+export type { SurveyBy, SurveyField, SurveyInstant, SurveyTimeOptions } from './pipeline/surveyBy.js';
 export type { RoundingMode } from './_lib/money.js';
 export type { CustomerRecord, CustomerCounts, CustomerRecordOptions, CustomerExclusion } from './_lib/customers.js';
 

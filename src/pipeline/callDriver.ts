@@ -18,7 +18,7 @@ import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
 import { drive, type BatchKeys, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { CALL_READ_KEYS, callInstants, checkPreparedCallConflicts, PreparedCallSet, readCallConfig, type CallConfig, type PreparedCalls } from './callSource.js';
-import { runRowMetric, type RowMetric } from './rowTally.js';
+import { ROW_SCHEMA, runRowMetric, type RowMetric } from './rowTally.js';
 
 /** @internal How a call metric reads instants in its options, and which form its input has. */
 export interface CallContext extends InstantContext {
@@ -82,6 +82,21 @@ function levelForBy(spec: BreakdownSpec | undefined): number {
   return spec !== undefined && spec.instants.includes('ended') ? READ_HANDLING : 0;
 }
 
+/** Whether `by` reads interval rows only (a time bucket of `'interval'`): an input without records is then rows. */
+function rowsOnly(name: string, by: unknown): boolean {
+  try {
+    readBy(name, by, CALL_SCHEMA);
+    return false;
+  } catch (e) {
+    try {
+      readBy(name, by, ROW_SCHEMA);
+    } catch {
+      throw e;
+    }
+    return true;
+  }
+}
+
 /** Calls as the driver sees them. */
 const CALLS: RecordKind<CallColumns> = {
   collection: 'calls',
@@ -122,7 +137,8 @@ export function runCallMetric<P extends { readonly period: ParsedRange | undefin
     requireArray(name, input, 'calls');
     records = input;
     config = readCallConfig(name, opts);
-    if (detectForm(records) === 'rows') {
+    const form = detectForm(records);
+    if (form === 'rows' || (form === 'empty' && rows !== undefined && rowsOnly(name, opts.by))) {
       if (rows === undefined) optionError(name, 'calls', 'takes calls, not interval rows', 'invalid_argument');
       const params = def.params(opts, { ...callInstants(config), rows: true });
       return runRowMetric(name, rows, params, records, config, opts);

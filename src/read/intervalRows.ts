@@ -54,13 +54,13 @@ export const READ_INTERVAL = 8;
 /** @internal `intervalStart` is required (the `period` option). */
 export const NEED_INTERVAL = 16;
 
-/** @internal Validates that the input is an array and says which form it holds (the first object decides). */
-export function detectForm(input: readonly unknown[]): 'calls' | 'rows' {
+/** @internal Which form an input holds: the first object decides; `'empty'` without any object. */
+export function detectForm(input: readonly unknown[]): 'calls' | 'rows' | 'empty' {
   for (let i = 0; i < input.length; i++) {
     const x: unknown = input[i];
     if (x !== null && typeof x === 'object') return 'offered' in x && !('queuedAt' in x) ? 'rows' : 'calls';
   }
-  return 'calls';
+  return 'empty';
 }
 
 /** @internal The rows, validated: counts per row (whole numbers), `intervalStart` (NaN when not read or absent). */
