@@ -405,7 +405,7 @@ function channelTally(tally: ContactTally, channel: string | null): ContactTally
   const n = tally.perChannel.get(channel) ?? 0;
   return {
     count: n,
-    perChannel: new Map(n === 0 ? [] : [[channel, n]]),
+    perChannel: new Map(tally.perChannel.has(channel) ? [[channel, n]] : []),
     grouped: true,
     ledger: tally.ledgerByChannel.get(channel) ?? createLedger<CostPerContactExclusion>(),
     ledgerByChannel: new Map(),
