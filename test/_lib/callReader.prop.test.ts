@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Call } from '../../src/model/index.js';
 import type { ClockStart } from '../../src/options/calls.js';
 import { recordLabel } from '../../src/_lib/records.js';
-import { CallColumns, clockStart, READ_ENTRY, S_BAD, S_BAD_ENTRY } from '../../src/read/callColumns.js';
+import { CallColumns, clockStart, READ_ALL, READ_ENTRY, S_BAD, S_BAD_ENTRY, S_BAD_HANDLING } from '../../src/read/callColumns.js';
 import { CallReader } from '../../src/read/callReader.js';
 import { createLedger, exclude, finishLedger } from '../../src/results/excluded.js';
 import { fcParams } from '../support/fc.js';
@@ -79,7 +79,50 @@ function readAll(calls: readonly unknown[], clock: ClockStart, fastPath: boolean
   return { reads, excluded: finishLedger(ledger) };
 }
 
+/** A whole-ms field: mostly valid, else bad in every way. */
+const msArb: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 120_000 }) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, -1, 0.5, NaN, '5', -0, 2 ** 53) },
+);
+const fullCallArb: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 20,
+    arbitrary: fc
+      .record(
+        { id: idArb, queuedAt: timeArb, enteredAt: timeArb, answeredAt: timeArb, abandonedAt: timeArb, endedAt: timeArb, holdMs: msArb, wrapUpMs: msArb },
+        { requiredKeys: ['id', 'queuedAt'] },
+      )
+      .map((c) => c as unknown),
+  },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 42, 'call') },
+);
+
+/** Every part of every call: the columns, and each part's state and error code. */
+function readParts(calls: readonly unknown[], fastPath: boolean): unknown[] {
+  const c = new CallColumns();
+  new CallReader('test', calls, { invalid: 'exclude', zone: undefined, minMs: Date.UTC(1975, 0, 1) }, fastPath).read(c, 0, calls.length, READ_ALL);
+  return calls.map((_, j) => {
+    const st = c.state[j] as number;
+    if ((st & S_BAD) !== 0) return { bad: c.errorOf(j, S_BAD).code };
+    return {
+      id: c.idOf(j),
+      facts: [c.queued[j], c.outcome[j], c.dequeued[j]],
+      entry: (st & S_BAD_ENTRY) !== 0 ? c.errorOf(j, S_BAD_ENTRY).code : c.entered[j],
+      handling: (st & S_BAD_HANDLING) !== 0 ? c.errorOf(j, S_BAD_HANDLING).code : [c.ended[j], c.hold[j], c.wrapUp[j]],
+    };
+  });
+}
+
 describe('call reader', () => {
+  it('every part read: the fast path accepts exactly what the complete checks accept, with the same facts and errors', () => {
+    fc.assert(
+      fc.property(fc.array(fullCallArb, { maxLength: 40 }), (calls) => {
+        expect(readParts(calls, true)).toEqual(readParts(calls, false));
+      }),
+      fcParams(300),
+    );
+  });
+
   it('the fast path accepts exactly what the complete checks accept, with the same facts and exclusions', () => {
     fc.assert(
       fc.property(fc.array(callArb, { maxLength: 40 }), fc.constantFrom<ClockStart>('queue', 'system'), (calls, clock) => {
