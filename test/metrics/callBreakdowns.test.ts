@@ -15,7 +15,7 @@ const calls: Call[] = [
   { id: 'C7', queuedAt: T0 + 5400 * S, abandonedAt: T0 + 5402 * S, channel: 'chat' },
   { id: 'C8', queuedAt: T0 + 6000 * S, channel: 'phone' },
 ];
-const rows = (r: { key: unknown; numerator: number; denominator: number }[] | undefined): unknown[] => (r ?? []).map((g) => [g.key, g.numerator, g.denominator]);
+const rows = (r: readonly { key: unknown; numerator: number; denominator: number }[] | undefined): unknown[] => (r ?? []).map((g) => [g.key, g.numerator, g.denominator]);
 
 describe('call metrics: by', () => {
   it('service level (20 s, abandons negative) by agent: ana 2/3, ben 1/2, no agent 0/2; the whole 3/7', () => {
