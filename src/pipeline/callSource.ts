@@ -130,7 +130,7 @@ export class PreparedCallSet implements PreparedCalls {
  *   { id: 'C-2', queuedAt: '2026-03-02T09:01:00Z', answeredAt: '2026-03-02T09:01:40Z', agentId: 'ben' },
  *   { id: 'C-3', queuedAt: '2026-03-02T09:02:00Z', abandonedAt: '2026-03-02T09:02:30Z' },
  * ]);
- * serviceLevel(prepared, { thresholdMs: 20_000 }).percent;                  //=> 33.33333333333333
+ * serviceLevel(prepared, { thresholdMs: 20_000 }).percent;                  //=> 33.333333333333336
  * averageSpeedOfAnswer(prepared, { by: 'agent' }).groups?.map((g) => [g.key.agent, g.meanMs]);
  * //=> [['ana', 10000], ['ben', 40000], [null, undefined]]
  * ```

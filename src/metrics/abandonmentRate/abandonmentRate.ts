@@ -5,7 +5,8 @@
  * and short abandons (waits under `shortAbandonMs`) are removed from both by default.
  * Default definition: Genesys Cloud "Abandon %" (abandoned / offered) with the industry 5-second short-abandon
  * rule (Talkdesk, Webex, VICIdial guides). Options: shortAbandonMs, shortAbandons, clockStartsAt, confidence,
- * period, invalid, timeZone. Accepts calls or aggregated interval rows (summed exactly, never averaged).
+ * period, by, and the read options (invalid, timeZone, allowEarlyTimestamps). Accepts calls, a prepared set or
+ * aggregated interval rows (summed exactly, never averaged).
  *
  * @module
  */
@@ -114,7 +115,7 @@ const ROWS: RowMetric<Params, RateResult<AbandonmentRateExclusion>> = {
  * Cost: O(n), no sort.
  *
  * @category Contact centre
- * @param calls - calls, or interval rows
+ * @param calls - calls, a prepared set ({@link prepareCalls}), or interval rows
  * @param options - the definition
  * @returns a {@link RateResult}: `numerator` abandoned, `denominator` offered
  * @example

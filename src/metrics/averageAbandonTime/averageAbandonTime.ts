@@ -4,7 +4,8 @@
  * Formula: abandonedAt − queuedAt per abandoned call (or − enteredAt with `clockStartsAt: 'system'`);
  * summarised. Default definition: Amazon Connect "Average queue abandon time" (every abandoned contact,
  * dequeue − enqueue), so short abandons are included by default. Options: shortAbandons, shortAbandonMs,
- * clockStartsAt, period, percentiles, quantileMethod, invalid, timeZone.
+ * clockStartsAt, period, percentiles, quantileMethod, by, and the read options (invalid, timeZone,
+ * allowEarlyTimestamps). Accepts calls or a prepared set.
  *
  * @module
  */
@@ -87,7 +88,7 @@ function abandonWait(c: CallColumns, j: number, p: Params): number | AverageAban
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls
+ * @param calls - the calls, or a prepared set ({@link prepareCalls})
  * @param options - the definition
  * @returns a {@link DurationSummary}; answered and waiting calls are in `excluded`
  * @example

@@ -5,7 +5,8 @@
  * connected time, which contains the hold) and wrap-up = `wrapUpMs` (after-call work; absent = 0);
  * summarised (mean is the AHT). Default definition: Amazon Connect / Genesys "handle time"
  * ((talk + hold + ACW) / handled contacts). Options: includeHold, includeWrapUp, period, percentiles,
- * quantileMethod, invalid, timeZone.
+ * quantileMethod, by, and the read options (invalid, timeZone, allowEarlyTimestamps). Accepts calls or a
+ * prepared set.
  *
  * @module
  */
@@ -89,7 +90,7 @@ function handleTime(c: CallColumns, j: number, p: Params): number | AverageHandl
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls; handled ones need `answeredAt` and `endedAt`
+ * @param calls - the calls (handled ones need `answeredAt` and `endedAt`), or a prepared set ({@link prepareCalls})
  * @param options - which parts count
  * @returns a {@link DurationSummary}
  * @example

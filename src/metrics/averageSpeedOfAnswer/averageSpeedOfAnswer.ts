@@ -4,7 +4,8 @@
  * Formula: answeredAt − queuedAt per answered call (or − enteredAt with `clockStartsAt: 'system'`);
  * summarised (mean is the ASA). Default definition: Amazon Connect "Average queue answer time" (time in queue
  * before an agent answers, answered contacts only); Genesys measures from system entry (`'system'`).
- * Options: clockStartsAt, period, percentiles, quantileMethod, invalid, timeZone.
+ * Options: clockStartsAt, period, percentiles, quantileMethod, by, and the read options (invalid, timeZone,
+ * allowEarlyTimestamps). Accepts calls or a prepared set.
  *
  * @module
  */
@@ -74,7 +75,7 @@ function answerWait(c: CallColumns, j: number, p: Params): number | AverageSpeed
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls
+ * @param calls - the calls, or a prepared set ({@link prepareCalls})
  * @param options - the definition
  * @returns a {@link DurationSummary}; abandoned and waiting calls are in `excluded`
  * @example

@@ -6,7 +6,8 @@
  * `'exclude-short'` W / (A + B − short abandons) · `'after-threshold'` W / (A + abandoned after the threshold).
  * Default definition: `'negative'`, the base formula of Genesys Cloud and Cisco's "abandoned calls
  * negative". "Within" means a wait ≤ `thresholdMs`. Options: thresholdMs, abandoned, shortAbandonMs,
- * clockStartsAt, confidence, period, invalid, timeZone. Accepts calls or aggregated interval rows.
+ * clockStartsAt, confidence, period, by, and the read options (invalid, timeZone, allowEarlyTimestamps).
+ * Accepts calls, a prepared set or aggregated interval rows.
  *
  * @module
  */
@@ -165,7 +166,7 @@ const ROWS: RowMetric<Params, RateResult<ServiceLevelExclusion>> = {
  * Cost: O(n), no sort.
  *
  * @category Contact centre
- * @param calls - calls, or interval rows
+ * @param calls - calls, a prepared set ({@link prepareCalls}), or interval rows
  * @param options - `thresholdMs` (required for calls) and the abandon treatment
  * @returns a {@link RateResult}
  * @example
@@ -176,6 +177,13 @@ const ROWS: RowMetric<Params, RateResult<ServiceLevelExclusion>> = {
  * serviceLevel([row], { abandoned: 'negative' }).percent;        //=> 70
  * serviceLevel([row], { abandoned: 'positive' }).percent;        //=> 80
  * serviceLevel([row], { abandoned: 'after-threshold' }).percent; //=> 77.77777777777777
+ * const calls = [
+ *   { id: 'C1', queuedAt: '2026-03-02T09:00:00Z', answeredAt: '2026-03-02T09:00:10Z', agentId: 'ana' },
+ *   { id: 'C2', queuedAt: '2026-03-02T09:01:00Z', answeredAt: '2026-03-02T09:01:45Z', agentId: 'ana' },
+ *   { id: 'C3', queuedAt: '2026-03-02T09:02:00Z', answeredAt: '2026-03-02T09:02:05Z', agentId: 'ben' },
+ * ];
+ * serviceLevel(calls, { thresholdMs: 20_000, by: 'agent' }).groups?.map((g) => [g.key.agent, g.percent]);
+ * //=> [['ana', 50], ['ben', 100]]
  * ```
  */
 export function serviceLevel(

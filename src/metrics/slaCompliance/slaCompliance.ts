@@ -171,8 +171,7 @@ export type SlaComplianceExclusion =
   | 'no_targets'
   | 'summary_only'
   | 'created_after'
-  /** @deprecated the old name of `created_after` */
-  | 'created_after_at'
+  | /** @deprecated the old name of `created_after` */ 'created_after_at'
   | IneligibleReason
   | InvalidReason;
 
