@@ -10,7 +10,7 @@ import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, finishLedger, type Excluded, type InvalidReason } from '../results/excluded.js';
 import { explainTimestamp, toEpochMs } from './timestamp.js';
 import { Invalid } from './records.js';
-import { checkOptionKeys, describe, nearestName } from './options.js';
+import { describe, nearestName } from './options.js';
 import { readError } from './readError.js';
 import { instantContext, readInvalid, readPeriodRange, readZone } from '../options/shared.js';
 

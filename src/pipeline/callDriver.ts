@@ -11,12 +11,12 @@
 import type { Call } from '../model/index.js';
 import { checkOptionKeys } from '../_lib/options.js';
 import { optionError, requireArray, type InstantContext, type ParsedRange } from '../options/shared.js';
-import { ANSWERED, CallColumns, READ_ALL, READ_ENTRY, READ_HANDLING, S_BAD, S_BAD_ENTRY, S_BAD_HANDLING } from '../read/callColumns.js';
+import { ANSWERED, CallColumns, READ_ALL, READ_ENTRY, READ_HANDLING, S_BAD_ENTRY, S_BAD_HANDLING } from '../read/callColumns.js';
 import { CallReader } from '../read/callReader.js';
 import { detectForm } from '../read/intervalRows.js';
 import type { Accumulator } from './collect.js';
-import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
-import { drive, type BatchKeys, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { readBy, type BreakdownSpec, type RecordSchema } from './breakdown.js';
+import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { CALL_READ_KEYS, callInstants, checkPreparedCallConflicts, PreparedCallSet, readCallConfig, type CallConfig, type PreparedCalls } from './callSource.js';
 import { ROW_SCHEMA, runRowMetric, type RowMetric } from './rowTally.js';
 
@@ -47,20 +47,10 @@ export const CALL_SCHEMA: RecordSchema = {
   instants: ['queued', 'answered', 'ended'],
 };
 
-/** A group key source over a call batch. */
-class CallKeys implements BatchKeys<CallColumns> {
-  records: ArrayLike<unknown> = [];
-  base = 0;
-  n = 0;
-  c: CallColumns = undefined as unknown as CallColumns;
+/** A group key source over a call batch: its instants. */
+class CallKeys extends ColumnKeys<CallColumns> {
   private answered = new Float64Array(0);
-  set(c: CallColumns): void {
-    this.c = c;
-    this.records = c.records;
-    this.base = c.base;
-    this.n = c.n;
-  }
-  instant(name: string): ArrayLike<number> {
+  override instant(name: string): ArrayLike<number> {
     const c = this.c;
     if (name === 'ended') return c.ended;
     if (name === 'queued') return c.queued;
@@ -68,12 +58,6 @@ class CallKeys implements BatchKeys<CallColumns> {
     const a = this.answered;
     for (let j = 0; j < c.n; j++) a[j] = c.outcome[j] === ANSWERED ? (c.dequeued[j] as number) : NaN;
     return a;
-  }
-  derived(): GroupValue | undefined {
-    return undefined;
-  }
-  readable(j: number): boolean {
-    return ((this.c.state[j] as number) & S_BAD) === 0;
   }
 }
 

@@ -5,11 +5,12 @@
  * @module
  */
 import type { Call } from '../model/index.js';
-import { checkOptionKeys, describe } from '../_lib/options.js';
+import { checkOptionKeys } from '../_lib/options.js';
 import { earliestEpochMs } from '../_lib/timestamp.js';
 import { optionError, readBoolean, readInvalid, readZone, requireArray, type InstantContext, type InvalidOptions } from '../options/shared.js';
 import type { CallPeriodOptions } from '../options/calls.js';
-import { CallColumns, READ_ALL, S_BAD } from '../read/callColumns.js';
+import { CallColumns, READ_ALL } from '../read/callColumns.js';
+import { PreparedSet, preparedConflict } from './prepared.js';
 import { CallReader, type CallReadConfig } from '../read/callReader.js';
 import { detectForm } from '../read/intervalRows.js';
 
@@ -80,25 +81,8 @@ export interface PreparedCalls {
 }
 
 /** @internal The implementation of {@link PreparedCalls}. */
-export class PreparedCallSet implements PreparedCalls {
+export class PreparedCallSet extends PreparedSet<CallColumns, CallConfig> implements PreparedCalls {
   readonly kind = 'calls' as const;
-  constructor(
-    readonly columns: CallColumns,
-    readonly config: CallConfig,
-    readonly records: readonly unknown[],
-  ) {}
-  get count(): number {
-    return this.columns.n;
-  }
-  get invalid(): number {
-    let k = 0;
-    const s = this.columns.state;
-    for (let j = 0; j < this.columns.n; j++) if (((s[j] as number) & S_BAD) !== 0) k++;
-    return k;
-  }
-  get bytes(): number {
-    return this.columns.byteSize();
-  }
 }
 
 /**
@@ -152,8 +136,7 @@ export function prepareCalls(calls: readonly Call[], options?: PrepareCallsOptio
 /** @internal Throws when `options` gives a read option that differs from the one the set was prepared with. */
 export function checkPreparedCallConflicts(functionName: string, set: PreparedCallSet, options: Record<string, unknown>): void {
   const c = set.config;
-  const conflict = (field: string, given: unknown, fixed: string): never =>
-    optionError(functionName, field, `${describe(given)} differs from the ${fixed} the calls were prepared with; read options are fixed by prepareCalls (prepare again, or leave the option out)`);
+  const conflict = (field: string, given: unknown, fixed: string): never => preparedConflict(functionName, 'calls', field, given, fixed);
   if (options.invalid !== undefined && options.invalid !== c.invalid) conflict('invalid', options.invalid, `'${c.invalid}'`);
   if (options.timeZone !== undefined && options.timeZone !== c.timeZoneName) conflict('timeZone', options.timeZone, c.timeZoneName === undefined ? 'no timeZone' : `timeZone ${JSON.stringify(c.timeZoneName)}`);
   if (options.allowEarlyTimestamps !== undefined && options.allowEarlyTimestamps !== c.allowEarly) conflict('allowEarlyTimestamps', options.allowEarlyTimestamps, `allowEarlyTimestamps ${String(c.allowEarly)}`);

@@ -35,7 +35,7 @@ import { exclude } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
 import { Accumulator } from './collect.js';
 import { S_BAD, type RecordBatch } from '../read/recordBatch.js';
-import { GroupTable, type BreakdownSpec, type KeySource } from './breakdown.js';
+import { GroupTable, type BreakdownSpec, type GroupValue, type KeySource } from './breakdown.js';
 
 /**
  * @internal A metric as the driver runs it, over batches of type `C`. Each record type's part extends it with
@@ -58,6 +58,32 @@ export interface RecordMetric<C extends RecordBatch, P, A extends Accumulator, R
 /** @internal A group key source that follows the batches of one metric call. */
 export interface BatchKeys<C extends RecordBatch> extends KeySource {
   set(c: C): void;
+}
+
+/**
+ * @internal The key source of a record type with no instants or attributions of its own: the batch's records,
+ * readable unless their identity is invalid. Record types with instants or attributions extend it.
+ */
+export class ColumnKeys<C extends RecordBatch> implements BatchKeys<C> {
+  records: ArrayLike<unknown> = [];
+  base = 0;
+  n = 0;
+  c: C = undefined as unknown as C;
+  set(c: C): void {
+    this.c = c;
+    this.records = c.records;
+    this.base = c.base;
+    this.n = c.n;
+  }
+  instant(_name: string): ArrayLike<number> {
+    return [];
+  }
+  derived(_name: string, _j: number): GroupValue | undefined {
+    return undefined;
+  }
+  readable(j: number): boolean {
+    return ((this.c.state[j] as number) & S_BAD) === 0;
+  }
 }
 
 /** @internal What a record type gives the driver. One constant object per record type. */

@@ -15,9 +15,9 @@ import { S_BAD } from '../read/recordBatch.js';
 import { NEED_INTERVAL, READ_INTERVAL, readIntervalRows, type RowColumns } from '../read/intervalRows.js';
 import { createLedger, exclude, excludeMany, type ExclusionLedger } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
-import { GroupTable, readBy, type GroupValue, type KeySource, type RecordSchema } from './breakdown.js';
+import { GroupTable, readBy, type RecordSchema } from './breakdown.js';
 import type { CallConfig } from './callSource.js';
-import type { WithGroups } from './driver.js';
+import { ColumnKeys, type WithGroups } from './driver.js';
 
 /** @internal Exact sums of interval rows (each a safe integer), and the ledger of what they left out. */
 export class RowTally {
@@ -57,22 +57,10 @@ export const ROW_SCHEMA: RecordSchema = {
   instants: ['interval'],
 };
 
-class RowKeys implements KeySource {
-  readonly base = 0;
-  readonly records: ArrayLike<unknown>;
-  readonly n: number;
-  constructor(private readonly c: RowColumns) {
-    this.records = c.records;
-    this.n = c.n;
-  }
-  instant(): ArrayLike<number> {
+/** A group key source over the rows: their `intervalStart`. */
+class RowKeys extends ColumnKeys<RowColumns> {
+  override instant(): ArrayLike<number> {
     return this.c.intervalStart;
-  }
-  derived(): GroupValue | undefined {
-    return undefined;
-  }
-  readable(j: number): boolean {
-    return this.c.state[j] !== S_BAD;
   }
 }
 
@@ -116,7 +104,9 @@ export function runRowMetric<P extends { readonly period: ParsedRange | undefine
   const failures = new Map<number, Invalid>();
   const tallies: RowTally[] = [];
   if (table !== undefined) {
-    table.assign(new RowKeys(c), failures);
+    const keys = new RowKeys();
+    keys.set(c);
+    table.assign(keys, failures);
     while (tallies.length < table.size) tallies.push(new RowTally());
   }
   const targets: RowTally[] = [];

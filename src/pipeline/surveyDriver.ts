@@ -13,11 +13,10 @@ import type Decimal from 'decimal.js';
 import { earliestEpochMs } from '../_lib/timestamp.js';
 import type { ScoreCounts, ScoreScale, SurveyExclusion } from '../_lib/surveys.js';
 import { readBoolean, readZone } from '../options/shared.js';
-import { S_BAD } from '../read/recordBatch.js';
 import { countScores, NO_ANSWER, READ_AT, S_BAD_AT, ScoreHistogram, SurveyColumns, SurveyReader, type CountSetup } from '../read/surveyReader.js';
 import { Accumulator } from './collect.js';
-import { readBy, type GroupValue, type RecordSchema } from './breakdown.js';
-import { drive, type BatchKeys, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { readBy, type RecordSchema } from './breakdown.js';
+import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 
 /** @internal The option keys every survey score takes besides its own. */
 export const SURVEY_KEYS = ['by', 'timeZone', 'allowEarlyTimestamps'] as const;
@@ -33,25 +32,10 @@ export const SURVEY_SCHEMA: RecordSchema = {
   instants: ['at'],
 };
 
-class SurveyKeys implements BatchKeys<SurveyColumns> {
-  records: ArrayLike<unknown> = [];
-  base = 0;
-  n = 0;
-  c: SurveyColumns = undefined as unknown as SurveyColumns;
-  set(c: SurveyColumns): void {
-    this.c = c;
-    this.records = c.records;
-    this.base = c.base;
-    this.n = c.n;
-  }
-  instant(): ArrayLike<number> {
+/** A group key source over a batch of answers: their `at`. */
+class SurveyKeys extends ColumnKeys<SurveyColumns> {
+  override instant(): ArrayLike<number> {
     return this.c.at;
-  }
-  derived(): GroupValue | undefined {
-    return undefined;
-  }
-  readable(j: number): boolean {
-    return ((this.c.state[j] as number) & S_BAD) === 0;
   }
 }
 

@@ -18,14 +18,13 @@ import {
   LEVEL_EVENTS,
   LEVEL_FACTS,
   LEVEL_IDENTITY,
-  S_BAD,
   S_BAD_HISTORY,
   TicketColumns,
 } from '../read/ticketColumns.js';
 import { TicketReader } from '../read/ticketReader.js';
 import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
-import { drive, type BatchKeys, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { checkPreparedConflicts, instantsOf, PreparedTicketSet, QUALIFYING_KEYS, readConfig, TICKET_READ_KEYS, type PreparedTickets, type ReadConfig } from './ticketSource.js';
 import { ticketAttribution, ticketInstant } from './ticketKeys.js';
 
@@ -91,26 +90,13 @@ export const TICKET_SCHEMA: RecordSchema = {
   instants: ['created', 'firstReply', 'resolved'],
 };
 
-/** A group key source over a ticket batch. */
-class TicketKeys implements BatchKeys<TicketColumns> {
-  records: readonly unknown[] = [];
-  base = 0;
-  n = 0;
-  c: TicketColumns = undefined as unknown as TicketColumns;
-  set(c: TicketColumns): void {
-    this.c = c;
-    this.records = c.records;
-    this.base = c.base;
-    this.n = c.n;
-  }
-  instant(name: string): ArrayLike<number> {
+/** A group key source over a ticket batch: its instants and attributions. */
+class TicketKeys extends ColumnKeys<TicketColumns> {
+  override instant(name: string): ArrayLike<number> {
     return ticketInstant(this.c, name);
   }
-  derived(name: string, j: number): GroupValue | undefined {
+  override derived(name: string, j: number): GroupValue | undefined {
     return ticketAttribution(this.c, j, name);
-  }
-  readable(j: number): boolean {
-    return this.c.state[j] !== S_BAD;
   }
 }
 
