@@ -47,7 +47,7 @@ export type { CustomerRecord, CustomerCounts, CustomerRecordOptions, CustomerExc
 export type { CallIntervalRow } from './read/intervalRows.js';
 export { prepareCalls, type PreparedCalls, type PrepareCallsOptions, type CallInputOptions } from './pipeline/callSource.js';
 export type { ClockStart, ClockOptions, CallPeriodOptions } from './options/calls.js';
-export type { CallBy, CallField, CallInstant, CallIntervalRowBy } from './pipeline/callBy.js';
+export type { CallBy, CallField, CallInstant, CallIntervalRowBy, CallRateBy } from './pipeline/callBy.js';
 export * from './metrics/abandonmentRate/index.js';
 export * from './metrics/serviceLevel/index.js';
 export * from './metrics/averageSpeedOfAnswer/index.js';

@@ -40,3 +40,12 @@ export type CallBy = By<Call, CallField, CallInstant>;
  * @category Breakdowns
  */
 export type CallIntervalRowBy = By<CallIntervalRow, 'channel', 'interval'>;
+
+/**
+ * The `by` option of `abandonmentRate` and `serviceLevel`, which take calls or interval rows: a key function
+ * receives the record as given (a `Call` or a `CallIntervalRow`); `'agent'`, `'agentId'`, `'answered'` and
+ * `'ended'` apply to calls only, `'interval'` to rows only.
+ *
+ * @category Breakdowns
+ */
+export type CallRateBy = By<Call | CallIntervalRow, CallField, CallInstant | 'interval'>;

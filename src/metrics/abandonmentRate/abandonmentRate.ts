@@ -14,7 +14,7 @@ import type { Call } from '../../model/index.js';
 import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
 import { readChoice, readConfidence, readWholeMs, type ConfidenceOptions, type ParsedRange } from '../../options/shared.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
-import type { CallBy, CallIntervalRowBy } from '../../pipeline/callBy.js';
+import type { CallBy, CallIntervalRowBy, CallRateBy } from '../../pipeline/callBy.js';
 import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
 import type { RowMetric } from '../../pipeline/rowTally.js';
 import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
@@ -40,7 +40,7 @@ export type AbandonmentRateExclusion = 'in_queue' | 'short_abandon' | 'out_of_pe
  *
  * @category Contact centre
  */
-export interface AbandonmentRateOptions extends CallInputOptions, ConfidenceOptions, BreakdownOptions<CallBy | CallIntervalRowBy> {
+export interface AbandonmentRateOptions<B = CallRateBy> extends CallInputOptions, ConfidenceOptions, BreakdownOptions<B> {
   /**
    * Abandons with a wait strictly shorter than this are short abandons (misdials, callers who hang up at
    * the greeting). Ignored for interval rows, whose `shortAbandons` were counted by the source.
@@ -132,9 +132,12 @@ const ROWS: RowMetric<Params, RateResult<AbandonmentRateExclusion>> = {
  * c.excluded.byReason; //=> { short_abandon: 1 }
  * ```
  */
+export function abandonmentRate(calls: readonly Call[] | PreparedCalls, options?: AbandonmentRateOptions<CallBy>): RateResult<AbandonmentRateExclusion>;
+export function abandonmentRate(rows: readonly CallIntervalRow[], options?: AbandonmentRateOptions<CallIntervalRowBy>): RateResult<AbandonmentRateExclusion>;
+export function abandonmentRate(calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls, options?: AbandonmentRateOptions): RateResult<AbandonmentRateExclusion>;
 export function abandonmentRate(
   calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls,
-  options?: AbandonmentRateOptions,
+  options?: AbandonmentRateOptions<CallBy | CallIntervalRowBy | CallRateBy>,
 ): RateResult<AbandonmentRateExclusion> {
   return runCallMetric(METRIC, calls, options, ROWS);
 }

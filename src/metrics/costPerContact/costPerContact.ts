@@ -27,7 +27,7 @@ import { readError } from '../../_lib/readError.js';
 import { Invalid, recordError } from '../../_lib/records.js';
 import type { CostEntry } from '../../model/index.js';
 import { optionError, readChoice, readInvalid, type InvalidOptions } from '../../options/shared.js';
-import { fieldDimension, GroupTable, readBy, type By, type BreakdownSpec, type GroupValue, type KeySource, type RecordSchema } from '../../pipeline/breakdown.js';
+import { fieldDimension, GroupTable, readBy, type BreakdownSpec, type GroupValue, type KeyFunction, type KeySource, type NamedKey, type RecordSchema } from '../../pipeline/breakdown.js';
 import { MetricsError, type MetricsErrorCode } from '../../results/errors.js';
 import { createLedger, exclude, finishLedger, type Excluded, type ExclusionLedger, type InvalidReason } from '../../results/excluded.js';
 import type { Group } from '../../results/groups.js';
@@ -68,12 +68,19 @@ export type CostPerContactExclusion = InvalidReason;
 export type CostField = 'channel' | 'category';
 
 /**
- * The `by` option of {@link costPerContact}: a {@link CostField}, a key function of the cost line, or an array
- * of these (a cross-tabulation). Cost lines have no instant: no time buckets.
+ * One dimension of a cost breakdown: a {@link CostField} or a key function of the cost line.
  *
  * @category Cost
  */
-export type CostBy = By<CostEntry, CostField, never>;
+export type CostDimension = CostField | KeyFunction<CostEntry> | NamedKey<CostEntry>;
+
+/**
+ * The `by` option of {@link costPerContact}: a {@link CostDimension}, or an array of them (a
+ * cross-tabulation). Cost lines have no instant: no time buckets.
+ *
+ * @category Cost
+ */
+export type CostBy = CostDimension | readonly CostDimension[];
 
 /**
  * Options of {@link costPerContact}.

@@ -15,7 +15,7 @@ import type { Call } from '../../model/index.js';
 import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
 import { readChoice, readConfidence, readWholeMs, type ConfidenceOptions, type ParsedRange } from '../../options/shared.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
-import type { CallBy, CallIntervalRowBy } from '../../pipeline/callBy.js';
+import type { CallBy, CallIntervalRowBy, CallRateBy } from '../../pipeline/callBy.js';
 import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
 import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
 import { RateAccumulator } from '../../pipeline/collect.js';
@@ -65,7 +65,7 @@ export type ServiceLevelExclusion =
  *
  * @category Contact centre
  */
-export interface ServiceLevelOptions extends CallInputOptions, ConfidenceOptions, BreakdownOptions<CallBy | CallIntervalRowBy> {
+export interface ServiceLevelOptions<B = CallRateBy> extends CallInputOptions, ConfidenceOptions, BreakdownOptions<B> {
   /**
    * The answer-time threshold ("20 seconds" of 80/20): a call is within it when its wait is ≤ thresholdMs.
    * Required for calls; with interval rows the counts were made by the source and this is not used.
@@ -186,9 +186,12 @@ const ROWS: RowMetric<Params, RateResult<ServiceLevelExclusion>> = {
  * //=> [['ana', 50], ['ben', 100]]
  * ```
  */
+export function serviceLevel(calls: readonly Call[] | PreparedCalls, options?: ServiceLevelOptions<CallBy>): RateResult<ServiceLevelExclusion>;
+export function serviceLevel(rows: readonly CallIntervalRow[], options?: ServiceLevelOptions<CallIntervalRowBy>): RateResult<ServiceLevelExclusion>;
+export function serviceLevel(calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls, options?: ServiceLevelOptions): RateResult<ServiceLevelExclusion>;
 export function serviceLevel(
   calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls,
-  options?: ServiceLevelOptions,
+  options?: ServiceLevelOptions<CallBy | CallIntervalRowBy | CallRateBy>,
 ): RateResult<ServiceLevelExclusion> {
   return runCallMetric(METRIC, calls, options, ROWS);
 }
