@@ -49,7 +49,9 @@ export function readCallPeriod(functionName: string, options: CallPeriodOptions,
   return range === undefined ? undefined : { from: range.from as number, to: range.to as number };
 }
 
-/** @internal Whether `ms` lies outside `period` (never, without a period). */
-export function outsidePeriod(period: ParsedRange | undefined, ms: number): boolean {
-  return period !== undefined && !(ms >= period.from && ms < period.to);
+/** @internal Whether `ms[j]` lies outside `period` (never, without a period: then `ms` is not read). */
+export function outsidePeriod(period: ParsedRange | undefined, ms: ArrayLike<number>, j: number): boolean {
+  if (period === undefined) return false;
+  const t = ms[j] as number;
+  return !(t >= period.from && t < period.to);
 }

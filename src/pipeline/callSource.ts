@@ -128,7 +128,7 @@ export function prepareCalls(calls: readonly Call[], options?: PrepareCallsOptio
     optionError(name, 'calls', 'takes calls; give interval rows to the metric as they are (they are summed, not read per call)', 'invalid_argument');
   }
   const columns = new CallColumns();
-  new CallReader(name, calls, config).read(columns, 0, calls.length, READ_ALL);
+  new CallReader(name, calls, config, true, true).read(columns, 0, calls.length, READ_ALL);
   columns.trim();
   return new PreparedCallSet(columns, config, calls);
 }

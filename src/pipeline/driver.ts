@@ -208,7 +208,7 @@ class Run<C extends RecordBatch, P, A extends Accumulator> {
     const step = def.step;
     for (let j = 0; j < n; j++) {
       const st = state[j] as number;
-      const f = flags[j] as number;
+      const f = mask === 0 ? 0 : (flags[j] as number);
       let reason: string;
       if ((st & S_BAD) !== 0) reason = this.invalidReason(c, j, S_BAD);
       else if ((f & mask) !== 0) reason = this.kind.flagReason(f, mask);

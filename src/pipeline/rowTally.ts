@@ -121,7 +121,7 @@ export function runRowMetric<P extends { readonly period: ParsedRange | undefine
     let rule: Invalid | undefined;
     if (c.state[j] === S_BAD) rule = c.errorOf(j);
     else if (failures.has(j)) rule = failures.get(j);
-    else if (outsidePeriod(period, c.intervalStart[j] as number)) {
+    else if (outsidePeriod(period, c.intervalStart, j)) {
       for (const t of targets) excludeMany(t.ledger, 'out_of_period', label, c.offered[j] as number);
       continue;
     } else if (overall.offered + (c.offered[j] as number) > Number.MAX_SAFE_INTEGER) {

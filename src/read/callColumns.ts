@@ -50,10 +50,13 @@ export class CallColumns implements RecordBatch {
   readonly handlingErrors = new Map<number, Invalid>();
 
   /**
-   * The id of each valid call as given (its label in `excluded.ids`): kept at reading, so that listing an
-   * excluded call does not go back to the call object (a cache miss per exclusion on a large input).
+   * The id of each valid call as given (its label in `excluded.ids`), kept by a prepared set, so that listing
+   * an excluded call does not go back to the call object (a cache miss per exclusion on a large input). A
+   * batch read from an array does not keep them: its calls were read just before, and are still in the cache.
    */
   ids: (string | number)[] = [];
+  /** Whether `ids` and `numericId` are kept (a prepared set). */
+  keepIds = false;
   /** 1 where the id is a number (its label is then its decimal string). 0 after `reset`. */
   numericId = new Uint8Array(0);
   /** 0 after `reset`; the reader sets the bits of the bad parts. */
@@ -85,7 +88,7 @@ export class CallColumns implements RecordBatch {
     this.entryErrors.clear();
     this.handlingErrors.clear();
     if (this.state.length < n) {
-      this.ids = new Array<string | number>(n).fill('');
+      if (this.keepIds) this.ids = new Array<string | number>(n).fill('');
       this.numericId = new Uint8Array(n);
       this.state = new Uint8Array(n);
       this.flags = new Uint8Array(n);
@@ -130,6 +133,10 @@ export class CallColumns implements RecordBatch {
 
   /** The id label of record j (numbers as their decimal string). */
   idOf(j: number): string {
+    if (!this.keepIds) {
+      const id = (this.records[this.base + j] as { id: string | number }).id;
+      return typeof id === 'string' ? id : String(id);
+    }
     // No typeof on the id: that would read the string object itself, a cache miss per exclusion.
     return this.numericId[j] === 0 ? (this.ids[j] as string) : String(this.ids[j]);
   }

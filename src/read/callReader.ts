@@ -55,11 +55,15 @@ export class CallReader {
   /**
    * @param fastPath - `false` reads every call through the complete checks (the tests compare both ways)
    */
+  /**
+   * @param keepIds - keep each call's id in the columns (a prepared set: see {@link CallColumns.ids})
+   */
   constructor(
     readonly functionName: string,
     readonly records: readonly unknown[],
     readonly config: CallReadConfig,
     private readonly fastPath = true,
+    private readonly keepIds = false,
   ) {
     this.seen = new IdSet(records);
   }
@@ -67,6 +71,8 @@ export class CallReader {
   /** Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for an invalid core in `'throw'` mode. */
   read(c: CallColumns, from: number, to: number, level: number): void {
     const records = this.records;
+    const keepIds = this.keepIds;
+    c.keepIds = keepIds;
     c.reset(records, from, to - from, level);
     const { ids, queued, outcome, dequeued, entered, ended, hold, wrapUp } = c;
     const seen = this.seen;
@@ -128,7 +134,7 @@ export class CallReader {
             }
             if (o >= 0) {
               seen.last = id;
-              ids[j] = id;
+              if (keepIds) ids[j] = id;
               queued[j] = q;
               outcome[j] = o;
               dequeued[j] = d;
@@ -158,8 +164,10 @@ export class CallReader {
     let st = 0;
     try {
       const id = checkRecordId(raw, index, 'calls', 'a call', this.seen);
-      c.ids[j] = id;
-      if (typeof id === 'number') c.numericId[j] = 1;
+      if (this.keepIds) {
+        c.ids[j] = id;
+        if (typeof id === 'number') c.numericId[j] = 1;
+      }
       const q = recordTime(call.queuedAt, 'queuedAt', zone, minMs);
       const ans = call.answeredAt;
       const abd = call.abandonedAt;
@@ -181,7 +189,7 @@ export class CallReader {
     } catch (e) {
       this.reject(e, c, j, index, raw, S_BAD);
       c.state[j] = S_BAD;
-      c.ids[j] = '';
+      if (this.keepIds) c.ids[j] = '';
       return;
     }
     if ((level & READ_ENTRY) !== 0) {

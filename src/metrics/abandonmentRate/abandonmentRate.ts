@@ -88,7 +88,7 @@ const METRIC: CallMetric<Params, RateAccumulator, RateResult<AbandonmentRateExcl
 
 /** The definition, for call j: 1 abandoned, 0 answered (both offered), or why it is not offered. */
 function classify(c: CallColumns, j: number, p: Params): number | AbandonmentRateExclusion {
-  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
   const outcome = c.outcome[j] as number;
   if (outcome === ANSWERED) return 0;
   if (outcome === WAITING) return 'in_queue';

@@ -75,7 +75,7 @@ const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageAba
 
 /** The definition, for call j: clock start → abandon, for abandoned calls (short ones left out when `dropShort`). */
 function abandonWait(c: CallColumns, j: number, p: Params): number | AverageAbandonTimeExclusion {
-  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
   const outcome = c.outcome[j] as number;
   if (outcome !== ABANDONED) return outcome === WAITING ? 'in_queue' : 'answered';
   const wait = waitOf(c, j, p.fromSystem);

@@ -72,7 +72,7 @@ const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageHan
 
 /** The definition, for call j: talk (answer → end), with hold and wrap-up as the options say, for answered calls that ended. */
 function handleTime(c: CallColumns, j: number, p: Params): number | AverageHandleTimeExclusion {
-  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
   const outcome = c.outcome[j] as number;
   if (outcome !== ANSWERED) return outcome === WAITING ? 'in_queue' : 'abandoned';
   const ended = c.ended[j] as number;

@@ -62,7 +62,7 @@ const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageSpe
 
 /** The definition, for call j: queue (or system) entry → answer, for answered calls. */
 function answerWait(c: CallColumns, j: number, p: Params): number | AverageSpeedOfAnswerExclusion {
-  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
   const outcome = c.outcome[j] as number;
   if (outcome === ANSWERED) return waitOf(c, j, p.fromSystem);
   return outcome === WAITING ? 'in_queue' : 'abandoned';

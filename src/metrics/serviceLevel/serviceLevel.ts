@@ -111,7 +111,7 @@ const METRIC: CallMetric<Params, RateAccumulator, RateResult<ServiceLevelExclusi
 
 /** The definition, for call j: 1 within the threshold, 0 a miss, or why it is outside the denominator. */
 function classify(c: CallColumns, j: number, p: Params): number | ServiceLevelExclusion {
-  if (outsidePeriod(p.period, c.queued[j] as number)) return 'out_of_period';
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
   const outcome = c.outcome[j] as number;
   const wait = waitOf(c, j, p.fromSystem);
   if (outcome === ANSWERED) return wait <= p.thresholdMs ? 1 : 0;
