@@ -40,10 +40,14 @@ export * from './metrics/customerRetentionRate/index.js';
 export * from './metrics/churnRate/index.js';
 export * from './metrics/costPerContact/index.js';
 export type { ScoreScale, ScoreScaleName, ScaleOption, SurveyAnswer, SurveyExclusion } from './_lib/surveys.js';
+export type { SurveyBy, SurveyField, SurveyInstant, SurveyTimeOptions } from './pipeline/surveyBy.js';
 export type { RoundingMode } from './_lib/money.js';
 export type { CustomerRecord, CustomerCounts, CustomerRecordOptions, CustomerExclusion } from './_lib/customers.js';
 
-export type { CallInputOptions, CallIntervalRow, ClockStart } from './_lib/calls.js';
+export type { CallIntervalRow } from './read/intervalRows.js';
+export { prepareCalls, type PreparedCalls, type PrepareCallsOptions, type CallInputOptions } from './pipeline/callSource.js';
+export type { ClockStart, ClockOptions, CallPeriodOptions } from './options/calls.js';
+export type { CallBy, CallField, CallInstant, CallIntervalRowBy, CallRateBy } from './pipeline/callBy.js';
 export * from './metrics/abandonmentRate/index.js';
 export * from './metrics/serviceLevel/index.js';
 export * from './metrics/averageSpeedOfAnswer/index.js';

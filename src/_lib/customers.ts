@@ -5,15 +5,14 @@
  * @internal
  * @module
  */
-import { createZoneInfo, type ZoneInfo } from '../calendar/timeZone.js';
 import type { Timestamp } from '../model/index.js';
 import { MetricsError, type MetricsErrorCode } from '../results/errors.js';
 import { createLedger, exclude, finishLedger, withReasonAliases, type Excluded, type InvalidReason } from '../results/excluded.js';
 import { explainTimestamp, toEpochMs } from './timestamp.js';
 import { Invalid } from './records.js';
-import { checkOptionKeys, describe, nearestName } from './options.js';
+import { describe, nearestName } from './options.js';
 import { readError } from './readError.js';
-import { readInvalid } from './surveys.js';
+import { instantContext, readInvalid, readPeriodRange, readZone } from '../options/shared.js';
 
 /**
  * A customer relationship: active from `startedAt` (inclusive) until `endedAt` (exclusive; absent or `null`
@@ -169,25 +168,13 @@ export function readCustomerCounts(functionName: string, input: unknown): GivenC
 /** @internal Counts customer records over a period. Cost O(n). */
 export function tallyCustomers(functionName: string, records: readonly unknown[], options: CustomerRecordOptions | undefined): CustomerTally {
   const invalid = readInvalid(functionName, options?.invalid);
-  let zone: ZoneInfo | undefined;
-  if (options?.timeZone !== undefined) {
-    zone = typeof options.timeZone === 'string' ? createZoneInfo(options.timeZone) : undefined;
-    if (zone === undefined) {
-      throw new MetricsError({ code: 'unknown_time_zone', functionName, field: 'timeZone', rule: `${describe(options.timeZone)} is not an IANA time zone known to this runtime` });
-    }
-  }
+  const zone = readZone(functionName, options?.timeZone);
   const period = options?.period;
   if (period === undefined || period === null || typeof period !== 'object') {
     throw new MetricsError({ code: 'invalid_option', functionName, field: 'period', rule: `customer records need a period { from, to }, got ${describe(period)}` });
   }
-  checkOptionKeys(functionName, period, ['from', 'to'], 'period');
-  const parse = (value: unknown, field: string): number => {
-    const t = toEpochMs(value, zone);
-    if (t !== t) throw new MetricsError({ code: 'invalid_option', functionName, field, rule: explainTimestamp(value, zone).rule });
-    return t;
-  };
-  const from = parse(period.from, 'period.from');
-  const to = parse(period.to, 'period.to');
+  const range = readPeriodRange(functionName, options, instantContext(zone, false)) as { from: number; to: number };
+  const { from, to } = range;
   if (!(from < to)) throw new MetricsError({ code: 'invalid_option', functionName, field: 'period', rule: 'period.from must be before period.to' });
 
   const ledger = createLedger<CustomerExclusion>();

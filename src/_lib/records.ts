@@ -52,6 +52,23 @@ export class Invalid {
   ) {}
 }
 
+/**
+ * @internal The {@link MetricsError} for record `index` of `collection` that broke `rule` (its id, when it has a
+ * usable one, names it).
+ */
+export function recordError(functionName: string, collection: string, rule: Invalid, index: number, raw: unknown): MetricsError {
+  return new MetricsError({
+    code: rule.code,
+    functionName,
+    collection,
+    recordIndex: index,
+    recordId: recordLabel(raw),
+    field: rule.field,
+    rule: rule.rule,
+    cause: rule.cause,
+  });
+}
+
 /** @internal The id label of a raw record (numbers as their decimal string), or undefined without a usable id. */
 export function recordLabel(raw: unknown): string | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
@@ -75,19 +92,7 @@ export function rejectRecord(
   ledger: ExclusionLedger<string>,
 ): false {
   if (!(caught instanceof Invalid)) throw caught;
-  const label = recordLabel(raw);
-  if (invalid === 'throw') {
-    throw new MetricsError({
-      code: caught.code,
-      functionName,
-      collection,
-      recordIndex: index,
-      recordId: label,
-      field: caught.field,
-      rule: caught.rule,
-      cause: caught.cause,
-    });
-  }
-  exclude(ledger, `invalid:${caught.code}` as InvalidReason, label ?? `#${index}`);
+  if (invalid === 'throw') throw recordError(functionName, collection, caught, index, raw);
+  exclude(ledger, `invalid:${caught.code}` as InvalidReason, recordLabel(raw) ?? `#${index}`);
   return false;
 }

@@ -1,6 +1,6 @@
 /**
  * The `helpdesk-metrics` bin (dist/cli.js): runs the command line on this process and exits with its code.
- * Only src/cli/ and src/node/ use Node built-ins; the library's entry points import none (decision 27).
+ * Only src/cli/ and src/node/ use Node built-ins; the library's entry points import none (decision 36).
  *
  * @internal
  * @module

@@ -238,7 +238,7 @@ export function readSummary(functionName: string, options: { readonly percentile
     if (!Array.isArray(ps)) optionError(functionName, 'percentiles', `must be an array of numbers in [0, 100], got ${describe(ps)}`);
     if (ps.length > 100) optionError(functionName, 'percentiles', 'at most 100 percentiles');
     ps.forEach((p: unknown, i: number) => {
-      if (typeof p !== 'number' || !(p >= 0 && p <= 100)) optionError(functionName, 'percentiles', `percentiles[${i}] must be a number in [0, 100], got ${describe(p)}`);
+      if (typeof p !== 'number' || !(p >= 0 && p <= 100)) optionError(functionName, `percentiles[${i}]`, `must be a number in [0, 100], got ${describe(p)}`);
     });
     percentiles = (ps as number[]).map((p) => (p === 0 ? 0 : p));
   }

@@ -94,6 +94,8 @@ export interface RecordSchema {
   readonly collection: string;
   /** Field names readable as they are (`'channel'`); `tags` style fields are multi-valued. */
   readonly fields: readonly string[];
+  /** Other names of fields (`agent` for a call's `agentId`): the dimension keeps the name it was given. */
+  readonly aliases?: ReadonlyMap<string, string>;
   readonly multiFields: readonly string[];
   /** Fields `fields.<name>` (custom fields) allowed. */
   readonly customFields: boolean;
@@ -121,6 +123,11 @@ export interface Dim {
   readonly zone: ZoneInfo | undefined;
   readonly interval: BucketInterval;
   readonly weekStartsOn: WeekStartDay;
+}
+
+/** @internal The index of the dimension that reads `field` of the record as it is, or −1. */
+export function fieldDimension(spec: BreakdownSpec, field: string): number {
+  return spec.dims.findIndex((d) => d.kind === FIELD && d.field === field && d.custom === undefined);
 }
 
 /** @internal A parsed `by`: the dimensions, and the instants and attributions the reader must provide. */
@@ -155,11 +162,13 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
         dim = { ...base, kind: FIELD, name: d, field: 'fields', custom: d.slice(7) };
       } else if (schema.fields.includes(d)) {
         dim = { ...base, kind: FIELD, name: d, field: d, multi: schema.multiFields.includes(d) };
+      } else if (schema.aliases?.has(d) === true) {
+        dim = { ...base, kind: FIELD, name: d, field: schema.aliases.get(d) as string };
       } else if (schema.derived.includes(d)) {
         dim = { ...base, kind: DERIVED, name: d, field: d };
         if (!derived.includes(d)) derived.push(d);
       } else {
-        const known = [...schema.fields, ...schema.derived];
+        const known = [...schema.fields, ...(schema.aliases?.keys() ?? []), ...schema.derived];
         const near = nearestName(d, known);
         optionError(functionName, field, `${describe(d)} is not a field of ${schema.collection}${near === undefined ? `; use one of ${known.join(', ')}${schema.customFields ? ", 'fields.<name>'" : ''}, a key function or a time bucket` : `; did you mean ${JSON.stringify(near)}?`}`);
       }
@@ -177,6 +186,7 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
         cacheable = false;
       } else {
         checkOptionKeys(functionName, o, BUCKET_KEYS, field);
+        if (schema.instants.length === 0) optionError(functionName, field, `${schema.collection} have no instant to bucket by; use a field name or a key function`);
         if (o.interval === undefined) optionError(functionName, `${field}.interval`, "is required: 'hour', 'day', 'week' or 'month'");
         const interval = readChoice<BucketInterval>(functionName, `${field}.interval`, o.interval, ['hour', 'day', 'week', 'month'], 'day');
         if (o.timeZone === undefined) optionError(functionName, `${field}.timeZone`, 'is required: bucket boundaries are local times');
@@ -207,7 +217,7 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
 /** @internal What the reader gives a breakdown for one batch: instants and attributions by name. */
 export interface KeySource {
   /** The raw records of the batch: record j is `records[base + j]`. */
-  readonly records: readonly unknown[];
+  readonly records: ArrayLike<unknown>;
   readonly base: number;
   readonly n: number;
   /** The instant `name` of record j (NaN: none). */
@@ -293,9 +303,9 @@ export class GroupTable {
         const dim = dims[d] as Dim;
         const out = scratch[d] as GroupValue[];
         out.length = 0;
-        // Key functions see every record that is an object (a bad one too: its group is still known); the
-        // reader's instants and attributions exist only for records whose identity is valid.
-        if (dim.kind === FUNC ? record === null || typeof record !== 'object' : !readable && dim.kind !== FIELD) {
+        // Key functions see every valid record (a bare survey score too) and every bad one that is an object
+        // (its group is still known); the reader's instants and attributions exist only for valid records.
+        if (!readable && (dim.kind === FUNC ? record === null || typeof record !== 'object' : dim.kind !== FIELD)) {
           out.push(null);
           continue;
         }
@@ -426,6 +436,11 @@ export class GroupTable {
       return 0;
     });
     return idx;
+  }
+
+  /** The value of dimension d in group g (the bucket's label for a time bucket). */
+  value(g: number, d: number): GroupValue {
+    return (this.rows[g] as GroupRow).values[d] as GroupValue;
   }
 
   /** The key of group g: `{ <dimension>: value }`, built with Object.fromEntries (names are data). */

@@ -1,33 +1,16 @@
 /**
- * The driver every ticket metric runs on: records → facts (the reader, or a prepared set) → the metric's step
- * for each ticket → accumulators (overall and one per group) → the metric's finish.
- *
- * Per ticket, in this order (the same for every metric, so exclusions mean the same everywhere):
- * 1. an invalid identity → `invalid:<code>` (thrown while reading under `invalid: 'throw'`);
- * 2. a `by` key that could not be computed → `invalid:callback_failed` / `invalid:invalid_value` (or thrown);
- * 3. deleted, spam, merged → `ineligible:deleted`, `ineligible:spam`, `ineligible:merged` (each switchable);
- * 4. the metric's identity-level screen (`created_after` in backlog, `out_of_period` in ticketVolume, …);
- * 5. an invalid history, for metrics that read histories → `invalid:<code>` (or thrown);
- * 6. the step: a value for the accumulator, or the metric's own reason.
- * Each ticket's outcome goes to the overall accumulator and to the accumulator of each of its groups.
- *
- * V8 (decision 14). The optimised code of the loop below and of the steps it calls is built on the hidden
- * classes of the objects they touch (the columns, the reader, the accumulators) and V8 holds those classes
- * weakly: once no object of a class survives a call, a garbage collection drops the class and with it the
- * optimised code, and every call after a collection starts unoptimised again (30–40 % of a call metric's time,
- * measured 2026-11-22). So one idle object of each such class is kept for the life of this module, made with
- * no caller data and never given any (see `keep`): `ANCHORS` below, and `retire` for the accumulators (the
- * first of each class, emptied after its result is built). test/pipeline/v8.test.ts fails when this stops
- * working. This is the only place in the library with code written for V8's sake.
+ * The ticket part of the driver (src/pipeline/driver.ts): how ticket metrics read their options and input, and
+ * what is particular to tickets in the driver's order of checks: the flags (deleted, spam, merged, each
+ * switchable: `ineligible:deleted`, `ineligible:spam`, `ineligible:merged`), the read levels (identity, facts,
+ * events: a ticket's history is invalid for the metrics that read it, decision 10), the ticket fields, instants
+ * and attributions of `by`.
  *
  * @internal
  * @module
  */
 import type { Ticket } from '../model/index.js';
 import { checkOptionKeys } from '../_lib/options.js';
-import { Invalid, recordLabel } from '../_lib/records.js';
 import { readBoolean, requireArray, type InstantContext } from '../options/shared.js';
-import { exclude } from '../results/excluded.js';
 import {
   F_DELETED,
   F_MERGED,
@@ -35,13 +18,13 @@ import {
   LEVEL_EVENTS,
   LEVEL_FACTS,
   LEVEL_IDENTITY,
-  S_BAD,
   S_BAD_HISTORY,
   TicketColumns,
 } from '../read/ticketColumns.js';
-import { invalidError, TicketReader } from '../read/ticketReader.js';
+import { TicketReader } from '../read/ticketReader.js';
 import type { Accumulator } from './collect.js';
-import { GroupTable, readBy, type BreakdownSpec, type Group, type GroupValue, type KeySource, type RecordSchema } from './breakdown.js';
+import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
+import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { checkPreparedConflicts, instantsOf, PreparedTicketSet, QUALIFYING_KEYS, readConfig, TICKET_READ_KEYS, type PreparedTickets, type ReadConfig } from './ticketSource.js';
 import { ticketAttribution, ticketInstant } from './ticketKeys.js';
 
@@ -77,9 +60,8 @@ export function ineligibleReason(flags: number, mask: number): IneligibleReason 
 }
 
 /** @internal A ticket metric as the driver runs it. */
-export interface TicketMetric<P, A extends Accumulator, Res> {
-  readonly name: string;
-  /** The metric's own option keys (the shared read, eligibility and `by` keys are added by the driver). */
+export interface TicketMetric<P, A extends Accumulator, Res> extends RecordMetric<TicketColumns, P, A, Res> {
+  /** The metric's own option keys (the shared read, eligibility and `by` keys are added here). */
   readonly optionKeys: readonly string[];
   /** Whether the metric takes `isQualifyingReply`. */
   readonly qualifying?: boolean;
@@ -99,17 +81,9 @@ export interface TicketMetric<P, A extends Accumulator, Res> {
    * identity): their histories are not read at all when the metric is given an array (decision 10).
    */
   historyUntil?(p: P): number;
-  /** Identity-level reasons, checked before the history's validity (decision 10). */
-  screen?(c: TicketColumns, j: number, p: P): string | undefined;
-  /** The definition: a value for the accumulator, or the reason the ticket is left out. */
-  step(c: TicketColumns, j: number, p: P): number | string;
-  /** A new accumulator. */
-  start(p: P): A;
-  /** The result of an accumulator; `overall` is the accumulator of every ticket (for cross-ticket rules). */
-  finish(acc: A, p: P, overall: A): Res;
-  /** Called once per batch before its steps (metrics that gather per-batch data). */
-  batch?(c: TicketColumns, p: P, overall: A): void;
 }
+
+export type { WithGroups };
 
 /** @internal The schema of tickets for breakdowns. */
 export const TICKET_SCHEMA: RecordSchema = {
@@ -121,55 +95,13 @@ export const TICKET_SCHEMA: RecordSchema = {
   instants: ['created', 'firstReply', 'resolved'],
 };
 
-/** Tickets in a raw batch (bounded memory for a metric given an array). */
-const BATCH = 32_768;
-
-// ---- V8: kept objects (see the module comment) --------------------------------------------------------
-const ANCHORS: unknown[] = [];
-const RETIRED = new Set<Function>();
-function keep(x: unknown): void {
-  ANCHORS.push(x);
-}
-/** Keeps the first accumulator of each class, emptied (it then holds no caller data). */
-function retire(acc: Accumulator): void {
-  const ctor = acc.constructor;
-  if (RETIRED.has(ctor)) return;
-  RETIRED.add(ctor);
-  acc.release();
-  keep(acc);
-}
-let anchored = false;
-function anchor(): void {
-  if (anchored) return;
-  anchored = true;
-  const cols = new TicketColumns();
-  const reader = new TicketReader('anchor', [], { invalid: 'throw', zone: undefined, statusMap: undefined, isQualifyingReply: undefined, minMs: 0, spamTags: [], mergedTags: [] }, true);
-  reader.read(cols, 0, 0, LEVEL_EVENTS);
-  keep(cols);
-  keep(reader);
-}
-// ---------------------------------------------------------------------------------------------------------
-
-/** A group key source over a ticket batch. */
-class TicketKeys implements KeySource {
-  records: readonly unknown[] = [];
-  base = 0;
-  n = 0;
-  c: TicketColumns = undefined as unknown as TicketColumns;
-  set(c: TicketColumns): void {
-    this.c = c;
-    this.records = c.records;
-    this.base = c.base;
-    this.n = c.n;
-  }
-  instant(name: string): ArrayLike<number> {
+/** A group key source over a ticket batch: its instants and attributions. */
+class TicketKeys extends ColumnKeys<TicketColumns> {
+  override instant(name: string): ArrayLike<number> {
     return ticketInstant(this.c, name);
   }
-  derived(name: string, j: number): GroupValue | undefined {
+  override derived(name: string, j: number): GroupValue | undefined {
     return ticketAttribution(this.c, j, name);
-  }
-  readable(j: number): boolean {
-    return this.c.state[j] !== S_BAD;
   }
 }
 
@@ -181,121 +113,26 @@ function levelForBy(spec: BreakdownSpec | undefined): number {
   return LEVEL_IDENTITY;
 }
 
-/**
- * One metric call's loop over batches. A class with the loop as a method, not a closure made per call: V8 keeps
- * the optimised code of a method with the class and shares it between calls, where a fresh closure's loop
- * would be optimised again (on-stack replacement) in every call.
- */
-class Run<P, A extends Accumulator> {
-  readonly accs: A[] = [];
-  private readonly keys = new TicketKeys();
-  private readonly failures = new Map<number, Invalid>();
-  constructor(
-    private readonly name: string,
-    private readonly def: TicketMetric<P, A, unknown>,
-    private readonly params: P,
-    private readonly overall: A,
-    private readonly table: GroupTable | undefined,
-    private readonly invalid: 'throw' | 'exclude',
-    private readonly level: number,
-    private readonly mask: number,
-  ) {}
+/** Tickets as the driver sees them. */
+const TICKETS: RecordKind<TicketColumns> = {
+  collection: 'tickets',
+  batch: 32_768,
+  keys: () => new TicketKeys(),
+  flagReason: (flags, mask) => ineligibleReason(flags, mask) as string,
+  idle() {
+    const cols = new TicketColumns();
+    const reader = new TicketReader('anchor', [], { invalid: 'throw', zone: undefined, statusMap: undefined, isQualifyingReply: undefined, minMs: 0, spamTags: [], mergedTags: [] }, true);
+    reader.read(cols, 0, 0, LEVEL_EVENTS);
+    return [cols, reader];
+  },
+};
 
-  batch(c: TicketColumns): void {
-    const { def, params, overall, table, failures, accs } = this;
-    def.batch?.(c, params, overall);
-    if (table !== undefined) {
-      failures.clear();
-      this.keys.set(c);
-      table.assign(this.keys, failures);
-      while (accs.length < table.size) accs.push(def.start(params));
-    }
-    if (table === undefined && def.screen === undefined) this.plain(c);
-    else this.full(c);
-  }
-
-  /** The usual case: no breakdown, no identity-level screen. */
-  private plain(c: TicketColumns): void {
-    const { def, params, overall, mask, level } = this;
-    const { state, flags, n } = c;
-    const step = def.step;
-    const history = level >= LEVEL_FACTS;
-    for (let j = 0; j < n; j++) {
-      const st = state[j] as number;
-      const f = flags[j] as number;
-      let reason: string;
-      if (st === S_BAD) reason = this.invalidReason(c, j, st);
-      else if ((f & mask) !== 0) reason = ineligibleReason(f, mask) as string;
-      else if (st === S_BAD_HISTORY && history) reason = this.invalidReason(c, j, st);
-      else {
-        const v = step(c, j, params);
-        if (typeof v !== 'string') {
-          overall.add(v);
-          continue;
-        }
-        reason = v;
-      }
-      exclude(overall.ledger, reason, st === S_BAD ? this.badLabel(c, j) : c.idOf(j));
-    }
-  }
-
-  /** With a breakdown or a screen: the checks in the order of the module comment, outcomes to groups too. */
-  private full(c: TicketColumns): void {
-    const { def, params, overall, table, failures, accs, mask, level } = this;
-    const { state, flags, n } = c;
-    const multi = table !== undefined && table.multi;
-    for (let j = 0; j < n; j++) {
-      let reason: string | undefined;
-      let value = 0;
-      const st = state[j] as number;
-      if (st === S_BAD) {
-        reason = this.invalidReason(c, j, st);
-      } else if (table !== undefined && failures.size > 0 && failures.has(j)) {
-        const rule = failures.get(j) as Invalid;
-        if (this.invalid === 'throw') throw invalidError(this.name, rule, c.base + j, c.records[c.base + j]);
-        reason = `invalid:${rule.code}`;
-      } else if (((flags[j] as number) & mask) !== 0) {
-        reason = ineligibleReason(flags[j] as number, mask);
-      } else if (def.screen !== undefined && (reason = def.screen(c, j, params)) !== undefined) {
-        // reason set by the screen
-      } else if (st === S_BAD_HISTORY && level >= LEVEL_FACTS) {
-        reason = this.invalidReason(c, j, st);
-      } else {
-        const v = def.step(c, j, params);
-        if (typeof v === 'string') reason = v;
-        else value = v;
-      }
-      if (reason === undefined) {
-        overall.add(value);
-        if (table !== undefined) {
-          if (!multi) (accs[table.first[j] as number] as A).add(value);
-          else for (let k = table.start[j] as number, e = table.start[j + 1] as number; k < e; k++) (accs[table.list[k] as number] as A).add(value);
-        }
-      } else {
-        const label = st === S_BAD ? this.badLabel(c, j) : c.idOf(j);
-        exclude(overall.ledger, reason, label);
-        if (table !== undefined) {
-          if (!multi) exclude((accs[table.first[j] as number] as A).ledger, reason, label);
-          else for (let k = table.start[j] as number, e = table.start[j + 1] as number; k < e; k++) exclude((accs[table.list[k] as number] as A).ledger, reason, label);
-        }
-      }
-    }
-  }
-
-  /** `invalid:<code>` for a bad record (throws it in 'throw' mode: only deferred history errors get here then). */
-  private invalidReason(c: TicketColumns, j: number, st: number): string {
-    const rule = c.errors.get(j) as Invalid;
-    if (st === S_BAD_HISTORY && this.invalid === 'throw') throw invalidError(this.name, rule, c.base + j, c.records[c.base + j]);
-    return `invalid:${rule.code}`;
-  }
-
-  private badLabel(c: TicketColumns, j: number): string {
-    return recordLabel(c.records[c.base + j]) ?? `#${c.base + j}`;
-  }
+/** A reader over a raw array that skips the histories of tickets created after `historyUntil`. */
+function readerFor(name: string, records: readonly unknown[], config: ReadConfig, historyUntil: number): TicketReader {
+  const reader = new TicketReader(name, records, config, true);
+  reader.historyUntil = historyUntil;
+  return reader;
 }
-
-/** @internal A result with its groups (present only with `by`). */
-export type WithGroups<Res> = Res & { readonly groups?: readonly Group<Res>[] };
 
 /**
  * @internal Runs `def` on `input` (an array of tickets or a prepared set) with `options`.
@@ -305,7 +142,6 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   input: readonly Ticket[] | PreparedTickets,
   options: object | undefined,
 ): WithGroups<Res> {
-  anchor();
   const name = def.name;
   const opts = (options ?? {}) as Record<string, unknown>;
   checkOptionKeys(name, options, [...def.optionKeys, ...TICKET_READ_KEYS, ...(def.qualifying === true ? QUALIFYING_KEYS : []), ...ELIGIBILITY_KEYS, 'by']);
@@ -330,32 +166,17 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   const params = def.params(opts, { ...instantsOf(config), ineligible });
   const spec = readBy(name, opts.by, TICKET_SCHEMA);
   const level = Math.max(def.level(params), levelForBy(spec));
-  const overall = def.start(params);
-  const table = spec === undefined ? undefined : new GroupTable(name, spec);
-  const run = new Run<P, A>(name, def, params, overall, table, config.invalid, level, mask);
   // A breakdown may read any ticket's facts (a bucket of its first reply): then every history is read.
   const historyUntil = def.historyUntil === undefined || levelForBy(spec) > LEVEL_IDENTITY ? Infinity : def.historyUntil(params);
-  if (prepared !== undefined) {
-    run.batch(prepared.columns);
-  } else {
-    const reader = new TicketReader(name, records, config, true);
-    const cols = new TicketColumns();
-    for (let from = 0; from < records.length; from += BATCH) {
-      const to = Math.min(records.length, from + BATCH);
-      reader.read(cols, from, to, level, historyUntil);
-      run.batch(cols);
-    }
-    if (records.length === 0) {
-      reader.read(cols, 0, 0, level);
-    }
-  }
-
-  const result = def.finish(overall, params, overall) as WithGroups<Res>;
-  if (table === undefined) {
-    retire(overall);
-    return result;
-  }
-  const groups = table.order().map((g) => ({ key: table.key(g), ...def.finish(run.accs[g] as A, params, overall) }) as Group<Res>);
-  retire(overall);
-  return { ...result, groups };
+  const rules = { invalid: config.invalid, need: level >= LEVEL_FACTS ? S_BAD_HISTORY : 0, mask };
+  return drive(
+    TICKETS,
+    def,
+    params,
+    spec,
+    rules,
+    prepared !== undefined
+      ? { prepared: prepared.columns }
+      : { reader: readerFor(name, records, config, historyUntil), columns: new TicketColumns(), length: records.length, level },
+  );
 }

@@ -11,7 +11,8 @@ import { checkOptionKeys, describe } from '../_lib/options.js';
 import { earliestEpochMs } from '../_lib/timestamp.js';
 import { optionError, readInvalid, readZone, requireArray, type InstantContext, type InvalidOptions } from '../options/shared.js';
 import { canonicalStatus, TicketReader, type QualifyingReplyPredicate, type TicketReadConfig } from '../read/ticketReader.js';
-import { LEVEL_EVENTS, S_BAD, TicketColumns } from '../read/ticketColumns.js';
+import { LEVEL_EVENTS, TicketColumns } from '../read/ticketColumns.js';
+import { PreparedSet, preparedConflict } from './prepared.js';
 
 export type { QualifyingReplyPredicate };
 
@@ -130,27 +131,8 @@ export interface PreparedTickets {
 }
 
 /** @internal The implementation of {@link PreparedTickets}. */
-export class PreparedTicketSet implements PreparedTickets {
+export class PreparedTicketSet extends PreparedSet<TicketColumns, ReadConfig> implements PreparedTickets {
   readonly kind = 'tickets' as const;
-  /** Group assignments by breakdown, computed once per set (see the driver). */
-  readonly groupCache = new Map<string, unknown>();
-  constructor(
-    readonly columns: TicketColumns,
-    readonly config: ReadConfig,
-    readonly records: readonly unknown[],
-  ) {}
-  get count(): number {
-    return this.columns.n;
-  }
-  get invalid(): number {
-    let k = 0;
-    const s = this.columns.state;
-    for (let j = 0; j < this.columns.n; j++) if (s[j] === S_BAD) k++;
-    return k;
-  }
-  get bytes(): number {
-    return this.columns.byteSize();
-  }
 }
 
 /**
@@ -228,8 +210,7 @@ function sameList(a: readonly string[], b: unknown): boolean {
 export function checkPreparedConflicts(functionName: string, set: PreparedTicketSet, options: Record<string, unknown> | undefined, timeZoneIsDefinition = false): void {
   if (options === undefined) return;
   const c = set.config;
-  const conflict = (field: string, given: unknown, fixed: string): never =>
-    optionError(functionName, field, `${describe(given)} differs from the ${fixed} the tickets were prepared with; read options are fixed by prepareTickets (prepare again, or leave the option out)`);
+  const conflict = (field: string, given: unknown, fixed: string): never => preparedConflict(functionName, 'tickets', field, given, fixed);
   if (options.invalid !== undefined && options.invalid !== c.invalid) conflict('invalid', options.invalid, `'${c.invalid}'`);
   if (options.statusMap !== undefined && !sameStatusMap(c.statusMap, options.statusMap)) conflict('statusMap', options.statusMap, 'statusMap');
   if (!timeZoneIsDefinition && options.timeZone !== undefined && options.timeZone !== c.timeZoneName) conflict('timeZone', options.timeZone, c.timeZoneName === undefined ? 'no timeZone' : `timeZone ${JSON.stringify(c.timeZoneName)}`);

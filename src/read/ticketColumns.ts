@@ -9,6 +9,7 @@
  */
 import type { TicketStatus } from '../model/index.js';
 import type { Invalid } from '../_lib/records.js';
+import type { RecordBatch } from './recordBatch.js';
 
 // Event kinds (`evKind >> 2`). At one instant events are ordered by the kind byte: customer messages, agent
 // messages, bot, system, assignments, then statuses in lifecycle order (decision 6); then by the two flag bits.
@@ -60,7 +61,7 @@ export const F_CUSTOMER_CREATED = 128;
 /** @internal Read and valid at the level read. */
 export const S_OK = 0;
 /** @internal The identity is invalid: excluded (or thrown) by every metric. */
-export const S_BAD = 1;
+export { S_BAD } from './recordBatch.js';
 /** @internal The history is invalid: excluded (or thrown) by the metrics that read it. */
 export const S_BAD_HISTORY = 2;
 
@@ -76,7 +77,7 @@ export const LEVEL_EVENTS = 3;
 const EMPTY: readonly unknown[] = [];
 
 /** @internal See the module comment. Times are epoch ms, NaN when the event never happened. */
-export class TicketColumns {
+export class TicketColumns implements RecordBatch {
   /** Records in the batch. */
   n = 0;
   /** Input index of record 0. */
@@ -202,6 +203,11 @@ export class TicketColumns {
     this.evAt = cut(this.evAt, this.evCount);
     this.evKind = cut(this.evKind, this.evCount);
     this.evSrc = cut(this.evSrc, this.evCount);
+  }
+
+  /** The rule record j broke (a ticket has one: its identity's or its history's). */
+  errorOf(j: number): Invalid {
+    return this.errors.get(j) as Invalid;
   }
 
   /** The id label of record j (numbers as their decimal string); a record with a valid identity only. */

@@ -19,7 +19,7 @@ import type { MessageEvent, Ticket, TicketStatus } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
 import { checkRecordId, IdSet } from '../_lib/ids.js';
 import { describe } from '../_lib/options.js';
-import { Invalid, recordLabel, recordTime } from '../_lib/records.js';
+import { Invalid, recordError, recordLabel, recordTime } from '../_lib/records.js';
 import { isoOf, MAX_EPOCH_MS, toEpochMs } from '../_lib/timestamp.js';
 import {
   F_AGENT_CREATED,
@@ -127,6 +127,8 @@ const SUMMARY_EXTRA_TIMES = ['firstAssignedAt', 'assignedAt'] as const;
  */
 export class TicketReader {
   private readonly seen: IdSet;
+  /** The default `historyUntil` of {@link TicketReader.read}. */
+  historyUntil = Infinity;
   private at = new Float64Array(64);
   private kq = new Uint8Array(64);
   private order = new Int32Array(64);
@@ -153,7 +155,7 @@ export class TicketReader {
    * Histories of tickets created after `historyUntil` are not read (their metric excludes them on their
    * identity: backlog's `created_after`, decision 10): their facts are left unset.
    */
-  read(c: TicketColumns, from: number, to: number, level: number, historyUntil = Infinity): void {
+  read(c: TicketColumns, from: number, to: number, level: number, historyUntil = this.historyUntil): void {
     const records = this.records;
     c.reset(records, from, to - from, level);
     const { state, flags, created, ids } = c;
@@ -621,14 +623,5 @@ export class TicketReader {
 
 /** @internal The MetricsError for record `index` that broke `rule`. */
 export function invalidError(functionName: string, rule: Invalid, index: number, raw: unknown): MetricsError {
-  return new MetricsError({
-    code: rule.code,
-    functionName,
-    collection: 'tickets',
-    recordIndex: index,
-    recordId: recordLabel(raw),
-    field: rule.field,
-    rule: rule.rule,
-    cause: rule.cause,
-  });
+  return recordError(functionName, 'tickets', rule, index, raw);
 }

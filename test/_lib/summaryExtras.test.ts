@@ -4,7 +4,7 @@ import type { Ticket } from '../../src/model/index.js';
 import { MetricsError } from '../../src/results/errors.js';
 
 // The vendor summary extras (model: requesterWaitMs … assignedAt) are validated on the summary form only
-// (decision 18); no metric reads them yet.
+// (decision 26); no metric reads them yet.
 const base = { id: 'S', createdAt: '2026-03-02T09:00:00Z', firstRespondedAt: '2026-03-02T09:40:00Z' };
 
 function error(t: object): MetricsError | undefined {

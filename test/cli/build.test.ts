@@ -1,5 +1,5 @@
 /**
- * How the bin is built (decision 27): dist/cli.js imports the library as the built `./index.js` beside it (no
+ * How the bin is built (decision 36): dist/cli.js imports the library as the built `./index.js` beside it (no
  * second copy of the library), and otherwise only Node built-ins (csv-parse and the chart code are inlined);
  * the dashboard's chart code is inside it, so the HTML needs nothing at run time.
  */

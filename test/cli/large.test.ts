@@ -2,7 +2,7 @@
  * A 1,000,000-line NDJSON file (generated here into the OS temp dir, about 170 MB) through the built bin under
  * a fixed heap limit: NDJSON is read as a stream (one chunk and one batch of lines at a time), so the heap holds
  * the tickets, their prepared columns and the results, never the file. The same tickets as one JSON document
- * need the whole text and its parse besides (decision 27 has the measurements). The figures are checked against
+ * need the whole text and its parse besides (decision 38 has the measurements). The figures are checked against
  * a brute-force computation of the generated data's first response times.
  */
 import { createWriteStream } from 'node:fs';

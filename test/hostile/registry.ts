@@ -17,7 +17,9 @@ const TICKET_INPUT = ['invalid', 'statusMap', 'timeZone', 'allowEarlyTimestamps'
 const TICKET_METRIC = [...TICKET_INPUT, 'excludeSpam', 'excludeDeleted', 'excludeMerged', 'by'] as const;
 const SUMMARY = ['percentiles', 'quantileMethod'] as const;
 const PERIOD = ['period', 'attributeTo'] as const;
-const CALL_INPUT = ['invalid', 'timeZone', 'period'] as const;
+const CALL_INPUT = ['invalid', 'timeZone', 'period', 'allowEarlyTimestamps', 'by'] as const;
+/** What every survey score reads beyond its scale: `at` in a zone, early epochs, the breakdown. */
+const SURVEY_INPUT = ['invalid', 'timeZone', 'allowEarlyTimestamps', 'by'] as const;
 const CUSTOMER_RECORDS = ['period', 'timeZone', 'invalid'] as const;
 
 export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
@@ -123,17 +125,17 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     optionKeys: ['shortAbandons', 'shortAbandonMs', 'clockStartsAt', ...CALL_INPUT, ...SUMMARY],
   },
 
-  netPromoterScore: { area: 'surveys', optionsType: 'NetPromoterScoreOptions', optionKeys: ['scale', 'bands', 'weights', 'confidence', 'invalid'] },
+  netPromoterScore: { area: 'surveys', optionsType: 'NetPromoterScoreOptions', optionKeys: ['scale', 'bands', 'weights', 'confidence', ...SURVEY_INPUT] },
   compareNetPromoterScores: { area: 'surveys', optionsType: 'CompareNetPromoterScoresOptions', optionKeys: ['confidence'] },
   customerSatisfactionScore: {
     area: 'surveys',
     optionsType: 'CustomerSatisfactionScoreOptions',
-    optionKeys: ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', 'invalid'],
+    optionKeys: ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', ...SURVEY_INPUT],
   },
   customerEffortScore: {
     area: 'surveys',
     optionsType: 'CustomerEffortScoreOptions',
-    optionKeys: ['scale', 'method', 'direction', 'easyThreshold', 'surveysSent', 'confidence', 'invalid'],
+    optionKeys: ['scale', 'method', 'direction', 'easyThreshold', 'surveysSent', 'confidence', ...SURVEY_INPUT],
   },
 
   costPerContact: {

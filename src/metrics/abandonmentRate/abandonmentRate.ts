@@ -5,26 +5,23 @@
  * and short abandons (waits under `shortAbandonMs`) are removed from both by default.
  * Default definition: Genesys Cloud "Abandon %" (abandoned / offered) with the industry 5-second short-abandon
  * rule (Talkdesk, Webex, VICIdial guides). Options: shortAbandonMs, shortAbandons, clockStartsAt, confidence,
- * period, invalid, timeZone. Accepts calls or aggregated interval rows (summed exactly, never averaged).
+ * period, by, and the read options (invalid, timeZone, allowEarlyTimestamps). Accepts calls, a prepared set or
+ * aggregated interval rows (summed exactly, never averaged).
  *
  * @module
  */
-import {
-  ABANDONED,
-  clockOption,
-  confidenceOption,
-  createCallReader,
-  detectForm,
-  msOption,
-  sumIntervalRows,
-  WAITING,
-  type CallInputOptions,
-  type CallIntervalRow,
-  type ClockStart,
-} from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import { createLedger, exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
+import { readChoice, readConfidence, readWholeMs, type ConfidenceOptions, type ParsedRange } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy, CallIntervalRowBy, CallRateBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { RowMetric } from '../../pipeline/rowTally.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { RateAccumulator } from '../../pipeline/collect.js';
+import { NEED_SHORT_ABANDONS, type CallIntervalRow } from '../../read/intervalRows.js';
+import { ANSWERED, READ_ENTRY, WAITING, waitOf, type CallColumns } from '../../read/callColumns.js';
+import { finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 /**
@@ -43,7 +40,7 @@ export type AbandonmentRateExclusion = 'in_queue' | 'short_abandon' | 'out_of_pe
  *
  * @category Contact centre
  */
-export interface AbandonmentRateOptions extends CallInputOptions {
+export interface AbandonmentRateOptions<B = CallRateBy> extends CallInputOptions, ConfidenceOptions, BreakdownOptions<B> {
   /**
    * Abandons with a wait strictly shorter than this are short abandons (misdials, callers who hang up at
    * the greeting). Ignored for interval rows, whose `shortAbandons` were counted by the source.
@@ -61,11 +58,52 @@ export interface AbandonmentRateOptions extends CallInputOptions {
    * @defaultValue `'queue'`
    */
   readonly clockStartsAt?: ClockStart;
-  /** Level of the Wilson interval. @defaultValue `0.95` */
-  readonly confidence?: number;
 }
 
 const NAME = 'abandonmentRate';
+
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly shortMs: number;
+  readonly dropShort: boolean;
+  readonly fromSystem: boolean;
+  readonly level: number;
+}
+
+const METRIC: CallMetric<Params, RateAccumulator, RateResult<AbandonmentRateExclusion>> = {
+  name: NAME,
+  optionKeys: ['shortAbandonMs', 'shortAbandons', 'clockStartsAt', 'confidence', 'period'],
+  params: (o, ctx) => ({
+    period: readCallPeriod(NAME, o, ctx),
+    shortMs: readWholeMs(NAME, 'shortAbandonMs', o.shortAbandonMs, 5000),
+    dropShort: readChoice(NAME, 'shortAbandons', o.shortAbandons, ['exclude', 'include'], 'exclude') === 'exclude',
+    fromSystem: readClockStart(NAME, o.clockStartsAt),
+    level: readConfidence(NAME, o.confidence),
+  }),
+  level: (p) => (p.fromSystem ? READ_ENTRY : 0),
+  step: classify,
+  start: () => new RateAccumulator(),
+  finish: (acc, p) => acc.rate<AbandonmentRateExclusion>(p.level),
+};
+
+/** The definition, for call j: 1 abandoned, 0 answered (both offered), or why it is not offered. */
+function classify(c: CallColumns, j: number, p: Params): number | AbandonmentRateExclusion {
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  if (outcome === ANSWERED) return 0;
+  if (outcome === WAITING) return 'in_queue';
+  return p.dropShort && waitOf(c, j, p.fromSystem) < p.shortMs ? 'short_abandon' : 1;
+}
+
+/** Interval rows: abandoned / (answered + abandoned), short abandons out of both when excluded. */
+const ROWS: RowMetric<Params, RateResult<AbandonmentRateExclusion>> = {
+  needs: (p) => (p.dropShort ? NEED_SHORT_ABANDONS : 0),
+  excluded: (p) => (p.dropShort ? { shortAbandons: 'short_abandon' } : {}),
+  finish(t, p) {
+    const short = p.dropShort ? t.shortAbandons : 0;
+    return buildRate(t.abandoned - short, t.answered + t.abandoned - short, finishLedger(t.ledger) as Excluded<AbandonmentRateExclusion>, p.level);
+  },
+};
 
 /**
  * Abandonment rate: the share of offered calls whose caller hung up before an agent answered.
@@ -77,7 +115,7 @@ const NAME = 'abandonmentRate';
  * Cost: O(n), no sort.
  *
  * @category Contact centre
- * @param calls - calls, or interval rows
+ * @param calls - calls, a prepared set ({@link prepareCalls}), or interval rows
  * @param options - the definition
  * @returns a {@link RateResult}: `numerator` abandoned, `denominator` offered
  * @example
@@ -94,56 +132,12 @@ const NAME = 'abandonmentRate';
  * c.excluded.byReason; //=> { short_abandon: 1 }
  * ```
  */
+export function abandonmentRate(calls: readonly Call[] | PreparedCalls, options?: AbandonmentRateOptions<CallBy>): RateResult<AbandonmentRateExclusion>;
+export function abandonmentRate(rows: readonly CallIntervalRow[], options?: AbandonmentRateOptions<CallIntervalRowBy>): RateResult<AbandonmentRateExclusion>;
+export function abandonmentRate(calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls, options?: AbandonmentRateOptions): RateResult<AbandonmentRateExclusion>;
 export function abandonmentRate(
-  calls: readonly Call[] | readonly CallIntervalRow[],
-  options?: AbandonmentRateOptions,
+  calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls,
+  options?: AbandonmentRateOptions<CallBy | CallIntervalRowBy | CallRateBy>,
 ): RateResult<AbandonmentRateExclusion> {
-  const form = detectForm(NAME, calls);
-  const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
-  const mode = options?.shortAbandons ?? 'exclude';
-  if (mode !== 'exclude' && mode !== 'include') {
-    optionError(NAME, 'shortAbandons', `must be 'exclude' or 'include', got ${JSON.stringify(mode)}`);
-  }
-  const clock = clockOption(NAME, options?.clockStartsAt);
-  const level = confidenceOption(NAME, options?.confidence);
-  const dropShort = mode === 'exclude';
-
-  if (form === 'rows') {
-    const ledger = createLedger<AbandonmentRateExclusion>();
-    const t = sumIntervalRows(NAME, calls, options, dropShort ? { shortAbandons: true, excluded: { shortAbandons: 'short_abandon' } } : {}, ledger);
-    const short = dropShort ? t.shortAbandons : 0;
-    const abandoned = t.abandoned - short;
-    const offered = t.answered + t.abandoned - short;
-    return buildRate(abandoned, offered, finishLedger(ledger), level);
-  }
-
-  const list = calls as readonly Call[];
-  const reader = createCallReader<AbandonmentRateExclusion>(NAME, list, options, clock);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  let abandoned = 0;
-  let offered = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (!reader.read(list, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    const outcome = f.outcome;
-    if (outcome === WAITING) {
-      exclude(ledger, 'in_queue', f.id);
-      continue;
-    }
-    if (outcome === ABANDONED) {
-      if (dropShort && f.dequeuedMs - f.startMs < shortMs) {
-        exclude(ledger, 'short_abandon', f.id);
-        continue;
-      }
-      abandoned++;
-    }
-    offered++;
-  }
-  return buildRate(abandoned, offered, finishLedger(ledger), level);
+  return runCallMetric(METRIC, calls, options, ROWS);
 }

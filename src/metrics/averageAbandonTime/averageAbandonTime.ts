@@ -4,29 +4,21 @@
  * Formula: abandonedAt − queuedAt per abandoned call (or − enteredAt with `clockStartsAt: 'system'`);
  * summarised. Default definition: Amazon Connect "Average queue abandon time" (every abandoned contact,
  * dequeue − enqueue), so short abandons are included by default. Options: shortAbandons, shortAbandonMs,
- * clockStartsAt, period, percentiles, quantileMethod, invalid, timeZone.
+ * clockStartsAt, period, percentiles, quantileMethod, by, and the read options (invalid, timeZone,
+ * allowEarlyTimestamps). Accepts calls or a prepared set.
  *
  * @module
  */
-import {
-  ABANDONED,
-  clockOption,
-  createCallReader,
-  summarizeCallDurations,
-  detectForm,
-  msOption,
-  WAITING,
-  type CallFacts,
-  type CallInputOptions,
-  type ClockStart,
-} from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
+import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
+import { readChoice, readSummary, readWholeMs, type ParsedRange, type SummarySpec } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import { ABANDONED, READ_ENTRY, WAITING, waitOf, type CallColumns } from '../../read/callColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
 import type { InvalidReason } from '../../results/excluded.js';
 
 /**
@@ -46,7 +38,7 @@ export type AverageAbandonTimeExclusion = 'answered' | 'in_queue' | 'short_aband
  *
  * @category Contact centre
  */
-export interface AverageAbandonTimeOptions extends CallInputOptions, SummaryOptions {
+export interface AverageAbandonTimeOptions extends CallInputOptions, SummaryOptions, BreakdownOptions<CallBy> {
   /** Whether short abandons are measured or left out as `'short_abandon'`. @defaultValue `'include'` */
   readonly shortAbandons?: 'exclude' | 'include';
   /** Abandons with a wait strictly shorter than this are short. @defaultValue `5000` */
@@ -57,13 +49,46 @@ export interface AverageAbandonTimeOptions extends CallInputOptions, SummaryOpti
 
 const NAME = 'averageAbandonTime';
 
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly dropShort: boolean;
+  readonly shortMs: number;
+  readonly fromSystem: boolean;
+  readonly summary: SummarySpec;
+}
+
+const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageAbandonTimeExclusion>> = {
+  name: NAME,
+  optionKeys: ['shortAbandons', 'shortAbandonMs', 'clockStartsAt', 'period', 'percentiles', 'quantileMethod'],
+  params: (o, ctx) => ({
+    period: readCallPeriod(NAME, o, ctx),
+    dropShort: readChoice(NAME, 'shortAbandons', o.shortAbandons, ['exclude', 'include'], 'include') === 'exclude',
+    shortMs: readWholeMs(NAME, 'shortAbandonMs', o.shortAbandonMs, 5000),
+    fromSystem: readClockStart(NAME, o.clockStartsAt),
+    summary: readSummary(NAME, o),
+  }),
+  level: (p) => (p.fromSystem ? READ_ENTRY : 0),
+  step: abandonWait,
+  start: () => new DurationAccumulator(),
+  finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<AverageAbandonTimeExclusion>()),
+};
+
+/** The definition, for call j: clock start → abandon, for abandoned calls (short ones left out when `dropShort`). */
+function abandonWait(c: CallColumns, j: number, p: Params): number | AverageAbandonTimeExclusion {
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  if (outcome !== ABANDONED) return outcome === WAITING ? 'in_queue' : 'answered';
+  const wait = waitOf(c, j, p.fromSystem);
+  return p.dropShort && wait < p.shortMs ? 'short_abandon' : wait;
+}
+
 /**
  * Average abandon time: how long callers waited before hanging up, as a {@link DurationSummary}.
  *
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls
+ * @param calls - the calls, or a prepared set ({@link prepareCalls})
  * @param options - the definition
  * @returns a {@link DurationSummary}; answered and waiting calls are in `excluded`
  * @example
@@ -79,25 +104,8 @@ const NAME = 'averageAbandonTime';
  * ```
  */
 export function averageAbandonTime(
-  calls: readonly Call[],
+  calls: readonly Call[] | PreparedCalls,
   options?: AverageAbandonTimeOptions,
 ): DurationSummary<AverageAbandonTimeExclusion> {
-  if (detectForm(NAME, calls) === 'rows') optionError(NAME, 'calls', 'takes calls, not interval rows', 'invalid_argument');
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const mode = options?.shortAbandons ?? 'include';
-  if (mode !== 'exclude' && mode !== 'include') {
-    optionError(NAME, 'shortAbandons', `must be 'exclude' or 'include', got ${JSON.stringify(mode)}`);
-  }
-  const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
-  const dropShort = mode === 'exclude';
-  const reader = createCallReader<AverageAbandonTimeExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  return summarizeCallDurations(reader, calls, calls.length >> 3, options, abandonWait, { dropShort, shortMs });
-}
-
-/** Clock start → abandon, for abandoned calls (short ones excluded when `dropShort`). */
-function abandonWait(f: CallFacts, p: { readonly dropShort: boolean; readonly shortMs: number }): number | AverageAbandonTimeExclusion {
-  if (f.outcome !== ABANDONED) return f.outcome === WAITING ? 'in_queue' : 'answered';
-  const wait = f.dequeuedMs - f.startMs;
-  return p.dropShort && wait < p.shortMs ? 'short_abandon' : wait;
+  return runCallMetric(METRIC, calls, options);
 }

@@ -5,18 +5,21 @@
  * connected time, which contains the hold) and wrap-up = `wrapUpMs` (after-call work; absent = 0);
  * summarised (mean is the AHT). Default definition: Amazon Connect / Genesys "handle time"
  * ((talk + hold + ACW) / handled contacts). Options: includeHold, includeWrapUp, period, percentiles,
- * quantileMethod, invalid, timeZone.
+ * quantileMethod, by, and the read options (invalid, timeZone, allowEarlyTimestamps). Accepts calls or a
+ * prepared set.
  *
  * @module
  */
-import { ANSWERED, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallFacts, type CallInputOptions } from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
+import { outsidePeriod, readCallPeriod } from '../../options/calls.js';
+import { readBoolean, readSummary, type ParsedRange, type SummarySpec } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import { ANSWERED, READ_HANDLING, WAITING, type CallColumns } from '../../read/callColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
 import type { InvalidReason } from '../../results/excluded.js';
 
 /**
@@ -36,7 +39,7 @@ export type AverageHandleTimeExclusion = 'abandoned' | 'in_queue' | 'in_progress
  *
  * @category Contact centre
  */
-export interface AverageHandleTimeOptions extends CallInputOptions, SummaryOptions {
+export interface AverageHandleTimeOptions extends CallInputOptions, SummaryOptions, BreakdownOptions<CallBy> {
   /** Count hold time (`holdMs`, part of answeredAt → endedAt). `false` subtracts it. @defaultValue `true` */
   readonly includeHold?: boolean;
   /** Add after-call work (`wrapUpMs`). @defaultValue `true` */
@@ -45,6 +48,41 @@ export interface AverageHandleTimeOptions extends CallInputOptions, SummaryOptio
 
 const NAME = 'averageHandleTime';
 
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly includeHold: boolean;
+  readonly includeWrapUp: boolean;
+  readonly summary: SummarySpec;
+}
+
+const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageHandleTimeExclusion>> = {
+  name: NAME,
+  optionKeys: ['includeHold', 'includeWrapUp', 'period', 'percentiles', 'quantileMethod'],
+  params: (o, ctx) => ({
+    period: readCallPeriod(NAME, o, ctx),
+    includeHold: readBoolean(NAME, 'includeHold', o.includeHold, true),
+    includeWrapUp: readBoolean(NAME, 'includeWrapUp', o.includeWrapUp, true),
+    summary: readSummary(NAME, o),
+  }),
+  level: () => READ_HANDLING,
+  step: handleTime,
+  start: () => new DurationAccumulator(),
+  finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<AverageHandleTimeExclusion>()),
+};
+
+/** The definition, for call j: talk (answer → end), with hold and wrap-up as the options say, for answered calls that ended. */
+function handleTime(c: CallColumns, j: number, p: Params): number | AverageHandleTimeExclusion {
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  if (outcome !== ANSWERED) return outcome === WAITING ? 'in_queue' : 'abandoned';
+  const ended = c.ended[j] as number;
+  if (ended !== ended) return 'in_progress';
+  let ms = ended - (c.dequeued[j] as number);
+  if (!p.includeHold) ms -= c.hold[j] as number;
+  if (p.includeWrapUp) ms += c.wrapUp[j] as number;
+  return ms;
+}
+
 /**
  * Average handle time (AHT): the agent time each handled call took (talk + hold + wrap-up), as a
  * {@link DurationSummary}.
@@ -52,7 +90,7 @@ const NAME = 'averageHandleTime';
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls; handled ones need `answeredAt` and `endedAt`
+ * @param calls - the calls (handled ones need `answeredAt` and `endedAt`), or a prepared set ({@link prepareCalls})
  * @param options - which parts count
  * @returns a {@link DurationSummary}
  * @example
@@ -68,26 +106,8 @@ const NAME = 'averageHandleTime';
  * ```
  */
 export function averageHandleTime(
-  calls: readonly Call[],
+  calls: readonly Call[] | PreparedCalls,
   options?: AverageHandleTimeOptions,
 ): DurationSummary<AverageHandleTimeExclusion> {
-  if (detectForm(NAME, calls) === 'rows') optionError(NAME, 'calls', 'takes calls, not interval rows', 'invalid_argument');
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const includeHold = options?.includeHold ?? true;
-  const includeWrapUp = options?.includeWrapUp ?? true;
-  if (typeof includeHold !== 'boolean') optionError(NAME, 'includeHold', 'must be a boolean');
-  if (typeof includeWrapUp !== 'boolean') optionError(NAME, 'includeWrapUp', 'must be a boolean');
-  const reader = createCallReader<AverageHandleTimeExclusion>(NAME, calls, options, 'queue', true);
-  return summarizeCallDurations(reader, calls, calls.length, options, handleTime, { includeHold, includeWrapUp });
-}
-
-/** Talk (answer → end), with hold and wrap-up as the options say, for answered calls that ended. */
-function handleTime(f: CallFacts, p: { readonly includeHold: boolean; readonly includeWrapUp: boolean }): number | AverageHandleTimeExclusion {
-  if (f.outcome !== ANSWERED) return f.outcome === WAITING ? 'in_queue' : 'abandoned';
-  if (f.endedMs !== f.endedMs) return 'in_progress';
-  let ms = f.endedMs - f.dequeuedMs;
-  if (!p.includeHold) ms -= f.holdMs;
-  if (p.includeWrapUp) ms += f.wrapUpMs;
-  return ms;
+  return runCallMetric(METRIC, calls, options);
 }

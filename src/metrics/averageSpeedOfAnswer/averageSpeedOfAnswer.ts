@@ -4,18 +4,21 @@
  * Formula: answeredAt − queuedAt per answered call (or − enteredAt with `clockStartsAt: 'system'`);
  * summarised (mean is the ASA). Default definition: Amazon Connect "Average queue answer time" (time in queue
  * before an agent answers, answered contacts only); Genesys measures from system entry (`'system'`).
- * Options: clockStartsAt, period, percentiles, quantileMethod, invalid, timeZone.
+ * Options: clockStartsAt, period, percentiles, quantileMethod, by, and the read options (invalid, timeZone,
+ * allowEarlyTimestamps). Accepts calls or a prepared set.
  *
  * @module
  */
-import { ANSWERED, clockOption, createCallReader, summarizeCallDurations, detectForm, WAITING, type CallFacts, type CallInputOptions, type ClockStart } from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import {
-  checkSummaryOptions,
-  type DurationSummary,
-  type SummaryOptions,
-} from '../../results/durationSummary.js';
+import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
+import { readSummary, type ParsedRange, type SummarySpec } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
+import { ANSWERED, READ_ENTRY, WAITING, waitOf, type CallColumns } from '../../read/callColumns.js';
+import type { DurationSummary, SummaryOptions } from '../../results/durationSummary.js';
 import type { InvalidReason } from '../../results/excluded.js';
 
 /**
@@ -34,12 +37,36 @@ export type AverageSpeedOfAnswerExclusion = 'abandoned' | 'in_queue' | 'out_of_p
  *
  * @category Contact centre
  */
-export interface AverageSpeedOfAnswerOptions extends CallInputOptions, SummaryOptions {
+export interface AverageSpeedOfAnswerOptions extends CallInputOptions, SummaryOptions, BreakdownOptions<CallBy> {
   /** Where the wait starts: queue entry (Amazon Connect), or system entry (Genesys). @defaultValue `'queue'` */
   readonly clockStartsAt?: ClockStart;
 }
 
 const NAME = 'averageSpeedOfAnswer';
+
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly fromSystem: boolean;
+  readonly summary: SummarySpec;
+}
+
+const METRIC: CallMetric<Params, DurationAccumulator, DurationSummary<AverageSpeedOfAnswerExclusion>> = {
+  name: NAME,
+  optionKeys: ['clockStartsAt', 'period', 'percentiles', 'quantileMethod'],
+  params: (o, ctx) => ({ period: readCallPeriod(NAME, o, ctx), fromSystem: readClockStart(NAME, o.clockStartsAt), summary: readSummary(NAME, o) }),
+  level: (p) => (p.fromSystem ? READ_ENTRY : 0),
+  step: answerWait,
+  start: () => new DurationAccumulator(),
+  finish: (acc, p) => summarize(acc.durations, p.summary, acc.excluded<AverageSpeedOfAnswerExclusion>()),
+};
+
+/** The definition, for call j: queue (or system) entry → answer, for answered calls. */
+function answerWait(c: CallColumns, j: number, p: Params): number | AverageSpeedOfAnswerExclusion {
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  if (outcome === ANSWERED) return waitOf(c, j, p.fromSystem);
+  return outcome === WAITING ? 'in_queue' : 'abandoned';
+}
 
 /**
  * Average speed of answer (ASA): how long answered calls waited, as a {@link DurationSummary}
@@ -48,7 +75,7 @@ const NAME = 'averageSpeedOfAnswer';
  * Cost: O(n) to read, O(n log n) to sort for the quantiles.
  *
  * @category Contact centre
- * @param calls - the calls
+ * @param calls - the calls, or a prepared set ({@link prepareCalls})
  * @param options - the definition
  * @returns a {@link DurationSummary}; abandoned and waiting calls are in `excluded`
  * @example
@@ -64,17 +91,8 @@ const NAME = 'averageSpeedOfAnswer';
  * ```
  */
 export function averageSpeedOfAnswer(
-  calls: readonly Call[],
+  calls: readonly Call[] | PreparedCalls,
   options?: AverageSpeedOfAnswerOptions,
 ): DurationSummary<AverageSpeedOfAnswerExclusion> {
-  if (detectForm(NAME, calls) === 'rows') optionError(NAME, 'calls', 'takes calls, not interval rows', 'invalid_argument');
-  const bad = checkSummaryOptions(options);
-  if (bad !== undefined) optionError(NAME, 'percentiles', bad);
-  const reader = createCallReader<AverageSpeedOfAnswerExclusion>(NAME, calls, options, clockOption(NAME, options?.clockStartsAt));
-  return summarizeCallDurations(reader, calls, calls.length, options, answerWait, undefined);
-}
-
-/** Queue (or system) entry → answer, for answered calls. */
-function answerWait(f: CallFacts): number | AverageSpeedOfAnswerExclusion {
-  return f.outcome === ANSWERED ? f.dequeuedMs - f.startMs : f.outcome === WAITING ? 'in_queue' : 'abandoned';
+  return runCallMetric(METRIC, calls, options);
 }

@@ -11,7 +11,7 @@ import { D, toDouble } from '../../_lib/decimal.js';
 import { normalUpperTail } from '../../_lib/normal.js';
 import { checkOptionKeys, describe } from '../../_lib/options.js';
 import { readError } from '../../_lib/readError.js';
-import { readConfidence } from '../../_lib/surveys.js';
+import { readConfidence } from '../../options/shared.js';
 import { MetricsError } from '../../results/errors.js';
 import { zForLevel } from '../../results/rate.js';
 import type { NetPromoterScoreResult } from '../netPromoterScore/netPromoterScore.js';

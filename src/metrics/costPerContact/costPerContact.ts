@@ -5,7 +5,8 @@
  * Default definition: every cost line counts (salaries, tooling, training, overhead, credits as negative
  * lines); per-channel CPC uses the channel's direct costs, plus its share of the costs with no channel when
  * `allocateShared: 'by-contacts'` (split by contact share, to the cent, largest remainder).
- * Options: currency, rates, by, allocateShared, minorUnits, decimalPlaces, rounding, invalid.
+ * Options: currency, rates, by (channel, category, key functions; 'total' deprecated), allocateShared,
+ * minorUnits, decimalPlaces, rounding, invalid.
  *
  * @module
  */
@@ -23,10 +24,13 @@ import {
 } from '../../_lib/money.js';
 import { checkOptionKeys, describe } from '../../_lib/options.js';
 import { readError } from '../../_lib/readError.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
+import { Invalid, recordError } from '../../_lib/records.js';
 import type { CostEntry } from '../../model/index.js';
+import { optionError, readChoice, readInvalid, type InvalidOptions } from '../../options/shared.js';
+import { fieldDimension, GroupTable, readBy, type BreakdownSpec, type GroupValue, type KeyFunction, type KeySource, type NamedKey, type RecordSchema } from '../../pipeline/breakdown.js';
 import { MetricsError, type MetricsErrorCode } from '../../results/errors.js';
-import { createLedger, exclude, finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
+import { createLedger, exclude, finishLedger, type Excluded, type ExclusionLedger, type InvalidReason } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 
 /**
  * A contact as {@link costPerContact} reads it: any object, with an optional `id` (string or number) and an
@@ -56,11 +60,34 @@ export type Contacts = number | readonly ContactRecord[] | Readonly<Record<strin
 export type CostPerContactExclusion = InvalidReason;
 
 /**
+ * A cost-line field to break cost per contact down by: `'channel'` (contacts are split too, when they carry
+ * channels) or `'category'`.
+ *
+ * @category Cost
+ */
+export type CostField = 'channel' | 'category';
+
+/**
+ * One dimension of a cost breakdown: a {@link CostField} or a key function of the cost line.
+ *
+ * @category Cost
+ */
+export type CostDimension = CostField | KeyFunction<CostEntry> | NamedKey<CostEntry>;
+
+/**
+ * The `by` option of {@link costPerContact}: a {@link CostDimension}, or an array of them (a
+ * cross-tabulation). Cost lines have no instant: no time buckets.
+ *
+ * @category Cost
+ */
+export type CostBy = CostDimension | readonly CostDimension[];
+
+/**
  * Options of {@link costPerContact}.
  *
  * @category Cost
  */
-export interface CostPerContactOptions {
+export interface CostPerContactOptions extends InvalidOptions {
   /**
    * The reporting currency (ISO 4217). Without `rates` every cost line must be in it.
    * @defaultValue the currency of the cost lines
@@ -72,10 +99,13 @@ export interface CostPerContactOptions {
    */
   readonly rates?: Readonly<Record<string, string | number>>;
   /**
-   * `'channel'`: a breakdown per channel when the contacts carry channels; `'total'`: the total only.
-   * @defaultValue `'channel'`
+   * Break the result down by the cost lines' `channel`, `category` or a key function (see {@link CostBy}): the
+   * result adds `groups`, each the cost per contact of its lines. A group's contacts are those of its
+   * channel when the dimensions include `'channel'` and the contacts carry channels; otherwise every contact
+   * (the group's cost per contact is then its share of the whole: the groups' CPCs add up to it).
+   * `'total'` (deprecated) leaves out the per-channel figures `byChannel`, which are filled otherwise.
    */
-  readonly by?: 'channel' | 'total';
+  readonly by?: CostBy | 'total';
   /**
    * Costs with no channel (shared): `'none'` leaves them out of the per-channel figures (reported as
    * `unallocatedSharedCost`); `'by-contacts'` splits them across channels by contact share, exactly.
@@ -99,12 +129,6 @@ export interface CostPerContactOptions {
    * @defaultValue `'half-even'`
    */
   readonly rounding?: RoundingMode;
-  /**
-   * A bad contact record: throw, or exclude it. Cost lines are always strict (a money total never skips a
-   * line).
-   * @defaultValue `'throw'`
-   */
-  readonly invalid?: InvalidMode;
 }
 
 /**
@@ -156,12 +180,19 @@ export interface CostPerContactResult {
   readonly sharedCost: Decimal;
   /** The part of `sharedCost` not allocated to a channel. */
   readonly unallocatedSharedCost: Decimal;
-  /** Per channel, sorted by name (`null` last); empty unless the contacts are grouped by channel. */
+  /**
+   * Per channel, sorted by name (`null` last), with the shared costs allocated as `allocateShared` says;
+   * empty unless the contacts are grouped by channel, and with `by: 'total'`.
+   * @deprecated for a breakdown, use `by: 'channel'` and `groups`; kept, with its meaning, for the shared-cost
+   * allocation it carries.
+   */
   readonly byChannel: readonly ChannelCost[];
   /** Per category, sorted by name (`null` last). */
   readonly byCategory: readonly CategoryCost[];
   /** Contact records not counted. */
   readonly excluded: Excluded<CostPerContactExclusion>;
+  /** Present with `by` (not `'total'`): one row per group of cost lines, each with its `key` and the same figures. */
+  readonly groups?: readonly Group<CostPerContactResult>[];
 }
 
 const NAME = 'costPerContact';
@@ -177,9 +208,16 @@ const OPTIONS: readonly (keyof CostPerContactOptions)[] = [
   'invalid',
 ];
 
-function optionError(field: string, rule: string): never {
-  throw new MetricsError({ code: 'invalid_option', functionName: NAME, field, rule });
-}
+/** The schema of cost lines for breakdowns. */
+const COST_SCHEMA: RecordSchema = {
+  collection: 'cost lines',
+  fields: ['channel', 'category'],
+  multiFields: [],
+  customFields: false,
+  derived: [],
+  instants: [],
+};
+
 
 function costError(code: MetricsErrorCode, index: number, id: string | undefined, field: string | undefined, rule: string): never {
   throw new MetricsError({ code, functionName: NAME, collection: 'costs', recordIndex: index, recordId: id, field, rule });
@@ -202,16 +240,11 @@ function labelOf(value: unknown, index: number, field: string, collection: strin
   });
 }
 
-function choice<T extends string>(field: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  return optionError(field, `must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describe(value)}`);
-}
 
 function places(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20) return plusZero(value);
-  return optionError(field, `must be a whole number in 0..20, got ${describe(value)}`);
+  return optionError(NAME, field, `must be a whole number in 0..20, got ${describe(value)}`);
 }
 
 /** A cost line, validated: its amount (in its own currency), the rate into the reporting one, its labels. */
@@ -277,16 +310,28 @@ function readCostLines(
   return { lines, currency, digits: integer + fraction + String(lines.length).length + 1 };
 }
 
-/** Contacts counted, in total and by channel (grouped: the contacts said which channel), and the ledger. */
+/**
+ * Contacts counted, in total and by channel (grouped: the contacts said which channel), and the ledger of
+ * those not counted, in total and by the channel they name (null when they name none, or not a valid one).
+ */
 interface ContactTally {
   readonly count: number;
   readonly perChannel: Map<string | null, number>;
   readonly grouped: boolean;
-  readonly excluded: Excluded<CostPerContactExclusion>;
+  readonly ledger: ExclusionLedger<CostPerContactExclusion>;
+  readonly ledgerByChannel: Map<string | null, ExclusionLedger<CostPerContactExclusion>>;
+}
+
+/** The channel a contact record names, for the ledger of its channel (null: none, or not a valid one). */
+function namedChannel(raw: unknown): string | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const c = (raw as ContactRecord).channel;
+  return typeof c === 'string' && c.length > 0 ? c : null;
 }
 
 function readContacts(contacts: unknown, invalid: 'throw' | 'exclude'): ContactTally {
   const ledger = createLedger<CostPerContactExclusion>();
+  const ledgerByChannel = new Map<string | null, ExclusionLedger<CostPerContactExclusion>>();
   const perChannel = new Map<string | null, number>();
   let count = 0;
   let grouped = false;
@@ -334,6 +379,10 @@ function readContacts(contacts: unknown, invalid: 'throw' | 'exclude'): ContactT
             throw e;
           }
           exclude(ledger, `invalid:${e.code}` as InvalidReason, label);
+          const named = namedChannel(raw);
+          let own = ledgerByChannel.get(named);
+          if (own === undefined) ledgerByChannel.set(named, (own = createLedger<CostPerContactExclusion>()));
+          exclude(own, `invalid:${e.code}` as InvalidReason, label);
         }
       }
       i = undefined;
@@ -356,7 +405,19 @@ function readContacts(contacts: unknown, invalid: 'throw' | 'exclude'): ContactT
   if (count > Number.MAX_SAFE_INTEGER) {
     throw new MetricsError({ code: 'out_of_range', functionName: NAME, field: 'contacts', rule: 'more contacts than a safe integer' });
   }
-  return { count, perChannel, grouped, excluded: finishLedger(ledger) };
+  return { count, perChannel, grouped, ledger, ledgerByChannel };
+}
+
+/** The contacts of one channel (or, null, of none), as a tally of their own. */
+function channelTally(tally: ContactTally, channel: string | null): ContactTally {
+  const n = tally.perChannel.get(channel) ?? 0;
+  return {
+    count: n,
+    perChannel: new Map(tally.perChannel.has(channel) ? [[channel, n]] : []),
+    grouped: true,
+    ledger: tally.ledgerByChannel.get(channel) ?? createLedger<CostPerContactExclusion>(),
+    ledgerByChannel: new Map(),
+  };
 }
 
 /**
@@ -391,118 +452,177 @@ export function costPerContact(
   contacts: Contacts,
   options?: CostPerContactOptions,
 ): CostPerContactResult {
-  // Options.
+  const o = readCostOptions(options);
+  // Cost lines, then the arithmetic sized to hold every sum of them exactly.
+  const read = readCostLines(costs, o.currency, o.rates);
+  const C = moneyDecimal(read.digits);
+  const tally = readContacts(contacts, o.invalid);
+  const result = computeCost(C, read.lines, read.currency, tally, o);
+  if (o.spec === undefined) return result;
+  const spec = o.spec;
+  const table = new GroupTable(NAME, spec);
+  const failures = new Map<number, Invalid>();
+  table.assign(new CostKeys(costs), failures);
+  for (const [j, rule] of failures) throw recordError(NAME, 'costs', rule, j, costs[j]);
+  const members: CostLine[][] = Array.from({ length: table.size }, () => []);
+  for (let j = 0; j < read.lines.length; j++) {
+    if (!table.multi) (members[table.first[j] as number] as CostLine[]).push(read.lines[j] as CostLine);
+    else for (let k = table.start[j] as number, e = table.start[j + 1] as number; k < e; k++) (members[table.list[k] as number] as CostLine[]).push(read.lines[j] as CostLine);
+  }
+  // A group's contacts: those of its channel when a dimension is the channel and the contacts carry one.
+  const channelDim = tally.grouped ? fieldDimension(spec, 'channel') : -1;
+  const groups = table.order().map((g) => {
+    const own = channelDim < 0 ? tally : channelTally(tally, table.value(g, channelDim) as string | null);
+    return { key: table.key(g), ...computeCost(C, members[g] as CostLine[], read.currency, own, o) } as Group<CostPerContactResult>;
+  });
+  return { ...result, groups };
+}
+
+/** Cost lines as a breakdown reads them (each line is valid by now: a bad line has thrown). */
+class CostKeys implements KeySource {
+  readonly base = 0;
+  readonly n: number;
+  constructor(readonly records: readonly unknown[]) {
+    this.n = records.length;
+  }
+  instant(): ArrayLike<number> {
+    return [];
+  }
+  derived(): GroupValue | undefined {
+    return undefined;
+  }
+  readable(): boolean {
+    return true;
+  }
+}
+
+/** The validated options. */
+interface CostOptions {
+  readonly spec: BreakdownSpec | undefined;
+  /** Per-channel figures (`byChannel`): all but the deprecated `by: 'total'`. */
+  readonly perChannel: boolean;
+  readonly allocate: 'none' | 'by-contacts';
+  readonly minorUnits: number;
+  readonly dp: number | undefined;
+  readonly rm: Decimal.Rounding;
+  readonly invalid: 'throw' | 'exclude';
+  readonly currency: string | undefined;
+  readonly rates: ReadonlyMap<string, Decimal>;
+}
+
+function readCostOptions(options: CostPerContactOptions | undefined): CostOptions {
   checkOptionKeys(NAME, options, OPTIONS);
-  const by = choice('by', options?.by, ['channel', 'total'], 'channel');
-  const allocate = choice('allocateShared', options?.allocateShared, ['none', 'by-contacts'], 'none');
+  const by = options?.by;
+  const spec = by === 'total' ? undefined : readBy(NAME, by, COST_SCHEMA);
+  const allocate = readChoice(NAME, 'allocateShared', options?.allocateShared, ['none', 'by-contacts'], 'none');
   const minorUnits = places('minorUnits', options?.minorUnits) ?? 2;
   const dp = places('decimalPlaces', options?.decimalPlaces);
   const rm = roundingConstant(options?.rounding ?? 'half-even');
-  if (rm === undefined) optionError('rounding', `unknown rounding mode ${describe(options?.rounding)}`);
-  const invalid = choice('invalid', options?.invalid, ['throw', 'exclude'], 'throw');
-  const currencyOption = options?.currency;
-  if (currencyOption !== undefined && (typeof currencyOption !== 'string' || !CURRENCY_RE.test(currencyOption))) {
-    optionError('currency', `must be an ISO 4217 code such as 'EUR', got ${describe(currencyOption)}`);
+  if (rm === undefined) optionError(NAME, 'rounding', `unknown rounding mode ${describe(options?.rounding)}`);
+  const invalid = readInvalid(NAME, options?.invalid);
+  const currency = options?.currency;
+  if (currency !== undefined && (typeof currency !== 'string' || !CURRENCY_RE.test(currency))) {
+    optionError(NAME, 'currency', `must be an ISO 4217 code such as 'EUR', got ${describe(currency)}`);
   }
   const rates = new Map<string, Decimal>();
   if (options?.rates !== undefined) {
     const given: unknown = options.rates;
-    if (given === null || typeof given !== 'object') optionError('rates', `must be an object of currency → rate, got ${describe(given)}`);
-    if (currencyOption === undefined) optionError('currency', 'is required with rates (the currency the rates convert into)');
+    if (given === null || typeof given !== 'object') optionError(NAME, 'rates', `must be an object of currency → rate, got ${describe(given)}`);
+    if (currency === undefined) optionError(NAME, 'currency', 'is required with rates (the currency the rates convert into)');
     for (const [code, value] of Object.entries(given as Record<string, unknown>)) {
-      if (!CURRENCY_RE.test(code)) optionError(`rates.${code}`, 'keys must be ISO 4217 codes');
+      if (!CURRENCY_RE.test(code)) optionError(NAME, `rates.${code}`, 'keys must be ISO 4217 codes');
       const r = parseAmount(value);
-      if (typeof r === 'string') optionError(`rates.${code}`, r);
-      if (r.isNegative() || r.isZero()) optionError(`rates.${code}`, `must be a positive decimal, got ${describe(value)}`);
+      if (typeof r === 'string') optionError(NAME, `rates.${code}`, r);
+      if (r.isNegative() || r.isZero()) optionError(NAME, `rates.${code}`, `must be a positive decimal, got ${describe(value)}`);
       rates.set(code, r);
     }
   }
+  return { spec, perChannel: by !== 'total', allocate, minorUnits, dp, rm, invalid, currency, rates };
+}
 
-  // Cost lines, then the arithmetic sized to hold every sum of them exactly.
-  const read = readCostLines(costs, currencyOption, rates);
-  const C = moneyDecimal(read.digits);
+/** One exact division by a count: to `decimalPlaces` by `rounding`, or to C's precision, half-even. */
+function perContact(C: typeof Decimal, o: CostOptions, cost: Decimal, n: number): Decimal | undefined {
+  if (n === 0) return undefined;
+  return o.dp === undefined ? positiveZero(cost.div(n)) : divideToPlaces(C, cost, n, o.dp, o.rm);
+}
+
+/** The figures of `lines` over the contacts of `tally`: totals, per channel (with the allocation), per category. */
+function computeCost(C: typeof Decimal, lines: readonly CostLine[], currency: string | undefined, tally: ContactTally, o: CostOptions): CostPerContactResult {
   let total = new C(0);
   let shared = new C(0);
   const byCategory = new Map<string | null, Decimal>();
   const direct = new Map<string | null, Decimal>();
-  for (const line of read.lines) {
+  for (const line of lines) {
     const value = line.rate === undefined ? new C(line.amount) : new C(line.amount).times(line.rate);
     total = total.plus(value);
     byCategory.set(line.category, (byCategory.get(line.category) ?? new C(0)).plus(value));
     if (line.channel === null) shared = shared.plus(value);
     else direct.set(line.channel, (direct.get(line.channel) ?? new C(0)).plus(value));
   }
-  // One exact division by a count: to `decimalPlaces` by `rounding`, or to C's precision, half-even.
-  const perContact = (cost: Decimal, n: number): Decimal | undefined => {
-    if (n === 0) return undefined;
-    return dp === undefined ? positiveZero(cost.div(n)) : divideToPlaces(C, cost, n, dp, rm);
-  };
-
-  // Contacts.
-  const tally = readContacts(contacts, invalid);
-  const { perChannel } = tally;
-
-  // Per channel.
-  const withBreakdown = by === 'channel' && tally.grouped;
-  if (allocate === 'by-contacts' && !withBreakdown) {
-    optionError('allocateShared', "'by-contacts' needs contacts grouped by channel (records or counts by channel) and by: 'channel'");
+  const withBreakdown = o.perChannel && tally.grouped;
+  if (o.allocate === 'by-contacts' && !withBreakdown) {
+    optionError(NAME, 'allocateShared', "'by-contacts' needs contacts grouped by channel (records or counts by channel) and no by: 'total'");
   }
-  let unallocated = shared;
-  const byChannel: ChannelCost[] = [];
-  if (withBreakdown) {
-    const keys = new Map<string | null, true>();
-    for (const k of perChannel.keys()) keys.set(k, true);
-    for (const k of direct.keys()) keys.set(k, true);
-    const channels = byKey(keys).map(([k]) => k);
-    const allocated = channels.map(() => new C(0));
-    if (allocate === 'by-contacts' && !shared.isZero()) {
-      const receivers: number[] = [];
-      const shares: number[] = [];
-      channels.forEach((k, i) => {
-        const c = perChannel.get(k) ?? 0;
-        if (c > 0) {
-          receivers.push(i);
-          shares.push(c);
-        }
-      });
-      if (receivers.length > 0) {
-        const parts = allocateLargestRemainder(C, shared, shares, Math.max(minorUnits, shared.decimalPlaces()));
-        receivers.forEach((ch, j) => {
-          allocated[ch] = parts[j] as Decimal;
-        });
-        unallocated = new C(0);
-      }
-    }
-    channels.forEach((k, i) => {
-      const c = perChannel.get(k) ?? 0;
-      const d = direct.get(k) ?? new C(0);
-      const a = allocated[i] as Decimal;
-      const t = d.plus(a);
-      byChannel.push({
-        channel: k,
-        contacts: c,
-        directCost: d,
-        allocatedSharedCost: a,
-        totalCost: t,
-        costPerContact: perContact(t, c),
-      });
-    });
-  }
-
+  const { byChannel, unallocated } = withBreakdown ? channelCosts(C, tally.perChannel, direct, shared, o) : { byChannel: [], unallocated: shared };
   const categories: CategoryCost[] = byKey(byCategory).map(([category, cost]) => ({
     category,
     cost,
     share: total.isZero() ? undefined : positiveZero(cost.div(total)),
   }));
   return {
-    currency: read.currency,
+    currency,
     totalCost: total,
     contacts: tally.count,
-    costPerContact: perContact(total, tally.count),
+    costPerContact: perContact(C, o, total, tally.count),
     sharedCost: shared,
     unallocatedSharedCost: unallocated,
     byChannel,
     byCategory: categories,
-    excluded: tally.excluded,
+    excluded: finishLedger(tally.ledger),
   };
+}
+
+/**
+ * Per channel: contacts, direct cost and, with `allocateShared: 'by-contacts'`, the channel's share of the
+ * shared cost (largest remainder, in steps of the minor unit); the shared cost left unallocated.
+ */
+function channelCosts(
+  C: typeof Decimal,
+  perChannel: ReadonlyMap<string | null, number>,
+  direct: ReadonlyMap<string | null, Decimal>,
+  shared: Decimal,
+  o: CostOptions,
+): { byChannel: ChannelCost[]; unallocated: Decimal } {
+  const keys = new Map<string | null, true>();
+  for (const k of perChannel.keys()) keys.set(k, true);
+  for (const k of direct.keys()) keys.set(k, true);
+  const channels = byKey(keys).map(([k]) => k);
+  const allocated = channels.map(() => new C(0));
+  let unallocated = shared;
+  if (o.allocate === 'by-contacts' && !shared.isZero()) {
+    const receivers: number[] = [];
+    const shares: number[] = [];
+    channels.forEach((k, i) => {
+      const c = perChannel.get(k) ?? 0;
+      if (c > 0) {
+        receivers.push(i);
+        shares.push(c);
+      }
+    });
+    if (receivers.length > 0) {
+      const parts = allocateLargestRemainder(C, shared, shares, Math.max(o.minorUnits, shared.decimalPlaces()));
+      receivers.forEach((ch, j) => {
+        allocated[ch] = parts[j] as Decimal;
+      });
+      unallocated = new C(0);
+    }
+  }
+  const byChannel = channels.map((k, i): ChannelCost => {
+    const contacts = perChannel.get(k) ?? 0;
+    const d = direct.get(k) ?? new C(0);
+    const a = allocated[i] as Decimal;
+    const t = d.plus(a);
+    return { channel: k, contacts, directCost: d, allocatedSharedCost: a, totalCost: t, costPerContact: perContact(C, o, t, contacts) };
+  });
+  return { byChannel, unallocated };
 }

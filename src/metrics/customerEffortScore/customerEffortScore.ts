@@ -6,7 +6,8 @@
  * 1–5 CES where lower means less effort).
  * Default definition: CES 2.0 ("The company made it easy for me to handle my issue", 1–7, higher is
  * better), reported as the mean.
- * Options: scale, method, direction, easyThreshold, surveysSent, confidence, invalid.
+ * Options: scale, method, direction, easyThreshold, surveysSent, confidence, invalid, by (with timeZone,
+ * allowEarlyTimestamps for `at`).
  *
  * @module
  */
@@ -15,22 +16,23 @@ import { D, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys } from '../../_lib/options.js';
 import {
   countBetween,
-  countScores,
   histogramMean,
-  readChoice,
-  readConfidence,
-  readInvalid,
   readScale,
   readSurveysSent,
   readWhole,
   surveyExtras,
   type ScaleOption,
+  type ScoreCounts,
   type ScoreScale,
   type SurveyAnswer,
   type SurveyExclusion,
 } from '../../_lib/surveys.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
+import { readChoice, readConfidence, readInvalid, type ConfidenceOptions, type InvalidOptions } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { SurveyBy, SurveyTimeOptions } from '../../pipeline/surveyBy.js';
+import { runSurveyMetric, SURVEY_KEYS, surveyMetric } from '../../pipeline/surveyDriver.js';
 import { finishLedger } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 import { buildRate, zForLevel, type RateResult } from '../../results/rate.js';
 
 /**
@@ -45,7 +47,7 @@ export type CustomerEffortScoreExclusion = SurveyExclusion;
  *
  * @category Surveys
  */
-export interface CustomerEffortScoreOptions {
+export interface CustomerEffortScoreOptions extends InvalidOptions, ConfidenceOptions, SurveyTimeOptions, BreakdownOptions<SurveyBy> {
   /**
    * The answer scale.
    * @defaultValue `'1-7'` (CES 2.0)
@@ -71,10 +73,6 @@ export interface CustomerEffortScoreOptions {
   readonly easyThreshold?: number;
   /** Surveys sent, for the response rate. */
   readonly surveysSent?: number;
-  /** @defaultValue `0.95` */
-  readonly confidence?: number;
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
 }
 
 /**
@@ -102,8 +100,10 @@ export interface CustomerEffortScoreResult extends RateResult<CustomerEffortScor
   readonly meanInterval: { readonly low: number; readonly high: number; readonly level: number } | undefined;
   /** Answers per scale point, keyed by the score. */
   readonly distribution: Readonly<Record<number, number>>;
-  /** Answers counted / surveysSent, when given. */
+  /** Answers counted / surveysSent, when given (the whole only: `surveysSent` is not known per group). */
   readonly responseRate: RateResult<never> | undefined;
+  /** Present with `by`: one row per group, each with its `key` and the same figures as the whole. */
+  readonly groups?: readonly Group<CustomerEffortScoreResult>[];
 }
 
 const NAME = 'customerEffortScore';
@@ -115,7 +115,10 @@ const OPTIONS: readonly (keyof CustomerEffortScoreOptions)[] = [
   'surveysSent',
   'confidence',
   'invalid',
+  ...SURVEY_KEYS,
 ];
+
+const METRIC = /* @__PURE__ */ surveyMetric(NAME, result);
 
 /**
  * Customer effort score (CES): the mean effort score, or the share of "easy" answers, on a scale whose
@@ -155,12 +158,26 @@ export function customerEffortScore(
     easyThreshold = direction === 'higher-is-better' ? Math.floor(sum / 2) + 1 : Math.ceil(sum / 2) - 1;
   }
   const sent = readSurveysSent(NAME, options?.surveysSent);
-  const counts = countScores(responses, { functionName: NAME, scale, invalid });
+  return runSurveyMetric(METRIC, responses, { functionName: NAME, scale, invalid }, options, { method, direction, level, easyThreshold, sent });
+}
+
+interface Params {
+  readonly method: 'mean' | 'top-box';
+  readonly direction: 'higher-is-better' | 'lower-is-better';
+  readonly level: number;
+  readonly easyThreshold: number;
+  readonly sent: number | undefined;
+}
+
+/** The score of a histogram of answers. */
+function result(counts: ScoreCounts, p: Params, group: boolean): CustomerEffortScoreResult {
+  const { method, direction, level, easyThreshold } = p;
+  const scale = counts.scale;
   const easy =
     direction === 'higher-is-better' ? countBetween(counts, easyThreshold, scale.max) : countBetween(counts, scale.min, easyThreshold);
   const excluded = finishLedger(counts.ledger);
-  const rate = buildRate(easy, counts.count, excluded, level);
-  const { distribution, responseRate } = surveyExtras(NAME, counts, sent, level);
+  const rate: Omit<RateResult<CustomerEffortScoreExclusion>, 'groups'> = buildRate(easy, counts.count, excluded, level);
+  const { distribution, responseRate } = surveyExtras(NAME, counts, group ? undefined : p.sent, level);
   const { mean, sd } = histogramMean(counts);
   let meanInterval: CustomerEffortScoreResult['meanInterval'];
   if (mean !== undefined && sd !== undefined) {

@@ -18,7 +18,7 @@ import {
   type CustomerRecordOptions,
 } from '../../_lib/customers.js';
 import { checkOptionKeys } from '../../_lib/options.js';
-import { readConfidence, readInvalid } from '../../_lib/surveys.js';
+import { readConfidence, readInvalid } from '../../options/shared.js';
 import { MetricsError } from '../../results/errors.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 

@@ -5,7 +5,8 @@
  * top points, 4–5 on 1–5, the Intercom / Chatwoot convention; 'top-box': the top point only; 'good-bad':
  * Zendesk's good / (good + bad)); or, with `method: 'mean'`, the mean rating.
  * Response rate = rated / surveysSent when `surveysSent` is given.
- * Options: method, scale, satisfiedFrom, surveysSent, confidence, invalid.
+ * Options: method, scale, satisfiedFrom, surveysSent, confidence, invalid, by (with timeZone,
+ * allowEarlyTimestamps for `at`).
  *
  * @module
  */
@@ -14,22 +15,23 @@ import { D, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys } from '../../_lib/options.js';
 import {
   countBetween,
-  countScores,
   histogramMean,
-  readChoice,
-  readConfidence,
-  readInvalid,
   readScale,
   readSurveysSent,
   readWhole,
   surveyExtras,
   type ScaleOption,
+  type ScoreCounts,
   type ScoreScale,
   type SurveyExclusion,
 } from '../../_lib/surveys.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
 import type { SurveyResponse } from '../../model/index.js';
+import { readChoice, readConfidence, readInvalid, type ConfidenceOptions, type InvalidOptions } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { SurveyBy, SurveyTimeOptions } from '../../pipeline/surveyBy.js';
+import { runSurveyMetric, SURVEY_KEYS, surveyMetric } from '../../pipeline/surveyDriver.js';
 import { finishLedger } from '../../results/excluded.js';
+import type { Group } from '../../results/groups.js';
 import { buildRate, zForLevel, type RateResult } from '../../results/rate.js';
 
 /**
@@ -79,7 +81,7 @@ export type SatisfactionAnswer =
  *
  * @category Surveys
  */
-export interface CustomerSatisfactionScoreOptions {
+export interface CustomerSatisfactionScoreOptions extends InvalidOptions, ConfidenceOptions, SurveyTimeOptions, BreakdownOptions<SurveyBy> {
   /** @defaultValue `'top-2-box'` */
   readonly method?: CustomerSatisfactionMethod;
   /**
@@ -94,13 +96,6 @@ export interface CustomerSatisfactionScoreOptions {
   readonly satisfiedFrom?: number;
   /** Surveys sent, for the response rate (rated / sent). A whole number ≥ the answers counted. */
   readonly surveysSent?: number;
-  /**
-   * Confidence level of the intervals (Wilson for shares, normal for the mean).
-   * @defaultValue `0.95`
-   */
-  readonly confidence?: number;
-  /** @defaultValue `'throw'` */
-  readonly invalid?: InvalidMode;
 }
 
 /**
@@ -129,12 +124,14 @@ export interface CustomerSatisfactionScoreResult extends RateResult<CustomerSati
   readonly meanInterval: { readonly low: number; readonly high: number; readonly level: number } | undefined;
   /** Answers per scale point, keyed by the score. */
   readonly distribution: Readonly<Record<number, number>>;
-  /** Rated / surveysSent, when `surveysSent` was given. */
+  /** Rated / surveysSent, when `surveysSent` was given (the whole only: `surveysSent` is not known per group). */
   readonly responseRate: RateResult<never> | undefined;
+  /** Present with `by`: one row per group, each with its `key` and the same figures as the whole. */
+  readonly groups?: readonly Group<CustomerSatisfactionScoreResult>[];
 }
 
 const NAME = 'customerSatisfactionScore';
-const OPTIONS: readonly (keyof CustomerSatisfactionScoreOptions)[] = ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', 'invalid'];
+const OPTIONS: readonly (keyof CustomerSatisfactionScoreOptions)[] = ['method', 'scale', 'satisfiedFrom', 'surveysSent', 'confidence', 'invalid', ...SURVEY_KEYS];
 const METHODS: readonly CustomerSatisfactionMethod[] = ['top-2-box', 'top-box', 'good-bad', 'mean'];
 
 function label(value: unknown, scale: ScoreScale): number | null | undefined {
@@ -143,6 +140,8 @@ function label(value: unknown, scale: ScoreScale): number | null | undefined {
   if (value === 'offered' || value === 'unoffered') return null;
   return undefined;
 }
+
+const METRIC = /* @__PURE__ */ surveyMetric(NAME, result);
 
 /**
  * Customer satisfaction score (CSAT): the share of satisfied answers (top-2-box by default), or the mean
@@ -181,25 +180,31 @@ export function customerSatisfactionScore(
   else if (method === 'good-bad') satisfiedFrom = scale.max - scale.min <= 2 ? scale.max : scale.max - 1;
   else satisfiedFrom = scale.max - 1;
   const sent = readSurveysSent(NAME, options?.surveysSent);
-  let words = false;
-  const counts = countScores(responses, {
+  const setup = {
     functionName: NAME,
     scale,
     invalid,
-    label:
-      method === 'good-bad'
-        ? (v) => {
-            const m = label(v, scale);
-            if (m !== undefined && m !== null) words = true;
-            return m;
-          }
-        : (v) => (v === 'offered' || v === 'unoffered' ? null : undefined),
-  });
+    label: method === 'good-bad' ? (v: unknown) => label(v, scale) : (v: unknown) => (v === 'offered' || v === 'unoffered' ? null : undefined),
+  };
+  return runSurveyMetric(METRIC, responses, setup, options, { method, level, satisfiedFrom, sent });
+}
+
+interface Params {
+  readonly method: CustomerSatisfactionMethod;
+  readonly level: number;
+  readonly satisfiedFrom: number;
+  readonly sent: number | undefined;
+}
+
+/** The score of a histogram of answers. */
+function result(counts: ScoreCounts, p: Params, group: boolean): CustomerSatisfactionScoreResult {
+  const { method, level, satisfiedFrom } = p;
+  const scale = counts.scale;
   const satisfied = countBetween(counts, satisfiedFrom, scale.max);
   const excluded = finishLedger(counts.ledger);
-  const rate = buildRate(satisfied, counts.count, excluded, level);
-  const { distribution, responseRate } = surveyExtras(NAME, counts, sent, level);
-  const { mean, sd } = words ? { mean: undefined, sd: undefined } : histogramMean(counts);
+  const rate: Omit<RateResult<CustomerSatisfactionScoreExclusion>, 'groups'> = buildRate(satisfied, counts.count, excluded, level);
+  const { distribution, responseRate } = surveyExtras(NAME, counts, group ? undefined : p.sent, level);
+  const { mean, sd } = counts.words ? { mean: undefined, sd: undefined } : histogramMean(counts);
   let meanInterval: CustomerSatisfactionScoreResult['meanInterval'];
   if (mean !== undefined && sd !== undefined) {
     const half = sd.times(zForLevel(level)).div(new D(counts.count).sqrt());

@@ -6,29 +6,20 @@
  * 1–10 scale the same thresholds apply (detractors 1–6).
  * Uncertainty: SE = 100·√((p + d − (p − d)²)/n) (multinomial Wald), margin = z·SE; with weights, n is the
  * effective sample size (Σw)²/Σw² (Kish).
- * Options: scale, bands, weights, confidence, invalid.
+ * Options: scale, bands, weights, confidence, invalid, by (with timeZone, allowEarlyTimestamps for `at`).
  *
  * @module
  */
 import type { Decimal } from 'decimal.js';
 import { D, plusZero, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys, describe } from '../../_lib/options.js';
-import {
-  countBetween,
-  countScores,
-  readChoice,
-  readConfidence,
-  readInvalid,
-  readScale,
-  surveyOptionError,
-  weightBetween,
-  weightSquares,
-  type ScoreScale,
-  type SurveyAnswer,
-  type SurveyExclusion,
-} from '../../_lib/surveys.js';
-import type { InvalidMode } from '../../_lib/tickets.js';
+import { countBetween, readScale, weightBetween, weightSquares, type ScoreCounts, type ScoreScale, type SurveyAnswer, type SurveyExclusion } from '../../_lib/surveys.js';
+import { optionError, readChoice, readConfidence, readInvalid, type ConfidenceOptions, type InvalidOptions } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { SurveyBy, SurveyTimeOptions } from '../../pipeline/surveyBy.js';
+import { runSurveyMetric, SURVEY_KEYS, surveyMetric } from '../../pipeline/surveyDriver.js';
 import { finishLedger, type Excluded } from '../../results/excluded.js';
+import type { Grouped } from '../../results/groups.js';
 import { zForLevel } from '../../results/rate.js';
 
 /**
@@ -63,7 +54,7 @@ export interface NetPromoterBands {
  *
  * @category Surveys
  */
-export interface NetPromoterScoreOptions {
+export interface NetPromoterScoreOptions extends InvalidOptions, ConfidenceOptions, SurveyTimeOptions, BreakdownOptions<SurveyBy> {
   /**
    * The answer scale. On `'1-10'` the default bands are detractors 1–6, passives 7–8, promoters 9–10.
    * @defaultValue `'0-10'`
@@ -80,16 +71,6 @@ export interface NetPromoterScoreOptions {
    * sample size (Σw)²/Σw².
    */
   readonly weights?: ArrayLike<number> | ArrayLike<bigint>;
-  /**
-   * Confidence level of `marginOfError` and `interval`.
-   * @defaultValue `0.95`
-   */
-  readonly confidence?: number;
-  /**
-   * A non-integer or out-of-scale score: throw a `MetricsError`, or exclude it as `'invalid:<code>'`.
-   * @defaultValue `'throw'`
-   */
-  readonly invalid?: InvalidMode;
 }
 
 /**
@@ -112,7 +93,7 @@ export interface NetPromoterWeights {
  *
  * @category Surveys
  */
-export interface NetPromoterScoreResult {
+export interface NetPromoterScoreResult extends Grouped<NetPromoterScoreResult> {
   /** NPS in [−100, 100], the exact quotient as the nearest double. */
   readonly score: number | undefined;
   /** NPS as a Decimal (40 significant digits, half-even): the exact rational `100(P − D)/N` correctly rounded. */
@@ -146,7 +127,7 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = 'netPromoterScore';
-const OPTIONS: readonly (keyof NetPromoterScoreOptions)[] = ['scale', 'bands', 'weights', 'confidence', 'invalid'];
+const OPTIONS: readonly (keyof NetPromoterScoreOptions)[] = ['scale', 'bands', 'weights', 'confidence', 'invalid', ...SURVEY_KEYS];
 const GROUPS = ['detractors', 'passives', 'promoters'] as const;
 
 function defaultBands(scale: ScoreScale): NetPromoterBands {
@@ -156,7 +137,7 @@ function defaultBands(scale: ScoreScale): NetPromoterBands {
 function readBands(value: unknown, scale: ScoreScale): NetPromoterBands {
   if (value === undefined) return defaultBands(scale);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    surveyOptionError(NAME, 'bands', `must be { detractors, passives, promoters }, got ${describe(value)}`);
+    optionError(NAME, 'bands', `must be { detractors, passives, promoters }, got ${describe(value)}`);
   }
   checkOptionKeys(NAME, value, GROUPS, 'bands');
   const owner = new Int8Array(scale.max - scale.min + 1).fill(-1);
@@ -164,25 +145,27 @@ function readBands(value: unknown, scale: ScoreScale): NetPromoterBands {
   GROUPS.forEach((name, g) => {
     const band: unknown = (value as Record<string, unknown>)[name];
     const field = `bands.${name}`;
-    if (!Array.isArray(band) || band.length !== 2) surveyOptionError(NAME, field, `must be [from, to], got ${describe(band)}`);
+    if (!Array.isArray(band) || band.length !== 2) optionError(NAME, field, `must be [from, to], got ${describe(band)}`);
     const [rawFrom, rawTo] = band as unknown[];
     if (typeof rawFrom !== 'number' || typeof rawTo !== 'number' || !Number.isInteger(rawFrom) || !Number.isInteger(rawTo) || rawFrom > rawTo) {
-      surveyOptionError(NAME, field, `must be [from, to] with whole numbers from ≤ to, got [${describe(rawFrom)}, ${describe(rawTo)}]`);
+      optionError(NAME, field, `must be [from, to] with whole numbers from ≤ to, got [${describe(rawFrom)}, ${describe(rawTo)}]`);
     }
     const from = plusZero(rawFrom);
     const to = plusZero(rawTo);
-    if (from < scale.min || to > scale.max) surveyOptionError(NAME, field, `[${from}, ${to}] reaches outside the ${scale.min}–${scale.max} scale`);
+    if (from < scale.min || to > scale.max) optionError(NAME, field, `[${from}, ${to}] reaches outside the ${scale.min}–${scale.max} scale`);
     for (let v = from; v <= to; v++) {
       const prev = owner[v - scale.min] as number;
-      if (prev !== -1) surveyOptionError(NAME, field, `overlaps bands.${GROUPS[prev] as string} at ${v}`);
+      if (prev !== -1) optionError(NAME, field, `overlaps bands.${GROUPS[prev] as string} at ${v}`);
       owner[v - scale.min] = g;
     }
     out.push([from, to]);
   });
   const gap = owner.indexOf(-1);
-  if (gap !== -1) surveyOptionError(NAME, 'bands', `score ${gap + scale.min} belongs to no band; the bands must cover the scale`);
+  if (gap !== -1) optionError(NAME, 'bands', `score ${gap + scale.min} belongs to no band; the bands must cover the scale`);
   return { detractors: out[0] as ScoreBand, passives: out[1] as ScoreBand, promoters: out[2] as ScoreBand };
 }
+
+const METRIC = /* @__PURE__ */ surveyMetric(NAME, result);
 
 /**
  * Net Promoter Score (NPS) with its standard error and margin of error.
@@ -212,16 +195,20 @@ export function netPromoterScore(
 ): NetPromoterScoreResult {
   checkOptionKeys(NAME, options, OPTIONS);
   const scale = readScale(NAME, readChoice(NAME, 'scale', options?.scale, ['0-10', '1-10'], '0-10'), '0-10');
-  const bands = readBands(options?.bands, scale);
-  const confidence = readConfidence(NAME, options?.confidence);
-  const invalid = readInvalid(NAME, options?.invalid);
-  const counts = countScores(responses, {
-    functionName: NAME,
-    scale,
-    invalid,
-    allowWeights: true,
-    weights: options?.weights,
-  });
+  const params: Params = { bands: readBands(options?.bands, scale), confidence: readConfidence(NAME, options?.confidence) };
+  const setup = { functionName: NAME, scale, invalid: readInvalid(NAME, options?.invalid), allowWeights: true, weights: options?.weights };
+  return runSurveyMetric(METRIC, responses, setup, options, params);
+}
+
+interface Params {
+  readonly bands: NetPromoterBands;
+  readonly confidence: number;
+}
+
+/** The score of a histogram of answers, with its uncertainty. */
+function result(counts: ScoreCounts, p: Params): NetPromoterScoreResult {
+  const { bands, confidence } = p;
+  const scale = counts.scale;
   const promoters = countBetween(counts, bands.promoters[0], bands.promoters[1]);
   const passives = countBetween(counts, bands.passives[0], bands.passives[1]);
   const detractors = countBetween(counts, bands.detractors[0], bands.detractors[1]);

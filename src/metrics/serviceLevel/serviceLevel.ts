@@ -6,27 +6,23 @@
  * `'exclude-short'` W / (A + B − short abandons) · `'after-threshold'` W / (A + abandoned after the threshold).
  * Default definition: `'negative'`, the base formula of Genesys Cloud and Cisco's "abandoned calls
  * negative". "Within" means a wait ≤ `thresholdMs`. Options: thresholdMs, abandoned, shortAbandonMs,
- * clockStartsAt, confidence, period, invalid, timeZone. Accepts calls or aggregated interval rows.
+ * clockStartsAt, confidence, period, by, and the read options (invalid, timeZone, allowEarlyTimestamps).
+ * Accepts calls, a prepared set or aggregated interval rows.
  *
  * @module
  */
-import {
-  ABANDONED,
-  ANSWERED,
-  clockOption,
-  confidenceOption,
-  createCallReader,
-  detectForm,
-  msOption,
-  sumIntervalRows,
-  type CallInputOptions,
-  type CallIntervalRow,
-  type ClockStart,
-  type RowNeeds,
-} from '../../_lib/calls.js';
-import { optionError } from '../../_lib/tickets.js';
 import type { Call } from '../../model/index.js';
-import { createLedger, exclude, finishLedger, type InvalidReason } from '../../results/excluded.js';
+import { outsidePeriod, readCallPeriod, readClockStart, type ClockStart } from '../../options/calls.js';
+import { readChoice, readConfidence, readWholeMs, type ConfidenceOptions, type ParsedRange } from '../../options/shared.js';
+import type { BreakdownOptions } from '../../pipeline/breakdown.js';
+import type { CallBy, CallIntervalRowBy, CallRateBy } from '../../pipeline/callBy.js';
+import { runCallMetric, type CallMetric } from '../../pipeline/callDriver.js';
+import type { CallInputOptions, PreparedCalls } from '../../pipeline/callSource.js';
+import { RateAccumulator } from '../../pipeline/collect.js';
+import type { RowMetric } from '../../pipeline/rowTally.js';
+import { ABANDONED, ANSWERED, READ_ENTRY, waitOf, type CallColumns } from '../../read/callColumns.js';
+import { NEED_ABANDONED_WITHIN, NEED_ANSWERED_WITHIN, NEED_SHORT_ABANDONS, type CallIntervalRow } from '../../read/intervalRows.js';
+import { finishLedger, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
 
 /**
@@ -69,7 +65,7 @@ export type ServiceLevelExclusion =
  *
  * @category Contact centre
  */
-export interface ServiceLevelOptions extends CallInputOptions {
+export interface ServiceLevelOptions<B = CallRateBy> extends CallInputOptions, ConfidenceOptions, BreakdownOptions<B> {
   /**
    * The answer-time threshold ("20 seconds" of 80/20): a call is within it when its wait is ≤ thresholdMs.
    * Required for calls; with interval rows the counts were made by the source and this is not used.
@@ -81,12 +77,83 @@ export interface ServiceLevelOptions extends CallInputOptions {
   readonly shortAbandonMs?: number;
   /** Where the wait starts: queue entry, or system (IVR) entry. @defaultValue `'queue'` */
   readonly clockStartsAt?: ClockStart;
-  /** Level of the Wilson interval. @defaultValue `0.95` */
-  readonly confidence?: number;
 }
 
 const NAME = 'serviceLevel';
 const MODES: readonly AbandonedTreatment[] = ['ignore', 'negative', 'positive', 'exclude-short', 'after-threshold'];
+
+interface Params {
+  readonly period: ParsedRange | undefined;
+  readonly mode: AbandonedTreatment;
+  readonly thresholdMs: number;
+  readonly shortMs: number;
+  readonly fromSystem: boolean;
+  readonly level: number;
+}
+
+const METRIC: CallMetric<Params, RateAccumulator, RateResult<ServiceLevelExclusion>> = {
+  name: NAME,
+  optionKeys: ['thresholdMs', 'abandoned', 'shortAbandonMs', 'clockStartsAt', 'confidence', 'period'],
+  params(o, ctx) {
+    const mode = readChoice(NAME, 'abandoned', o.abandoned, MODES, 'negative');
+    const shortMs = readWholeMs(NAME, 'shortAbandonMs', o.shortAbandonMs, 5000);
+    const fromSystem = readClockStart(NAME, o.clockStartsAt);
+    const level = readConfidence(NAME, o.confidence);
+    // Required for calls; rows carry their own counts within the source's threshold.
+    const thresholdMs = o.thresholdMs !== undefined || !ctx.rows ? readWholeMs(NAME, 'thresholdMs', o.thresholdMs) : 0;
+    return { period: readCallPeriod(NAME, o, ctx), mode, thresholdMs, shortMs, fromSystem, level };
+  },
+  level: (p) => (p.fromSystem ? READ_ENTRY : 0),
+  step: classify,
+  start: () => new RateAccumulator(),
+  finish: (acc, p) => acc.rate<ServiceLevelExclusion>(p.level),
+};
+
+/** The definition, for call j: 1 within the threshold, 0 a miss, or why it is outside the denominator. */
+function classify(c: CallColumns, j: number, p: Params): number | ServiceLevelExclusion {
+  if (outsidePeriod(p.period, c.queued, j)) return 'out_of_period';
+  const outcome = c.outcome[j] as number;
+  const wait = waitOf(c, j, p.fromSystem);
+  if (outcome === ANSWERED) return wait <= p.thresholdMs ? 1 : 0;
+  if (outcome !== ABANDONED) return 'in_queue';
+  switch (p.mode) {
+    case 'ignore':
+      return 'abandoned';
+    case 'exclude-short':
+      return wait < p.shortMs ? 'short_abandon' : 0;
+    case 'after-threshold':
+      return wait <= p.thresholdMs ? 'abandoned_within_threshold' : 0;
+    case 'positive':
+      return wait <= p.thresholdMs ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Interval rows: the same formulas on the counts (W answered within, A answered, B abandoned). */
+const ROWS: RowMetric<Params, RateResult<ServiceLevelExclusion>> = {
+  needs: (p) =>
+    NEED_ANSWERED_WITHIN |
+    (p.mode === 'positive' || p.mode === 'after-threshold' ? NEED_ABANDONED_WITHIN : 0) |
+    (p.mode === 'exclude-short' ? NEED_SHORT_ABANDONS : 0),
+  excluded: (p) =>
+    p.mode === 'ignore'
+      ? { abandoned: 'abandoned' }
+      : p.mode === 'exclude-short'
+        ? { shortAbandons: 'short_abandon' }
+        : p.mode === 'after-threshold'
+          ? { abandonedWithin: 'abandoned_within_threshold' }
+          : {},
+  finish(t, p) {
+    let num = t.answeredWithin;
+    let den = t.answered + t.abandoned;
+    if (p.mode === 'ignore') den = t.answered;
+    else if (p.mode === 'positive') num += t.abandonedWithin;
+    else if (p.mode === 'exclude-short') den -= t.shortAbandons;
+    else if (p.mode === 'after-threshold') den -= t.abandonedWithin;
+    return buildRate(num, den, finishLedger(t.ledger) as Excluded<ServiceLevelExclusion>, p.level);
+  },
+};
 
 /**
  * Service level: the share of calls answered within `thresholdMs`, with the abandoned-call treatment as
@@ -99,7 +166,7 @@ const MODES: readonly AbandonedTreatment[] = ['ignore', 'negative', 'positive', 
  * Cost: O(n), no sort.
  *
  * @category Contact centre
- * @param calls - calls, or interval rows
+ * @param calls - calls, a prepared set ({@link prepareCalls}), or interval rows
  * @param options - `thresholdMs` (required for calls) and the abandon treatment
  * @returns a {@link RateResult}
  * @example
@@ -110,79 +177,21 @@ const MODES: readonly AbandonedTreatment[] = ['ignore', 'negative', 'positive', 
  * serviceLevel([row], { abandoned: 'negative' }).percent;        //=> 70
  * serviceLevel([row], { abandoned: 'positive' }).percent;        //=> 80
  * serviceLevel([row], { abandoned: 'after-threshold' }).percent; //=> 77.77777777777777
+ * const calls = [
+ *   { id: 'C1', queuedAt: '2026-03-02T09:00:00Z', answeredAt: '2026-03-02T09:00:10Z', agentId: 'ana' },
+ *   { id: 'C2', queuedAt: '2026-03-02T09:01:00Z', answeredAt: '2026-03-02T09:01:45Z', agentId: 'ana' },
+ *   { id: 'C3', queuedAt: '2026-03-02T09:02:00Z', answeredAt: '2026-03-02T09:02:05Z', agentId: 'ben' },
+ * ];
+ * serviceLevel(calls, { thresholdMs: 20_000, by: 'agent' }).groups?.map((g) => [g.key.agent, g.percent]);
+ * //=> [['ana', 50], ['ben', 100]]
  * ```
  */
+export function serviceLevel(calls: readonly Call[] | PreparedCalls, options?: ServiceLevelOptions<CallBy>): RateResult<ServiceLevelExclusion>;
+export function serviceLevel(rows: readonly CallIntervalRow[], options?: ServiceLevelOptions<CallIntervalRowBy>): RateResult<ServiceLevelExclusion>;
+export function serviceLevel(calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls, options?: ServiceLevelOptions): RateResult<ServiceLevelExclusion>;
 export function serviceLevel(
-  calls: readonly Call[] | readonly CallIntervalRow[],
-  options?: ServiceLevelOptions,
+  calls: readonly Call[] | readonly CallIntervalRow[] | PreparedCalls,
+  options?: ServiceLevelOptions<CallBy | CallIntervalRowBy | CallRateBy>,
 ): RateResult<ServiceLevelExclusion> {
-  const form = detectForm(NAME, calls);
-  const mode = options?.abandoned ?? 'negative';
-  if (!MODES.includes(mode)) {
-    optionError(NAME, 'abandoned', `must be one of ${MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
-  }
-  const shortMs = msOption(NAME, 'shortAbandonMs', options?.shortAbandonMs, 5000);
-  const clock = clockOption(NAME, options?.clockStartsAt);
-  const level = confidenceOption(NAME, options?.confidence);
-  const threshold = options?.thresholdMs;
-  if (threshold !== undefined || form === 'calls') msOption(NAME, 'thresholdMs', threshold);
-
-  if (form === 'rows') {
-    const ledger = createLedger<ServiceLevelExclusion>();
-    const needs: RowNeeds<ServiceLevelExclusion> =
-      mode === 'ignore'
-        ? { answeredWithin: true, excluded: { abandoned: 'abandoned' } }
-        : mode === 'positive'
-          ? { answeredWithin: true, abandonedWithin: true }
-          : mode === 'exclude-short'
-            ? { answeredWithin: true, shortAbandons: true, excluded: { shortAbandons: 'short_abandon' } }
-            : mode === 'after-threshold'
-              ? { answeredWithin: true, abandonedWithin: true, excluded: { abandonedWithin: 'abandoned_within_threshold' } }
-              : { answeredWithin: true };
-    const t = sumIntervalRows<ServiceLevelExclusion>(NAME, calls, options, needs, ledger);
-    let num = t.answeredWithin;
-    let den = t.answered + t.abandoned;
-    if (mode === 'ignore') den = t.answered;
-    else if (mode === 'positive') num += t.abandonedWithin;
-    else if (mode === 'exclude-short') den -= t.shortAbandons;
-    else if (mode === 'after-threshold') den -= t.abandonedWithin;
-    return buildRate(num, den, finishLedger(ledger), level);
-  }
-
-  const limit = threshold as number;
-  const list = calls as readonly Call[];
-  const reader = createCallReader<ServiceLevelExclusion>(NAME, list, options, clock);
-  const ledger = reader.ledger;
-  const f = reader.facts;
-  const from = reader.periodFrom;
-  const to = reader.periodTo;
-  const m = MODES.indexOf(mode); // 0 ignore, 1 negative, 2 positive, 3 exclude-short, 4 after-threshold
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (!reader.read(list, i)) continue;
-    if (!(f.queuedMs >= from && f.queuedMs < to)) {
-      exclude(ledger, 'out_of_period', f.id);
-      continue;
-    }
-    const wait = f.dequeuedMs - f.startMs;
-    if (f.outcome === ANSWERED) {
-      den++;
-      if (wait <= limit) num++;
-    } else if (f.outcome === ABANDONED) {
-      if (m === 0) {
-        exclude(ledger, 'abandoned', f.id);
-      } else if (m === 3 && wait < shortMs) {
-        exclude(ledger, 'short_abandon', f.id);
-      } else if (m === 4 && wait <= limit) {
-        exclude(ledger, 'abandoned_within_threshold', f.id);
-      } else {
-        den++;
-        if (m === 2 && wait <= limit) num++;
-      }
-    } else {
-      exclude(ledger, 'in_queue', f.id);
-    }
-  }
-  return buildRate(num, den, finishLedger(ledger), level);
+  return runCallMetric(METRIC, calls, options, ROWS);
 }
