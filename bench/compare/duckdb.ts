@@ -9,9 +9,9 @@
  * Run by bench/compare/run.ts as `node --import tsx bench/compare/duckdb.ts <file> [atMs]`.
  */
 import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
-import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations } from './protocol.js';
+import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations, type PerTicket } from './protocol.js';
 
-const { file, at } = engineArgs();
+const { file, at, perTicket } = engineArgs();
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 
@@ -103,6 +103,16 @@ const days = (await rows(`
   SELECT created // ${DAY_MS} AS day, count(*) AS n FROM facts WHERE NOT ineligible GROUP BY day ORDER BY day`)).map((r) => [num(r.day) * DAY_MS, num(r.n)] as const);
 const t8 = performance.now();
 const tickets = num((await rows('SELECT count(*) AS n FROM tickets'))[0]?.n);
+// The same rules per ticket (the edge cases only), for naming the ticket where an engine and the library differ.
+const perTicketRows = perTicket
+  ? await rows(`
+    SELECT id,
+      CASE WHEN NOT ineligible THEN CASE WHEN agent_created AND first_qualifies THEN r2 ELSE r1 END - created END AS frt,
+      CASE WHEN NOT ineligible AND resolved_now THEN last_resolved - created END AS res,
+      CASE WHEN resolved_now AND NOT ineligible AND NOT agent_created AND customers > 0 THEN (NOT reopened AND replies = 1)::INT END AS fcr,
+      CASE WHEN NOT ineligible AND created <= ${at} AND NOT resolved_at THEN ${at} - created END AS age
+    FROM facts`)
+  : [];
 
 printReport({
   engine: 'duckdb',
@@ -119,4 +129,5 @@ printReport({
     backlog: { ...backlog, at },
     volume: { total: days.reduce((s, d) => s + d[1], 0), days },
   },
+  ...(perTicket ? { perTicket: Object.fromEntries(perTicketRows.map((r) => [String(r.id), [numOrNull(r.frt), numOrNull(r.res), numOrNull(r.fcr), numOrNull(r.age)] as PerTicket])) } : {}),
 });

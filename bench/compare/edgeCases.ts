@@ -85,5 +85,7 @@ export function edgeCaseTickets(at: number = DEFAULT_BACKLOG_AT): Ticket[] {
     t(c, [customer(c), agent(c + MIN), status(at, 'solved'), status(at + 1, 'open')]),
     // 36 closed and reopened (to pending) in one update with a later instant resolving again by a close
     t(c, [customer(c), agent(c + MIN), status(c + 2 * MIN, 'closed'), status(c + 3 * MIN, 'pending'), status(c + 3 * MIN, 'new'), status(c + 4 * MIN, 'closed')]),
+    // 37 solved, then reopened and solved again in one later update: no reopen (the update's result is solved)
+    t(c, [customer(c), agent(c + MIN), status(c + 2 * MIN, 'solved'), status(c + 5 * MIN, 'open'), status(c + 5 * MIN, 'solved')]),
   ];
 }

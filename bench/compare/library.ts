@@ -14,12 +14,11 @@ import {
   type DurationSummary,
   type Ticket,
 } from '../../src/index.js';
-import { engineArgs, printReport, type Durations } from './protocol.js';
+import { engineArgs, printReport, type Durations, type PerTicket } from './protocol.js';
 import { readJsonArray, readNdjson } from './readTickets.js';
 
 const ndjson = process.argv.includes('--ndjson');
-process.argv = process.argv.filter((a) => a !== '--ndjson');
-const { file, at } = engineArgs();
+const { file, at, perTicket } = engineArgs();
 
 function durations(s: DurationSummary): Durations {
   return { count: s.count, totalMs: s.totalMs ?? 0, meanMs: s.meanMs ?? null, medianMs: s.medianMs ?? null };
@@ -41,6 +40,20 @@ const t6 = performance.now();
 const vol = ticketVolume(prepared, { interval: 'day', timeZone: 'UTC' });
 const t7 = performance.now();
 
+/** Each ticket alone through the five metrics (the edge cases: a few dozen tickets). */
+function perTicketValues(): Record<string, PerTicket> {
+  const out: Record<string, PerTicket> = Object.create(null) as Record<string, PerTicket>;
+  for (const t of tickets) {
+    const one = prepareTickets([t]);
+    const f = firstResponseTime(one);
+    const r = resolutionTime(one);
+    const c = firstContactResolution(one);
+    const b = backlog(one, { at }).ageSummary;
+    out[String(t.id)] = [f.count === 1 ? f.totalMs! : null, r.count === 1 ? r.totalMs! : null, c.denominator === 1 ? c.numerator : null, b.count === 1 ? b.totalMs! : null];
+  }
+  return out;
+}
+
 printReport({
   engine: ndjson ? 'library (NDJSON)' : 'library',
   version: `helpdesk-metrics (src), node ${process.version}`,
@@ -56,5 +69,6 @@ printReport({
     backlog: { ...durations(bl.ageSummary), at: bl.at },
     volume: { total: vol.total, days: vol.buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count] as const) },
   },
+  ...(perTicket ? { perTicket: perTicketValues() } : {}),
   notes: [`volume: ${vol.buckets.length} UTC days from the first to the last creation (${vol.buckets.filter((b) => b.count === 0).length} empty)`],
 });

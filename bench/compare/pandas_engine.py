@@ -21,8 +21,10 @@ DEFAULT_AT = 1789473600000  # 2026-09-15T12:00:00Z, as protocol.ts
 
 
 def main() -> None:
-    path = sys.argv[1]
-    at = int(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_AT
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    path = args[0]
+    at = int(args[1]) if len(args) > 1 else DEFAULT_AT
+    per_ticket = "--per-ticket" in sys.argv
     now = time.perf_counter
 
     t0 = now()
@@ -163,6 +165,21 @@ def main() -> None:
             "volume": {"total": int(sum(n for _, n in days)), "days": days},
         },
     }
+    if per_ticket:
+        # The same rules per ticket (the edge cases only), for naming the ticket where an engine and the library differ.
+        def cell(v):
+            return None if v is None or (isinstance(v, float) and np.isnan(v)) else int(v)
+
+        frt_all = np.where(agent_created & first_qualifies, r2, r1) - created
+        report["perTicket"] = {
+            str(i): [
+                cell(frt_all[k]) if ok[k] else None,
+                cell(last_resolved[k] - created[k]) if res_mask[k] else None,
+                int(bool(~reopened[k] & (replies[k] == 1))) if fcr_mask[k] else None,
+                int(at - created[k]) if bl_mask[k] else None,
+            ]
+            for k, i in enumerate(tk["id"].to_numpy())
+        }
     sys.stdout.write(json.dumps(report) + "\n")
 
 

@@ -11,9 +11,9 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import pl from 'nodejs-polars';
-import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations } from './protocol.js';
+import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations, type PerTicket } from './protocol.js';
 
-const { file, at } = engineArgs();
+const { file, at, perTicket } = engineArgs();
 const polarsVersion = (createRequire(import.meta.url)('nodejs-polars/package.json') as { version: string }).version;
 const col = pl.col;
 const lit = pl.lit;
@@ -126,6 +126,20 @@ const days = eligible
   .toRecords()
   .map((r) => [num(r.day), num(r.n)] as const);
 const t8 = performance.now();
+// The same rules per ticket (the edge cases only), for naming the ticket where an engine and the library differ.
+const ok = col('ineligible').not();
+const perTicketRows = perTicket
+  ? facts
+      .select(
+        col('id'),
+        pl.when(ok).then(pl.when(col('agent_created').and(col('first_qualifies'))).then(col('r2')).otherwise(col('r1')).minus(col('created'))).otherwise(lit(null)).alias('frt'),
+        pl.when(ok.and(col('resolved_now'))).then(col('last_resolved').minus(col('created'))).otherwise(lit(null)).alias('res'),
+        pl.when(col('resolved_now').and(ok).and(col('agent_created').not()).and(col('customers').greaterThan(lit(0))))
+          .then(col('reopened').not().and(col('replies').eq(lit(1))).cast(pl.Int64)).otherwise(lit(null)).alias('fcr'),
+        pl.when(ok.and(col('created').lessThanEquals(lit(at))).and(col('resolved_at').not())).then(lit(at).cast(pl.Int64).minus(col('created'))).otherwise(lit(null)).alias('age'),
+      )
+      .toRecords()
+  : [];
 
 printReport({
   engine: 'polars',
@@ -142,4 +156,5 @@ printReport({
     backlog: { ...backlog, at },
     volume: { total: days.reduce((s, d) => s + d[1], 0), days },
   },
+  ...(perTicket ? { perTicket: Object.fromEntries(perTicketRows.map((r) => [String(r.id), [numOrNull(r.frt), numOrNull(r.res), numOrNull(r.fcr), numOrNull(r.age)] as PerTicket])) } : {}),
 });

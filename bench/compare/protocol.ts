@@ -41,19 +41,27 @@ export interface EngineReport {
   readonly peakRssBytes: number;
   readonly threads: number;
   readonly results: FiveNumbers;
+  /**
+   * With `--per-ticket` (the edge cases only): per ticket id, its FRT, its full resolution time, its FCR
+   * verdict (1 success, 0 failure) and its backlog age, each null when the ticket is not counted there.
+   */
+  readonly perTicket?: Readonly<Record<string, PerTicket>>;
   readonly notes?: readonly string[];
 }
+
+export type PerTicket = readonly [frt: number | null, resolution: number | null, fcr: number | null, backlogAge: number | null];
 
 /** The backlog instant: mid-September of the generated year (2026-01-05 + 365 days). */
 export const DEFAULT_BACKLOG_AT = Date.UTC(2026, 8, 15, 12, 0, 0);
 
 export const DAY_MS = 86_400_000;
 
-/** Arguments of an engine process: `<file> <backlogAtMs>`. */
-export function engineArgs(): { file: string; at: number } {
-  const [file, at] = process.argv.slice(2);
-  if (file === undefined) throw new Error('usage: <engine> <file.json> [backlogAtMs]');
-  return { file, at: at === undefined ? DEFAULT_BACKLOG_AT : Number(at) };
+/** Arguments of an engine process: `<file> [backlogAtMs] [--per-ticket]`. */
+export function engineArgs(): { file: string; at: number; perTicket: boolean } {
+  const args = process.argv.slice(2);
+  const [file, at] = args.filter((a) => !a.startsWith('--'));
+  if (file === undefined) throw new Error('usage: <engine> <file.json> [backlogAtMs] [--per-ticket]');
+  return { file, at: at === undefined ? DEFAULT_BACKLOG_AT : Number(at), perTicket: args.includes('--per-ticket') };
 }
 
 /** Prints the report line (the runner reads the last line of stdout). */

@@ -136,8 +136,9 @@ interface Run {
   readonly load1: number;
 }
 
-function runEngine(e: Engine, file: string): Run {
-  const [cmd, args] = e.command!(file);
+function runEngine(e: Engine, file: string, extra: readonly string[] = []): Run {
+  const [cmd, base] = e.command!(file);
+  const args = [...base, ...extra];
   const load1 = loadavg()[0] as number;
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
@@ -227,11 +228,21 @@ const edgeNdjson = join(OUT_DIR, 'edge-cases.ndjson');
 writeFileSync(edgeNdjson, `${edgeCaseTickets(at).map((t) => JSON.stringify(t)).join('\n')}\n`);
 const failures: string[] = [];
 const edgeRuns = new Map<EngineName, FiveNumbers>();
-for (const e of active) edgeRuns.set(e.name, runEngine(e, e.name === 'library-ndjson' ? edgeNdjson : edgeFile).report.results);
-const edgeLib = edgeRuns.get('library')!;
+const edgeReports = new Map<EngineName, EngineReport>();
+for (const e of active) edgeReports.set(e.name, runEngine(e, e.name === 'library-ndjson' ? edgeNdjson : edgeFile, ['--per-ticket']).report);
+const edgeLib = edgeReports.get('library')!;
+const PER_TICKET = ['frt', 'resolution', 'fcr', 'backlog age'] as const;
 for (const e of active) {
   if (e.name === 'library') continue;
-  for (const c of compareResults(edgeLib, edgeRuns.get(e.name)!)) if (!c.ok) failures.push(`edge cases, ${e.label}: ${c.metric} ${c.field}: library ${c.library}, ${e.label} ${c.engine}`);
+  const rep = edgeReports.get(e.name)!;
+  for (const c of compareResults(edgeLib.results, rep.results)) if (!c.ok) failures.push(`edge cases, ${e.label}: ${c.metric} ${c.field}: library ${c.library}, ${e.label} ${c.engine}`);
+  // Name the tickets: per ticket and metric, the library's value and the engine's (null: not counted).
+  for (const [id, mine] of Object.entries(edgeLib.perTicket ?? {})) {
+    const theirs = rep.perTicket?.[id];
+    for (let k = 0; k < PER_TICKET.length; k++) {
+      if ((theirs?.[k] ?? null) !== mine[k]) failures.push(`edge cases, ${e.label}: ticket ${id} ${PER_TICKET[k]}: library ${mine[k] ?? 'not counted'}, ${e.label} ${theirs?.[k] ?? 'not counted'}`);
+    }
+  }
 }
 log(`edge cases (${edgeCaseTickets(at).length} hand-made tickets, ${relative(ROOT, edgeFile)}): ${failures.length === 0 ? `every engine gives the library's numbers (${active.map((e) => e.label).join(', ')})` : `${failures.length} differences`}`);
 for (const f of failures) log(`  ${f}`);
