@@ -3,9 +3,11 @@
  * (issue 14) lands and replaces it: `JSON.parse(readFileSync(file, 'utf8'))` fails on a file longer than V8's
  * longest string (about 512 MB; the 1M-ticket array is 574 MB).
  *
- * - {@link readJsonArray}: a JSON array of any layout. The bytes are read 16 MB at a time and scanned for the
- *   commas that separate the array's elements (outside strings, at depth 1); each run of whole elements is
- *   parsed with one `JSON.parse` of `[` + run + `]`. Nothing is assumed about line breaks.
+ * - {@link readJsonArray}: a JSON array of any layout. The bytes are read 16 MB at a time; each run of whole
+ *   elements is parsed with one `JSON.parse` of `[` + run + `]`. A run ends at the chunk's last comma before
+ *   an element that opens as the first one does (`{"id"`) when that parses (it cannot parse unless the comma
+ *   separates the array's elements: see fastCut), else at the last comma found by a scan (outside strings, at
+ *   depth 1). Nothing is assumed about line breaks.
  * - {@link readNdjson}: one JSON value per line (blank lines skipped); runs of whole lines are parsed the same way.
  *
  * Both return the elements in file order and throw on malformed input (with the byte offset).
@@ -67,6 +69,9 @@ export function readJsonArray(path: string, chunkBytes = CHUNK): unknown[] {
   const out: unknown[] = [];
   let offset = 0; // file offset of buf[0]
   let started = false;
+  /** The first element's opening bytes up to its first key (`{"id"`): where the fast cut looks. */
+  let head: Buffer | undefined;
+  let fast = true;
   let ended = false;
   readChunks(path, chunkBytes, (buf, end, last) => {
     const used = scan(buf, end, last);
@@ -74,6 +79,42 @@ export function readJsonArray(path: string, chunkBytes = CHUNK): unknown[] {
     return used;
   });
   return out;
+
+  /**
+   * The fast cut, for arrays of objects that start alike (records): the last comma of the chunk followed by the
+   * first element's opening (`{"id"`), taken as the end of a run of whole elements if `[` + run + `]` parses.
+   * It cannot parse unless that comma separates the array's elements (a cut inside a string leaves the string
+   * open, one inside a nested value leaves a bracket open), so the result is the scan's. When it does not
+   * parse, the scan decides, and the fast cut is not tried again. Returns the comma's index, or −1.
+   */
+  function fastCut(buf: Buffer, from: number, end: number): number {
+    if (head === undefined) {
+      // Learn the opening from the first element: `{`, spaces, the first key with its quotes.
+      let k = from;
+      while (k < end && isSpace(buf[k]!)) k++;
+      if (buf[k] !== OPEN_BRACE) return (fast = false, -1);
+      let q = k + 1;
+      while (q < end && isSpace(buf[q]!)) q++;
+      if (buf[q] !== QUOTE) return (fast = false, -1);
+      const close = buf.indexOf(QUOTE, q + 1);
+      if (close < 0 || close >= end || close - k > 64 || buf.subarray(q + 1, close).includes(BACKSLASH)) return (fast = false, -1);
+      head = Buffer.from(buf.subarray(k, close + 1));
+    }
+    const at = buf.lastIndexOf(head, end - head.length);
+    if (at <= from) return -1;
+    let comma = at - 1;
+    while (comma > from && isSpace(buf[comma]!)) comma--;
+    if (buf[comma] !== COMMA || comma <= from) return -1;
+    let values: unknown[];
+    try {
+      values = JSON.parse(`[${buf.toString('utf8', from, comma)}]`) as unknown[];
+    } catch {
+      fast = false;
+      return -1;
+    }
+    for (let v = 0; v < values.length; v++) out.push(values[v]);
+    return comma;
+  }
 
   /** Consumes what it can of `buf[0..end)`; returns how many bytes. */
   function scan(buf: Buffer, end: number, last: boolean): number {
@@ -94,26 +135,29 @@ export function readJsonArray(path: string, chunkBytes = CHUNK): unknown[] {
     }
     // Scan from the start of the first unparsed element (depth 1, outside strings) to the last comma at depth 1.
     const runStart = i;
+    if (fast && !last) {
+      const c = fastCut(buf, runStart, end);
+      if (c >= 0) return c + 1;
+    }
     let cut = -1; // index of the last separating comma (or of the closing bracket)
     let depth = 1;
+    let open = false; // inside a string that the chunk ends in
     while (i < end) {
       const b = buf[i]!;
       if (b === QUOTE) {
-        // Skip the string: the next quote not escaped by an odd run of backslashes.
-        let j = i + 1;
+        // Skip the string byte by byte (strings are short: a loop beats a call to indexOf per string).
+        i++;
         for (;;) {
-          j = buf.indexOf(QUOTE, j);
-          if (j < 0 || j >= end) {
-            j = -1;
+          if (i >= end) {
+            open = true;
             break;
           }
-          let bs = 0;
-          while (buf[j - 1 - bs] === BACKSLASH) bs++;
-          if ((bs & 1) === 0) break;
-          j++;
+          const c = buf[i]!;
+          if (c === QUOTE) break;
+          i += c === BACKSLASH ? 2 : 1;
         }
-        if (j < 0) break; // the string goes on in the next chunk
-        i = j + 1;
+        if (open) break; // the string goes on in the next chunk
+        i++;
         continue;
       }
       if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
