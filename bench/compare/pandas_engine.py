@@ -148,13 +148,15 @@ def main() -> None:
     t8 = now()
 
     ms = lambda a, b: (b - a) * 1000  # noqa: E731
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     report = {
         "engine": "pandas",
         "version": f"pandas {pd.__version__}, numpy {np.__version__}, python {sys.version.split()[0]}",
         "loadMs": ms(t0, t1),
         "computeMs": ms(t1, t8),
         "phases": {"read_json": ms(t0, t1), "flatten": ms(t1, t2), "facts": ms(t2, t3), "frt": ms(t3, t4), "resolution": ms(t4, t5), "fcr": ms(t5, t6), "backlog": ms(t6, t7), "volume": ms(t7, t8)},
-        "peakRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "peakRssBytes": usage.ru_maxrss * 1024,
+        "cpuMs": (usage.ru_utime + usage.ru_stime) * 1000,
         "threads": 1,
         "results": {
             "tickets": int(len(tickets)),

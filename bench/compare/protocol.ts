@@ -39,6 +39,8 @@ export interface EngineReport {
   readonly phases: Readonly<Record<string, number>>;
   /** Peak resident set size of the process, bytes (getrusage's ru_maxrss, as `/usr/bin/time -v` reports). */
   readonly peakRssBytes: number;
+  /** CPU time of the process (user + system, every thread), ms: above the wall time when several threads work. */
+  readonly cpuMs: number;
   readonly threads: number;
   readonly results: FiveNumbers;
   /**
@@ -65,9 +67,9 @@ export function engineArgs(): { file: string; at: number; perTicket: boolean } {
 }
 
 /** Prints the report line (the runner reads the last line of stdout). */
-export function printReport(report: Omit<EngineReport, 'peakRssBytes'>): void {
-  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`${JSON.stringify({ ...report, peakRssBytes })}\n`);
+export function printReport(report: Omit<EngineReport, 'peakRssBytes' | 'cpuMs'>): void {
+  const usage = process.resourceUsage();
+  process.stdout.write(`${JSON.stringify({ ...report, peakRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);
 }
 
 /** A BIGINT/HUGEINT/number cell as a number (exact up to 2^53). */

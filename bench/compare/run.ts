@@ -277,6 +277,7 @@ interface Best {
   compute: number;
   total: number;
   processMs: number;
+  cpu: number;
   rss: number;
   phases: Record<string, number>;
 }
@@ -290,17 +291,20 @@ for (const e of active) {
     compute: Math.min(...rs.map((x) => x.report.computeMs)),
     total: Math.min(...rs.map((x) => x.report.loadMs + x.report.computeMs)),
     processMs: Math.min(...rs.map((x) => x.processMs)),
+    cpu: Math.min(...rs.map((x) => x.report.cpuMs)),
     rss: Math.max(...rs.map((x) => x.report.peakRssBytes)),
     phases,
   });
 }
 const lib = best.get('library')!;
 log(`load average (1 min) seen during the runs: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores\n`);
-log('Best of the runs (seconds; each column its own best). Ratio = library / engine: above 1 the library is slower.');
-const rows: string[][] = [['engine', 'version', 'threads', 'load', 'compute', 'total', 'process', 'peak RSS', 'load ratio', 'compute ratio', 'total ratio', 'numbers']];
+log('Best of the runs (seconds; each column its own best). load: file → in-memory records; compute: the rest (flatten, per-ticket');
+log('facts, five metrics); process: the whole process, start-up included; CPU: user + system of every thread (process).');
+log('Ratio = library / engine: above 1 the library is slower.');
+const rows: string[][] = [['engine', 'version', 'threads', 'load', 'compute', 'total', 'process', 'CPU', 'peak RSS', 'load ratio', 'compute ratio', 'total ratio', 'numbers']];
 for (const e of engines) {
   if (e.command === undefined) {
-    rows.push([e.label, '', '', '', '', '', '', '', '', '', '', `skipped: ${e.skipped}`]);
+    rows.push([e.label, '', '', '', '', '', '', '', '', '', '', '', `skipped: ${e.skipped}`]);
     continue;
   }
   const b = best.get(e.name)!;
@@ -314,6 +318,7 @@ for (const e of engines) {
     s(b.compute),
     s(b.total),
     s(b.processMs),
+    s(b.cpu),
     mb(b.rss),
     e.name === 'library' ? '1.00' : ratio(lib.load, b.load),
     e.name === 'library' ? '1.00' : ratio(lib.compute, b.compute),
