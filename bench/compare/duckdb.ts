@@ -9,7 +9,7 @@
  * Run by bench/compare/run.ts as `node --import tsx bench/compare/duckdb.ts <file> [atMs]`.
  */
 import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
-import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations, type PerTicket } from './protocol.js';
+import { DAY_MS, engineArgs, fiveNumbers, num, numOrNull, perTicketOf, printReport, type Durations } from './protocol.js';
 
 const { file, at, perTicket } = engineArgs();
 const instance = await DuckDBInstance.create(':memory:');
@@ -121,13 +121,6 @@ printReport({
   computeMs: t8 - t1,
   phases: { read_json: t1 - t0, unnest: t2 - t1, facts: t3 - t2, frt: t4 - t3, resolution: t5 - t4, fcr: t6 - t5, backlog: t7 - t6, volume: t8 - t7 },
   threads,
-  results: {
-    tickets,
-    frt,
-    resolution,
-    fcr: { numerator: num(fcrRow.numerator), denominator: num(fcrRow.denominator) },
-    backlog: { ...backlog, at },
-    volume: { total: days.reduce((s, d) => s + d[1], 0), days },
-  },
-  ...(perTicket ? { perTicket: Object.fromEntries(perTicketRows.map((r) => [String(r.id), [numOrNull(r.frt), numOrNull(r.res), numOrNull(r.fcr), numOrNull(r.age)] as PerTicket])) } : {}),
+  results: fiveNumbers({ tickets: tickets, frt, resolution, fcr: fcrRow, backlog, at, days }),
+  ...(perTicket ? { perTicket: perTicketOf(perTicketRows) } : {}),
 });

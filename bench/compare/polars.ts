@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import pl from 'nodejs-polars';
-import { DAY_MS, engineArgs, num, numOrNull, printReport, type Durations, type PerTicket } from './protocol.js';
+import { DAY_MS, engineArgs, fiveNumbers, num, numOrNull, perTicketOf, printReport, type Durations } from './protocol.js';
 
 const { file, at, perTicket } = engineArgs();
 const polarsVersion = (createRequire(import.meta.url)('nodejs-polars/package.json') as { version: string }).version;
@@ -148,13 +148,6 @@ printReport({
   computeMs: t8 - t1,
   phases: { readJSON: t1 - t0, explode: t2 - t1, facts: t3 - t2, frt: t4 - t3, resolution: t5 - t4, fcr: t6 - t5, backlog: t7 - t6, volume: t8 - t7 },
   threads: Number(process.env.POLARS_MAX_THREADS ?? availableParallelism()),
-  results: {
-    tickets: tickets.height,
-    frt,
-    resolution,
-    fcr: { numerator: num(fcrRow.numerator), denominator: num(fcrRow.denominator) },
-    backlog: { ...backlog, at },
-    volume: { total: days.reduce((s, d) => s + d[1], 0), days },
-  },
-  ...(perTicket ? { perTicket: Object.fromEntries(perTicketRows.map((r) => [String(r.id), [numOrNull(r.frt), numOrNull(r.res), numOrNull(r.fcr), numOrNull(r.age)] as PerTicket])) } : {}),
+  results: fiveNumbers({ tickets: tickets.height, frt, resolution, fcr: fcrRow, backlog, at, days }),
+  ...(perTicket ? { perTicket: perTicketOf(perTicketRows) } : {}),
 });

@@ -83,6 +83,32 @@ export function num(v: unknown): number {
   return Number(v);
 }
 
+/** The five numbers from an engine's query results (the FCR cells and the day rows as the engine gives them). */
+export function fiveNumbers(r: {
+  readonly tickets: number;
+  readonly frt: Durations;
+  readonly resolution: Durations;
+  /** The FCR row: cells `numerator` and `denominator`. */
+  readonly fcr: Readonly<Record<string, unknown>>;
+  readonly backlog: Durations;
+  readonly at: number;
+  readonly days: ReadonlyArray<readonly [number, number]>;
+}): FiveNumbers {
+  return {
+    tickets: r.tickets,
+    frt: r.frt,
+    resolution: r.resolution,
+    fcr: { numerator: num(r.fcr['numerator']), denominator: num(r.fcr['denominator']) },
+    backlog: { ...r.backlog, at: r.at },
+    volume: { total: r.days.reduce((sum, d) => sum + d[1], 0), days: r.days },
+  };
+}
+
+/** Per-ticket values from rows with the columns `id`, `frt`, `res`, `fcr`, `age`. */
+export function perTicketOf(rows: readonly Record<string, unknown>[]): Record<string, PerTicket> {
+  return Object.fromEntries(rows.map((r) => [String(r.id), [numOrNull(r.frt), numOrNull(r.res), numOrNull(r.fcr), numOrNull(r.age)] as PerTicket]));
+}
+
 /** A nullable numeric cell. */
 export function numOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : num(v);
