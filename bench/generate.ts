@@ -55,6 +55,17 @@ const HOUR_CDF = (() => {
 
 /** Generates `count` tickets in the events form. */
 export function generateTickets(count: number, seed: number, options: GenerateOptions = {}): Ticket[] {
+  const out: Ticket[] = new Array(count);
+  let k = 0;
+  for (const chunk of generateTicketChunks(count, seed, options)) for (const t of chunk) out[k++] = t;
+  return out;
+}
+
+/**
+ * The same tickets as {@link generateTickets}, in order, `chunkSize` at a time: a caller that writes each chunk
+ * and drops it (bench/files.ts) holds one chunk, whatever `count` is.
+ */
+export function* generateTicketChunks(count: number, seed: number, options: GenerateOptions = {}, chunkSize = 65_536): Generator<Ticket[]> {
   const rnd = mulberry32(seed);
   const days = options.days ?? 90;
   const start = options.startMs ?? Date.UTC(2026, 0, 5);
@@ -92,8 +103,14 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
     return Math.floor(DAY + rnd() * 4 * DAY);
   };
 
-  const out: Ticket[] = new Array(count);
+  let out: Ticket[] = [];
+  let first = 0;
   for (let i = 0; i < count; i++) {
+    if (i - first === out.length) {
+      if (i > 0) yield out;
+      first = i;
+      out = new Array(Math.min(chunkSize, count - i));
+    }
     const day = searchCdf(dayCdf, rnd() * acc);
     const hour = searchCdf(HOUR_CDF, rnd());
     const created = start + day * DAY + hour * HOUR + Math.floor(rnd() * HOUR);
@@ -171,7 +188,7 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
     const u = rnd();
     if (u < 0.01) tags.push('spam');
     else if (u < 0.02) tags.push('closed_by_merge');
-    out[i] = {
+    out[i - first] = {
       id: `T-${String(i + 1).padStart(7, '0')}`,
       createdAt: ts(created),
       channel,
@@ -183,5 +200,5 @@ export function generateTickets(count: number, seed: number, options: GenerateOp
       events,
     };
   }
-  return out;
+  if (count > 0) yield out;
 }
