@@ -114,6 +114,10 @@ export class TicketColumns implements RecordBatch {
   customers = new Float64Array(0);
   /** Reopens (events: counted by replay; summary: `reopens`, −1 when absent). */
   reopens = new Float64Array(0);
+  /** Events form: public messages by customers, agents and bots (what interactionsPerTicket counts). */
+  publicCustomer = new Uint32Array(0);
+  publicAgent = new Uint32Array(0);
+  publicBot = new Uint32Array(0);
   /** Events form: solved or closed status changes. */
   resolvedChanges = new Int32Array(0);
   /** Events of record j are evAt[evStart[j] .. evStart[j + 1]). */
@@ -158,6 +162,9 @@ export class TicketColumns implements RecordBatch {
     this.replies = new Float64Array(n);
     this.customers = new Float64Array(n);
     this.reopens = new Float64Array(n);
+    this.publicCustomer = new Uint32Array(n);
+    this.publicAgent = new Uint32Array(n);
+    this.publicBot = new Uint32Array(n);
     this.resolvedChanges = new Int32Array(n);
   }
 
@@ -197,6 +204,9 @@ export class TicketColumns implements RecordBatch {
       this.replies = cut(this.replies, n);
       this.customers = cut(this.customers, n);
       this.reopens = cut(this.reopens, n);
+      this.publicCustomer = cut(this.publicCustomer, n);
+      this.publicAgent = cut(this.publicAgent, n);
+      this.publicBot = cut(this.publicBot, n);
       this.resolvedChanges = cut(this.resolvedChanges, n);
     }
     this.evStart = cut(this.evStart, n + 1);
@@ -219,7 +229,7 @@ export class TicketColumns implements RecordBatch {
   /** Bytes held by the columns (for the memory figures). */
   byteSize(): number {
     let b = 0;
-    for (const a of [this.state, this.flags, this.status, this.created, this.firstCustomer, this.firstReply, this.secondReply, this.firstResolved, this.lastResolved, this.firstResolution, this.replies, this.customers, this.reopens, this.resolvedChanges, this.evStart, this.evAt, this.evKind, this.evSrc]) b += a.byteLength;
+    for (const a of [this.state, this.flags, this.status, this.created, this.firstCustomer, this.firstReply, this.secondReply, this.firstResolved, this.lastResolved, this.firstResolution, this.replies, this.customers, this.reopens, this.publicCustomer, this.publicAgent, this.publicBot, this.resolvedChanges, this.evStart, this.evAt, this.evKind, this.evSrc]) b += a.byteLength;
     return b;
   }
 }

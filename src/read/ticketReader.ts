@@ -406,6 +406,9 @@ export class TicketReader {
     let r2 = NaN;
     let replies = 0;
     let customers = 0;
+    let pubCustomer = 0;
+    let pubAgent = 0;
+    let pubBot = 0;
     let firstMsgAt = Infinity;
     let firstMsgKind = 255;
     let firstMsgQual = 0;
@@ -428,6 +431,11 @@ export class TicketReader {
         customers++;
         if (!(ms >= firstCustomer)) firstCustomer = ms;
       }
+      if ((b & Q_PUBLIC) !== 0) {
+        if (k === K_CUSTOMER) pubCustomer++;
+        else if (k === K_AGENT) pubAgent++;
+        else if (k === K_BOT) pubBot++;
+      }
       if (ms < firstMsgAt || (ms === firstMsgAt && k < firstMsgKind)) {
         firstMsgAt = ms;
         firstMsgKind = k;
@@ -446,6 +454,9 @@ export class TicketReader {
     c.secondReply[j] = r2;
     c.replies[j] = replies;
     c.customers[j] = customers;
+    c.publicCustomer[j] = pubCustomer;
+    c.publicAgent[j] = pubAgent;
+    c.publicBot[j] = pubBot;
     if (firstSolved === firstSolved) {
       c.firstResolved[j] = firstSolved;
       c.lastResolved[j] = lastSolved;

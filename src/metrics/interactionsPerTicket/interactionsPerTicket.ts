@@ -19,7 +19,7 @@ import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import type { PreparedTickets, TicketInputOptions } from '../../pipeline/ticketSource.js';
-import { F_EVENTS, K_AGENT, K_BOT, K_CUSTOMER, KIND_SHIFT, LEVEL_EVENTS, Q_PUBLIC, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
+import { F_EVENTS, LEVEL_FACTS, resolvedNow, type TicketColumns } from '../../read/ticketColumns.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { Grouped } from '../../results/groups.js';
 
@@ -73,8 +73,6 @@ export interface InteractionsPerTicketResult extends Grouped<InteractionsPerTick
 const NAME = 'interactionsPerTicket';
 
 interface Params {
-  /** Per kind (index kind): 1 when this call counts its public messages. */
-  readonly counts: Uint8Array;
   readonly wantAgent: boolean;
   readonly wantCustomer: boolean;
   readonly bots: boolean;
@@ -92,14 +90,9 @@ const METRIC: TicketMetric<Params, HistogramAccumulator, InteractionsPerTicketRe
     const open = readWholeNumber(NAME, 'openEndedAt', o.openEndedAt, 5, 1, 1000);
     const wantAgent = who !== 'customer';
     const wantCustomer = who !== 'agent';
-    // Which event kinds are counted: customer messages, agent messages, bot messages (with includeBots).
-    const counts = new Uint8Array(16);
-    counts[K_CUSTOMER] = wantCustomer ? 1 : 0;
-    counts[K_AGENT] = wantAgent ? 1 : 0;
-    counts[K_BOT] = wantAgent && bots ? 1 : 0;
-    return { counts, wantAgent, wantCustomer, bots, resolvedOnly: which === 'resolved', open };
+    return { wantAgent, wantCustomer, bots, resolvedOnly: which === 'resolved', open };
   },
-  level: () => LEVEL_EVENTS,
+  level: () => LEVEL_FACTS,
   step: countInteractions,
   start: () => new HistogramAccumulator(),
   finish: (acc, p) => ({ ...countSummary(acc, p.open), excluded: acc.excluded<InteractionsPerTicketExclusion>() as Excluded<InteractionsPerTicketExclusion> }),
@@ -109,15 +102,7 @@ const METRIC: TicketMetric<Params, HistogramAccumulator, InteractionsPerTicketRe
 function countInteractions(c: TicketColumns, j: number, p: Params): number | InteractionsPerTicketExclusion {
   if (p.resolvedOnly && !resolvedNow(c, j)) return 'unresolved';
   if (((c.flags[j] as number) & F_EVENTS) !== 0) {
-    // Branch-free: a public event adds counts[its kind] (1 for the kinds this call counts, else 0).
-    const { evKind } = c;
-    const counts = p.counts;
-    let x = 0;
-    for (let e = c.evStart[j] as number, end = c.evStart[j + 1] as number; e < end; e++) {
-      const b = evKind[e] as number;
-      x += (counts[b >> KIND_SHIFT] as number) & ((b & Q_PUBLIC) >>> 1); // Q_PUBLIC is bit 1
-    }
-    return x;
+    return (p.wantCustomer ? (c.publicCustomer[j] as number) : 0) + (p.wantAgent ? (c.publicAgent[j] as number) + (p.bots ? (c.publicBot[j] as number) : 0) : 0);
   }
   const a = p.wantAgent ? (c.replies[j] as number) : 0;
   const cu = p.wantCustomer ? (c.customers[j] as number) : 0;
