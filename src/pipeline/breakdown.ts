@@ -154,7 +154,7 @@ export function readBy(functionName: string, by: unknown, schema: RecordSchema):
   const derived: string[] = [];
   let unnamed = 0;
   list.forEach((d, i) => {
-    const field = list.length === 1 ? 'by' : `by[${i}]`;
+    const field = Array.isArray(by) ? `by[${i}]` : 'by';
     let dim: Dim;
     const base = { custom: undefined, multi: false, fn: undefined, zone: undefined, interval: 'day' as BucketInterval, weekStartsOn: 1 as WeekStartDay };
     if (typeof d === 'string') {

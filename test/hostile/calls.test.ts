@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { abandonmentRate, averageAbandonTime, averageHandleTime, averageSpeedOfAnswer, serviceLevel, type Call } from '../../src/index.js';
+import { abandonmentRate, averageAbandonTime, averageHandleTime, averageSpeedOfAnswer, prepareCalls, serviceLevel, type Call } from '../../src/index.js';
 import { fcParams } from '../support/fc.js';
 import { collidingIds, DAY, epochSecondsArb, hostileCallsArb, hostileRowsArb, MON, validRowsArb } from './arbitraries.js';
 import {
@@ -33,7 +33,7 @@ function sampleCalls(): Call[] {
   ];
 }
 
-const CALL_INPUT = { invalid: 'exclude', timeZone: 'Europe/Paris', period: { from: MON - DAY, to: MON + DAY } } as const;
+const CALL_INPUT = { invalid: 'exclude', timeZone: 'Europe/Paris', period: { from: MON - DAY, to: MON + DAY }, allowEarlyTimestamps: false, by: 'channel' } as const;
 const NESTED = { period: { keys: ['from', 'to'], valid: { from: MON - DAY, to: MON + DAY } } } as const;
 
 function spec(name: string, call: (calls: unknown, options: unknown) => unknown, options: Record<string, unknown>, extra: Partial<FnSpec> = {}): FnSpec {
@@ -126,6 +126,37 @@ function hostileCallMetric(name: string): void {
     }, PROPERTY_TIMEOUT);
   }
 }
+
+const PREPARE = (() => {
+  // The prepared set is an opaque object holding the input: the contract is checked on what it tells.
+  const call = (c: unknown, o: unknown): unknown => {
+    const p = prepareCalls(c as never, o as never);
+    return { kind: p.kind, count: p.count, invalid: p.invalid };
+  };
+  return { name: 'prepareCalls', call, arity: 2, valid: () => [sampleCalls()], optionsIndex: 1, options: documentedOptions('prepareCalls', { invalid: 'exclude', timeZone: 'Europe/Paris', allowEarlyTimestamps: false }) } as FnSpec;
+})();
+
+describeHostile('prepareCalls', () => {
+  standardProperties(PREPARE);
+  recordsProperty('prepareCalls', hostileCallsArb, (calls, invalid) => PREPARE.call(calls, { invalid }), (records, r) => {
+    if (r.count !== (records as unknown[]).length) throw new Error(`prepareCalls: count ${String(r.count)} for ${(records as unknown[]).length} calls`);
+    if (!((r.invalid as number) >= 0 && (r.invalid as number) <= (r.count as number))) throw new Error(`prepareCalls: invalid ${String(r.invalid)} of ${String(r.count)}`);
+  });
+  it('a prepared set gives every call metric the result of the array', () => {
+    fc.assert(
+      fc.property(hostileCallsArb, (calls) => {
+        const prepared = prepareCalls(calls as never, { invalid: 'exclude' });
+        for (const name of Object.keys(SPECS)) {
+          const o = { ...copyBase(name), invalid: 'exclude' };
+          expect(callSpec(name).call(prepared, o)).toEqual(callSpec(name).call(calls, o));
+        }
+      }),
+      fcParams(40),
+    );
+  }, PROPERTY_TIMEOUT);
+});
+
+const copyBase = (name: string): Record<string, unknown> => ({ ...(callSpec(name).base ?? {}) });
 
 describeHostile('abandonmentRate', () => hostileCallMetric('abandonmentRate'));
 describeHostile('serviceLevel', () => hostileCallMetric('serviceLevel'));

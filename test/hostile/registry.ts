@@ -20,6 +20,8 @@ const PERIOD = ['period', 'attributeTo'] as const;
 const CALL_INPUT = ['invalid', 'timeZone', 'period', 'allowEarlyTimestamps', 'by'] as const;
 /** What every survey score reads beyond its scale: `at` in a zone, early epochs, the breakdown. */
 const SURVEY_INPUT = ['invalid', 'timeZone', 'allowEarlyTimestamps', 'by'] as const;
+/** What the live-queue functions take: the instant, the SLA policy, the schedule, the near-breach window. */
+const LIVE_QUEUE = ['at', 'policy', 'businessHours', 'nearBreachMs'] as const;
 const CUSTOMER_RECORDS = ['period', 'timeZone', 'invalid'] as const;
 
 export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
@@ -110,6 +112,16 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     optionsType: 'PrepareTicketsOptions',
     optionKeys: [...TICKET_INPUT, 'isQualifyingReply'],
   },
+  prioritizeQueue: {
+    area: 'tickets',
+    optionsType: 'PrioritizeQueueOptions',
+    optionKeys: [...LIVE_QUEUE, ...TICKET_INPUT, 'isQualifyingReply', 'excludeSpam', 'excludeDeleted', 'excludeMerged', 'rules'],
+  },
+  queueSnapshot: {
+    area: 'tickets',
+    optionsType: 'QueueSnapshotOptions',
+    optionKeys: [...LIVE_QUEUE, ...TICKET_METRIC, 'isQualifyingReply', 'waitBuckets'],
+  },
 
   abandonmentRate: { area: 'calls', optionsType: 'AbandonmentRateOptions', optionKeys: ['shortAbandonMs', 'shortAbandons', 'clockStartsAt', 'confidence', ...CALL_INPUT] },
   serviceLevel: {
@@ -117,6 +129,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     optionsType: 'ServiceLevelOptions',
     optionKeys: ['thresholdMs', 'abandoned', 'shortAbandonMs', 'clockStartsAt', 'confidence', ...CALL_INPUT],
   },
+  prepareCalls: { area: 'calls', optionsType: 'PrepareCallsOptions', optionKeys: ['invalid', 'timeZone', 'allowEarlyTimestamps'] },
   averageSpeedOfAnswer: { area: 'calls', optionsType: 'AverageSpeedOfAnswerOptions', optionKeys: ['clockStartsAt', ...CALL_INPUT, ...SUMMARY] },
   averageHandleTime: { area: 'calls', optionsType: 'AverageHandleTimeOptions', optionKeys: ['includeHold', 'includeWrapUp', ...CALL_INPUT, ...SUMMARY] },
   averageAbandonTime: {
@@ -185,5 +198,6 @@ export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
   ChurnCounts: ['customersAtStart', 'customersAtEnd', 'customersLost', 'newCustomers', 'newCustomersLost'],
   NetPromoterBands: ['detractors', 'passives', 'promoters'],
   ScoreScale: ['min', 'max'],
+  QueueRules: ['segment', 'segmentWeights', 'waitWeight', 'breachWeight', 'breachWindowMs', 'firstRequestBoost', 'tiers'],
   SlaTargets: ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'],
 };

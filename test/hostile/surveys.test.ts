@@ -15,13 +15,16 @@ function spec(name: string, s: Omit<FnSpec, 'name' | 'arity' | 'optionsIndex'> &
   return { name, arity: 2, optionsIndex: 1, ...s };
 }
 
+/** The survey reader's options every survey metric takes. */
+const SURVEY_INPUT = { timeZone: 'Europe/Paris', allowEarlyTimestamps: false, by: 'channel' } as const;
+
 const npsAnswers = (): unknown[] => [0, 5, 7, 9, 10, { id: 'r1', score: 8, weight: 2 }];
 const BANDS = { detractors: [0, 6], passives: [7, 8], promoters: [9, 10] };
 
 const NPS = spec('netPromoterScore', {
   call: (r, o) => netPromoterScore(r as never, o as never),
   valid: () => [npsAnswers()],
-  options: { scale: '0-10', bands: BANDS, weights: [1, 1, 1, 1, 1, 2], confidence: 0.9, invalid: 'exclude' },
+  options: { scale: '0-10', bands: BANDS, weights: [1, 1, 1, 1, 1, 2], confidence: 0.9, invalid: 'exclude', ...SURVEY_INPUT },
   nested: { bands: { keys: TYPE_KEYS.NetPromoterBands as readonly string[], valid: BANDS } },
 });
 const COMPARE = spec('compareNetPromoterScores', {
@@ -34,13 +37,13 @@ const COMPARE = spec('compareNetPromoterScores', {
 const CSAT = spec('customerSatisfactionScore', {
   call: (r, o) => customerSatisfactionScore(r as never, o as never),
   valid: () => [[1, 2, 3, 4, 5, { id: 'x', score: 4 }, null]],
-  options: { method: 'mean', scale: { min: 1, max: 5 }, satisfiedFrom: 4, surveysSent: 100, confidence: 0.9, invalid: 'exclude' },
+  options: { method: 'mean', scale: { min: 1, max: 5 }, satisfiedFrom: 4, surveysSent: 100, confidence: 0.9, invalid: 'exclude', ...SURVEY_INPUT },
   nested: { scale: { keys: TYPE_KEYS.ScoreScale as readonly string[], valid: { min: 1, max: 5 } } },
 });
 const CES = spec('customerEffortScore', {
   call: (r, o) => customerEffortScore(r as never, o as never),
   valid: () => [[1, 2, 3, 4, 5, 6, 7, { score: 6 }]],
-  options: { scale: { min: 1, max: 7 }, method: 'top-box', direction: 'lower-is-better', easyThreshold: 3, surveysSent: 100, confidence: 0.9, invalid: 'exclude' },
+  options: { scale: { min: 1, max: 7 }, method: 'top-box', direction: 'lower-is-better', easyThreshold: 3, surveysSent: 100, confidence: 0.9, invalid: 'exclude', ...SURVEY_INPUT },
   nested: { scale: { keys: TYPE_KEYS.ScoreScale as readonly string[], valid: { min: 1, max: 7 } } },
 });
 

@@ -20,6 +20,8 @@ import {
   firstResponseTime,
   interactionsPerTicket,
   prepareTickets,
+  prioritizeQueue,
+  queueSnapshot,
   reassignmentRate,
   reopenRate,
   resolutionRate,
@@ -30,6 +32,7 @@ import {
   type Ticket,
 } from '../../src/index.js';
 import { fcParams } from '../support/fc.js';
+import { TYPE_KEYS } from './registry.js';
 import { collidingIds, copyData, DAY, epochSecondsArb, hostileTicketsArb, HOUR, MON, PROTO_KEYS, validTicketsArb } from './arbitraries.js';
 import {
   boundedTimeout,
@@ -107,6 +110,8 @@ const TARGETS = {
   urgent: { firstReply: HOUR, nextReply: { targetMs: HOUR, businessHours: false as const }, resolution: 8 * HOUR, periodicUpdate: 2 * HOUR, pausableUpdate: { targetMs: 2 * HOUR, pauseStatuses: ['pending' as const] } },
   normal: { firstReply: 4 * HOUR, requesterWait: 8 * HOUR, agentWork: { targetMs: 4 * HOUR, businessHours: false as const, pauseStatuses: ['pending' as const, 'on_hold' as const] } },
 };
+
+const QUEUE_RULES = { segment: 'priority', segmentWeights: { urgent: 2 }, waitWeight: 1, breachWeight: 3, breachWindowMs: HOUR, firstRequestBoost: 1, tiers: true } as const;
 
 /** Builds a spec and checks that its options are exactly the documented keys. */
 function spec(name: string, call: (tickets: unknown, options: unknown) => unknown, options: Record<string, unknown>, extra: Partial<FnSpec> = {}): FnSpec {
@@ -297,6 +302,25 @@ const SPECS: readonly FnSpec[] = [
     confidence: 0.9,
     isQualifyingReply: agentReply,
   }, { nested: NESTED_PERIOD }),
+  spec('prioritizeQueue', (t, o) => prioritizeQueue(t as never, o as never), {
+    ...TICKET_READ,
+    ...ELIGIBILITY,
+    at: MON + DAY,
+    policy: { targets: TARGETS, defaultPriority: 'normal' },
+    businessHours: SCHEDULE,
+    nearBreachMs: HOUR,
+    isQualifyingReply: agentReply,
+    rules: QUEUE_RULES,
+  }, { base: { at: MON + DAY }, nested: { rules: { keys: TYPE_KEYS.QueueRules as readonly string[], valid: QUEUE_RULES } } }),
+  spec('queueSnapshot', (t, o) => queueSnapshot(t as never, o as never), {
+    ...TICKET_INPUT,
+    at: MON + DAY,
+    policy: { targets: TARGETS, defaultPriority: 'normal' },
+    businessHours: SCHEDULE,
+    nearBreachMs: HOUR,
+    isQualifyingReply: agentReply,
+    waitBuckets: [HOUR, DAY],
+  }, { base: { at: MON + DAY } }),
   spec('prepareTickets', (t, o) => {
     // The prepared set is an opaque object holding the input: the contract is checked on what it tells.
     const p = prepareTickets(t as never, o as never);
@@ -321,6 +345,9 @@ function recordOptions(name: string, invalid: 'throw' | 'exclude'): Record<strin
     }
     case 'firstContactResolution':
       return { invalid, definition: 'no-repeat-contact' };
+    case 'prioritizeQueue':
+    case 'queueSnapshot':
+      return { invalid, at: MON + DAY };
     default:
       return { invalid };
   }
@@ -336,6 +363,19 @@ function accountOf(name: string): ((records: unknown, r: Record<string, unknown>
       return count(name);
     case 'reassignmentRate':
       return denominator(name);
+    case 'prioritizeQueue':
+      return (records, r) => {
+        count(name)(records, r);
+        const listed = (r.queue as unknown[]).length + (r.waitingOnOthers as unknown[]).length;
+        if (listed !== r.count) throw new Error(`prioritizeQueue: ${listed} tickets listed, count is ${String(r.count)}`);
+      };
+    case 'queueSnapshot':
+      return (records, r) => {
+        checkAccount(name, 'open', r.open as number, (r.excluded as { total: number }).total, (records as unknown[]).length);
+        const on = (r.waitingOnAgent as number) + (r.waitingOnCustomer as number) + (r.waitingOnThirdParty as number);
+        const inBuckets = Object.values(r.byWait as Record<string, number>).reduce((a, b) => a + b, 0);
+        if (on !== r.open || inBuckets !== r.waitingOnAgent) throw new Error(`queueSnapshot: waits add up to ${on} (buckets ${inBuckets}), open is ${String(r.open)}`);
+      };
     case 'botResolutionRate':
       return (records, r) => {
         denominator(name)(records, r);
@@ -421,6 +461,8 @@ describeHostile('assignmentStations', () => hostileTicketMetric('assignmentStati
 describeHostile('reassignmentRate', () => hostileTicketMetric('reassignmentRate'));
 describeHostile('agentActivity', () => hostileTicketMetric('agentActivity'));
 describeHostile('botResolutionRate', () => hostileTicketMetric('botResolutionRate'));
+describeHostile('prioritizeQueue', () => hostileTicketMetric('prioritizeQueue'));
+describeHostile('queueSnapshot', () => hostileTicketMetric('queueSnapshot'));
 describeHostile('prepareTickets', () => {
   const s = SPECS.find((x) => x.name === 'prepareTickets') as FnSpec;
   standardProperties(s);

@@ -268,8 +268,8 @@ describe('firstResponseTime: bad input', () => {
   });
 
   it.each([
-    [{ percentiles: [101] }, 'percentiles'],
-    [{ percentiles: [Number.NaN] }, 'percentiles'],
+    [{ percentiles: [101] }, 'percentiles[0]'],
+    [{ percentiles: [Number.NaN] }, 'percentiles[0]'],
     [{ quantileMethod: 'R6' }, 'quantileMethod'], // was reported on 'percentiles', the wrong field
     [{ startAt: 'assigned' }, 'startAt'],
     [{ agentCreated: 'skip' }, 'agentCreated'],

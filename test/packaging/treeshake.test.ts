@@ -18,9 +18,12 @@ import { builtFile, entryPoints, root, RUNTIME_DEPENDENCIES, type EntryPoint } f
 
 /**
  * Bytes. firstResponseTime with the shared pipeline (reader, driver, breakdowns, option readers), plus decimal.js
- * (about 32 kB minified). 56 kB before the pipeline (2026-12-02: 75 kB with `by` and prepared sets).
+ * (about 32 kB minified). 56 kB before the pipeline (2026-12-02: 75 kB with `by` and prepared sets; 81 kB once
+ * the shared reader validates the vendor summary extras of issue 15 and counts public messages by author, all
+ * of it on firstResponseTime's own read path: decimal.js 32 kB, the reader 10 kB, breakdowns 6 kB, the columns
+ * 3.5 kB, the driver 3 kB, time zones and timestamps 5 kB, the metric itself 2 kB).
  */
-const BUDGET_BYTES = 80_000;
+const BUDGET_BYTES = 85_000;
 const TIMEOUT_MS = 60_000;
 
 /** What one virtual entry compiles to, and what esbuild says it is made of. */

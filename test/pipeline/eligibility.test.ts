@@ -60,6 +60,8 @@ const METRICS: Record<string, (t: readonly Ticket[], o: Record<string, unknown>)
   reassignmentRate: (t, o) => lib.reassignmentRate(t, o as never) as Excl,
   agentActivity: (t, o) => lib.agentActivity(t, o as never) as Excl,
   botResolutionRate: (t, o) => lib.botResolutionRate(t, o as never) as Excl,
+  prioritizeQueue: (t, o) => lib.prioritizeQueue(t, { at: MON + 9.75 * HOUR, ...o } as never) as Excl,
+  queueSnapshot: (t, o) => lib.queueSnapshot(t, { at: MON + 9.75 * HOUR, ...o } as never) as Excl,
 };
 
 describe('the same exclusions in every ticket metric', () => {
