@@ -127,14 +127,11 @@ function hostileCallMetric(name: string): void {
   }
 }
 
-const PREPARE = (() => {
-  // The prepared set is an opaque object holding the input: the contract is checked on what it tells.
-  const call = (c: unknown, o: unknown): unknown => {
-    const p = prepareCalls(c as never, o as never);
-    return { kind: p.kind, count: p.count, invalid: p.invalid };
-  };
-  return { name: 'prepareCalls', call, arity: 2, valid: () => [sampleCalls()], optionsIndex: 1, options: documentedOptions('prepareCalls', { invalid: 'exclude', timeZone: 'Europe/Paris', allowEarlyTimestamps: false }) } as FnSpec;
-})();
+// The prepared set is an opaque object holding the input: the contract is checked on what it tells.
+const PREPARE = spec('prepareCalls', (c, o) => {
+  const p = prepareCalls(c as never, o as never);
+  return { kind: p.kind, count: p.count, invalid: p.invalid };
+}, { invalid: 'exclude', timeZone: 'Europe/Paris', allowEarlyTimestamps: false }, { nested: {} });
 
 describeHostile('prepareCalls', () => {
   standardProperties(PREPARE);
@@ -147,7 +144,7 @@ describeHostile('prepareCalls', () => {
       fc.property(hostileCallsArb, (calls) => {
         const prepared = prepareCalls(calls as never, { invalid: 'exclude' });
         for (const name of Object.keys(SPECS)) {
-          const o = { ...copyBase(name), invalid: 'exclude' };
+          const o = { ...(callSpec(name).base ?? {}), invalid: 'exclude' };
           expect(callSpec(name).call(prepared, o)).toEqual(callSpec(name).call(calls, o));
         }
       }),
@@ -155,8 +152,6 @@ describeHostile('prepareCalls', () => {
     );
   }, PROPERTY_TIMEOUT);
 });
-
-const copyBase = (name: string): Record<string, unknown> => ({ ...(callSpec(name).base ?? {}) });
 
 describeHostile('abandonmentRate', () => hostileCallMetric('abandonmentRate'));
 describeHostile('serviceLevel', () => hostileCallMetric('serviceLevel'));

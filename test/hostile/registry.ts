@@ -14,7 +14,8 @@ export interface RegistryEntry {
 
 const TICKET_INPUT = ['invalid', 'statusMap', 'timeZone', 'allowEarlyTimestamps', 'spamTags', 'mergedTags'] as const;
 /** The options every ticket metric takes beyond reading: eligibility and the breakdown. */
-const TICKET_METRIC = [...TICKET_INPUT, 'excludeSpam', 'excludeDeleted', 'excludeMerged', 'by'] as const;
+const ELIGIBILITY = ['excludeSpam', 'excludeDeleted', 'excludeMerged'] as const;
+const TICKET_METRIC = [...TICKET_INPUT, ...ELIGIBILITY, 'by'] as const;
 const SUMMARY = ['percentiles', 'quantileMethod'] as const;
 const PERIOD = ['period', 'attributeTo'] as const;
 const CALL_INPUT = ['invalid', 'timeZone', 'period', 'allowEarlyTimestamps', 'by'] as const;
@@ -43,7 +44,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   averageResolutionTime: {
     area: 'tickets',
     optionsType: 'AverageResolutionTimeOptions',
-    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, 'excludeSpam', 'excludeDeleted', 'excludeMerged', ...SUMMARY, ...PERIOD],
+    optionKeys: ['resolution', 'pauseStatuses', 'businessHours', ...TICKET_INPUT, ...ELIGIBILITY, ...SUMMARY, ...PERIOD],
   },
   firstContactResolution: {
     area: 'tickets',
@@ -115,7 +116,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   prioritizeQueue: {
     area: 'tickets',
     optionsType: 'PrioritizeQueueOptions',
-    optionKeys: [...LIVE_QUEUE, ...TICKET_INPUT, 'isQualifyingReply', 'excludeSpam', 'excludeDeleted', 'excludeMerged', 'rules'],
+    optionKeys: [...LIVE_QUEUE, ...TICKET_INPUT, ...ELIGIBILITY, 'isQualifyingReply', 'rules'],
   },
   queueSnapshot: {
     area: 'tickets',

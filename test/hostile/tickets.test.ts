@@ -111,6 +111,8 @@ const TARGETS = {
   normal: { firstReply: 4 * HOUR, requesterWait: 8 * HOUR, agentWork: { targetMs: 4 * HOUR, businessHours: false as const, pauseStatuses: ['pending' as const, 'on_hold' as const] } },
 };
 
+/** The live-queue options both queue functions take. */
+const LIVE_QUEUE = { at: MON + DAY, policy: { targets: TARGETS, defaultPriority: 'normal' }, businessHours: SCHEDULE, nearBreachMs: HOUR, isQualifyingReply: agentReply } as const;
 const QUEUE_RULES = { segment: 'priority', segmentWeights: { urgent: 2 }, waitWeight: 1, breachWeight: 3, breachWindowMs: HOUR, firstRequestBoost: 1, tiers: true } as const;
 
 /** Builds a spec and checks that its options are exactly the documented keys. */
@@ -305,20 +307,12 @@ const SPECS: readonly FnSpec[] = [
   spec('prioritizeQueue', (t, o) => prioritizeQueue(t as never, o as never), {
     ...TICKET_READ,
     ...ELIGIBILITY,
-    at: MON + DAY,
-    policy: { targets: TARGETS, defaultPriority: 'normal' },
-    businessHours: SCHEDULE,
-    nearBreachMs: HOUR,
-    isQualifyingReply: agentReply,
+    ...LIVE_QUEUE,
     rules: QUEUE_RULES,
   }, { base: { at: MON + DAY }, nested: { rules: { keys: TYPE_KEYS.QueueRules as readonly string[], valid: QUEUE_RULES } } }),
   spec('queueSnapshot', (t, o) => queueSnapshot(t as never, o as never), {
     ...TICKET_INPUT,
-    at: MON + DAY,
-    policy: { targets: TARGETS, defaultPriority: 'normal' },
-    businessHours: SCHEDULE,
-    nearBreachMs: HOUR,
-    isQualifyingReply: agentReply,
+    ...LIVE_QUEUE,
     waitBuckets: [HOUR, DAY],
   }, { base: { at: MON + DAY } }),
   spec('prepareTickets', (t, o) => {
