@@ -35,6 +35,16 @@ export class ExactSum {
     this.big += o.big + BigInt(o.safe);
   }
 
+  /** The sum as a decimal string (JSON-safe). */
+  save(): string {
+    return this.value().toString();
+  }
+
+  /** Adds a saved sum. */
+  load(saved: string): void {
+    this.big += BigInt(saved);
+  }
+
   value(): bigint {
     return this.big + BigInt(this.safe);
   }
@@ -67,6 +77,21 @@ export class DurationCollector {
     this.values.set(o.values.subarray(0, o.n), this.n);
     this.n += o.n;
     this.sum.merge(o.sum);
+  }
+
+  /** The durations sorted ascending (a sorted run: merging runs is linear), and the exact total. */
+  save(): { readonly values: number[]; readonly sum: string } {
+    const sorted = this.values.slice(0, this.n).sort();
+    return { values: Array.from(sorted), sum: this.sum.save() };
+  }
+
+  /** Adds saved durations and their total. */
+  load(saved: { readonly values: ArrayLike<number>; readonly sum: string }): void {
+    const k = saved.values.length;
+    if (this.n + k > this.values.length) this.grow(this.n + k);
+    for (let i = 0; i < k; i++) this.values[this.n + i] = saved.values[i] as number;
+    this.n += k;
+    this.sum.load(saved.sum);
   }
 
   private grow(need: number): void {
@@ -126,6 +151,24 @@ export abstract class Accumulator<V = number> {
   abstract add(value: V): void;
   abstract mergeFrom(other: this): void;
 
+  /**
+   * What this accumulator counted, its ledger apart, as plain data for a partial state (the incremental API,
+   * src/pipeline/incremental.ts): JSON- and structured-clone-safe (finite numbers, strings, booleans, `null`,
+   * arrays and plain objects; no typed arrays, Maps, `undefined`, NaN or ±Infinity). Exact: {@link load} of it
+   * into an empty accumulator of the same metric and options gives back the same counts.
+   */
+  save(): unknown {
+    throw new Error(`${this.constructor.name}: not incremental`);
+  }
+
+  /**
+   * Adds saved data ({@link save} of an accumulator of the same metric and options) into this one, as
+   * {@link mergeFrom} adds another accumulator: exact, and in any order.
+   */
+  load(_saved: unknown): void {
+    throw new Error(`${this.constructor.name}: not incremental`);
+  }
+
   /** Drops everything collected (the driver keeps one emptied accumulator per class: see ticketDriver.ts). */
   release(): void {
     this.ledger.lists.clear();
@@ -166,6 +209,12 @@ export class DurationAccumulator extends Accumulator {
   mergeFrom(o: DurationAccumulator): void {
     this.durations.merge(o.durations);
   }
+  override save(): unknown {
+    return this.durations.save();
+  }
+  override load(saved: unknown): void {
+    this.durations.load(saved as { values: number[]; sum: string });
+  }
   protected override reset(): void {
     this.durations.values = new Float64Array(4);
     this.durations.n = 0;
@@ -183,6 +232,14 @@ export class RateAccumulator extends Accumulator {
   mergeFrom(o: RateAccumulator): void {
     this.hits += o.hits;
     this.count += o.count;
+  }
+  override save(): unknown {
+    return [this.hits, this.count];
+  }
+  override load(saved: unknown): void {
+    const [hits, count] = saved as [number, number];
+    this.hits += hits;
+    this.count += count;
   }
   protected override reset(): void {
     this.hits = 0;

@@ -53,6 +53,13 @@ export interface RecordMetric<C extends RecordBatch, P, A extends Accumulator, R
   finish(acc: A, p: P, overall: A): Res;
   /** Called once per batch before its steps (metrics that gather per-batch data). */
   batch?(c: C, p: P, overall: A): void;
+  /**
+   * What `batch` gathered into `p` across records (FCR's requesters), as plain data for a partial state (the
+   * same rules as {@link Accumulator.save}); metrics whose `batch` keeps nothing in `p` leave it out.
+   */
+  saveShared?(p: P): unknown;
+  /** Adds saved shared data into `p` (exact, in any order, as {@link Accumulator.load}). */
+  loadShared?(p: P, saved: unknown): void;
 }
 
 /** @internal A group key source that follows the batches of one metric call. */

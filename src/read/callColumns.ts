@@ -41,6 +41,7 @@ const EMPTY: readonly unknown[] = [];
 export class CallColumns implements RecordBatch {
   n = 0;
   base = 0;
+  offset = 0;
   records: readonly unknown[] = EMPTY;
   /** The parts read: bits of READ_ENTRY and READ_HANDLING. */
   level = 0;

@@ -74,6 +74,7 @@ export function detectForm(input: readonly unknown[]): 'calls' | 'rows' | 'empty
 /** @internal The rows, validated: counts per row (whole numbers), `intervalStart` (NaN when not read or absent). */
 export class RowColumns implements RecordBatch {
   readonly base = 0;
+  offset = 0;
   readonly errors = new Map<number, Invalid>();
   readonly state: Uint8Array;
   readonly flags: Uint8Array;

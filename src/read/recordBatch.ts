@@ -19,6 +19,12 @@ export const S_BAD = 1;
 export interface RecordBatch {
   readonly n: number;
   readonly base: number;
+  /**
+   * The position of `records[0]` in the whole input (0 for a one-shot call; a chunk's position in the
+   * incremental API): positions in messages, `#N` labels and anything a metric keeps by position are
+   * `offset + base + j`.
+   */
+  offset: number;
   /** The input the batch was read from (raw records, for key functions, labels and error messages). */
   readonly records: ArrayLike<unknown>;
   readonly state: Uint8Array;

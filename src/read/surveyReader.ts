@@ -299,6 +299,7 @@ export const S_BAD_AT = 2;
 export class SurveyColumns implements RecordBatch {
   n = 0;
   base = 0;
+  offset = 0;
   records: ArrayLike<unknown> = [];
   readonly errors = new Map<number, Invalid>();
   readonly atErrors = new Map<number, Invalid>();

@@ -82,6 +82,7 @@ export class TicketColumns implements RecordBatch {
   n = 0;
   /** Input index of record 0. */
   base = 0;
+  offset = 0;
   /** The input the batch was read from (raw tickets, for key functions and ids). */
   records: readonly unknown[] = EMPTY;
   /** What each record holds: LEVEL_IDENTITY, LEVEL_FACTS, LEVEL_STATUSES or LEVEL_EVENTS. */
