@@ -439,7 +439,17 @@ function loadLedger(functionName: string, saved: unknown): ExclusionLedger<strin
 /** Text of options without their functions (a state remembers which plain options made it). */
 function fingerprint(options: unknown): string | null {
   try {
-    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : typeof v === 'bigint' ? `${v}n` : v));
+    // Functions and objects that are not plain (a schedule, with caches that fill as it is used) stand as a
+    // placeholder: the text is of what a user writes, and stays the same while the run goes on.
+    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => {
+      if (typeof v === 'function') return '[function]';
+      if (typeof v === 'bigint') return `${v}n`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const proto: unknown = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return '[object]';
+      }
+      return v;
+    });
     return text.length > 100_000 ? null : text;
   } catch {
     return null;
