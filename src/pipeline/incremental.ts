@@ -243,7 +243,7 @@ export type MetricResult<F> = F extends (...args: never[]) => infer R ? R : neve
  *
  * @category Incremental
  */
-export type MetricOptions<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
+export type MetricOptions<F> = F extends (input: never, options: infer O) => unknown ? Exclude<O, undefined> : never;
 
 const FORMAT = 'helpdesk-metrics/state';
 

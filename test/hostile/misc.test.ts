@@ -25,10 +25,11 @@ import {
   type MetricSetState,
   type MetricState,
 } from '../../src/index.js';
+import * as api from '../../src/index.js';
 import { describe as describeValue } from '../../src/_lib/options.js';
 import { MetricsError as MetricsErrorFromSource } from '../../src/results/errors.js';
 import { fcParams } from '../support/fc.js';
-import { collidingIds, customerRecordsArb, DAY, dataValueArb, epochSecondsArb, hostileTicketsArb, hostileValueArb, HOUR, MON, PROTO_KEYS } from './arbitraries.js';
+import { collidingIds, customerRecordsArb, DAY, dataValueArb, epochSecondsArb, hostileTicketsArb, hostileValueArb, HOUR, MON, PROTO_KEYS, validTicketsArb } from './arbitraries.js';
 import {
   checkAccount,
   checkError,
@@ -376,6 +377,50 @@ function chunkedRecordsProperty(fn: string, label: string, run: (m: (typeof INC_
   }, PROPERTY_TIMEOUT);
 }
 
+/** Records for the round trips: tickets (events and summary form), calls, survey answers. */
+const ROUND_TRIP_TICKETS: readonly unknown[] = [
+  { id: 'T-3', createdAt: MON - 20 * DAY, status: 'open', channel: 'email' },
+  { id: 'T-1', createdAt: MON, createdBy: 'customer', channel: 'email', priority: 'urgent', requesterId: 'R1', events: [{ type: 'message', at: MON, author: 'customer' }, { type: 'message', at: MON + HOUR, author: 'agent' }, { type: 'status', at: MON + 2 * HOUR, status: 'solved' }] },
+  { id: 'T-2', createdAt: MON + DAY, createdBy: 'customer', channel: 'chat', events: [{ type: 'message', at: MON + DAY + 3 * HOUR, author: 'agent' }] },
+];
+const ROUND_TRIP_CALLS: readonly unknown[] = [
+  { id: 'C1', queuedAt: MON, answeredAt: MON + 30_000, endedAt: MON + 300_000 },
+  { id: 'C2', queuedAt: MON, abandonedAt: MON + 10_000 },
+  { id: 'C3', queuedAt: MON + HOUR, answeredAt: MON + HOUR + 5_000, endedAt: MON + 2 * HOUR },
+];
+const AT = MON + 2 * DAY;
+/** [metric, records, options] for every metric the API runs. */
+const ROUND_TRIP: ReadonlyArray<readonly [IncrementalMetricName, readonly unknown[], Record<string, unknown> | undefined]> = [
+  ['firstResponseTime', ROUND_TRIP_TICKETS, { by: 'channel' }],
+  ['averageResponseTime', ROUND_TRIP_TICKETS, undefined],
+  ['resolutionTime', ROUND_TRIP_TICKETS, undefined],
+  ['averageResolutionTime', ROUND_TRIP_TICKETS, undefined],
+  ['firstContactResolution', ROUND_TRIP_TICKETS, undefined],
+  ['resolutionRate', ROUND_TRIP_TICKETS, { by: 'channel' }],
+  ['reopenRate', ROUND_TRIP_TICKETS, undefined],
+  ['backlog', ROUND_TRIP_TICKETS, { at: AT }],
+  ['backlogSeries', ROUND_TRIP_TICKETS, { from: MON, to: MON + 3 * DAY, interval: 'day', timeZone: 'UTC' }],
+  ['interactionsPerTicket', ROUND_TRIP_TICKETS, undefined],
+  ['ticketVolume', ROUND_TRIP_TICKETS, { interval: 'day', timeZone: 'UTC' }],
+  ['slaCompliance', ROUND_TRIP_TICKETS, { targets: { urgent: { firstReply: HOUR } }, defaultPriority: 'urgent' }],
+  ['timeInStatus', ROUND_TRIP_TICKETS, undefined],
+  ['assignmentTime', ROUND_TRIP_TICKETS, undefined],
+  ['assignmentStations', ROUND_TRIP_TICKETS, undefined],
+  ['reassignmentRate', ROUND_TRIP_TICKETS, undefined],
+  ['agentActivity', ROUND_TRIP_TICKETS, undefined],
+  ['botResolutionRate', ROUND_TRIP_TICKETS, undefined],
+  ['prioritizeQueue', ROUND_TRIP_TICKETS, { at: AT }],
+  ['queueSnapshot', ROUND_TRIP_TICKETS, { at: AT }],
+  ['abandonmentRate', ROUND_TRIP_CALLS, undefined],
+  ['serviceLevel', ROUND_TRIP_CALLS, { thresholdMs: 20_000 }],
+  ['averageSpeedOfAnswer', ROUND_TRIP_CALLS, undefined],
+  ['averageHandleTime', ROUND_TRIP_CALLS, undefined],
+  ['averageAbandonTime', ROUND_TRIP_CALLS, undefined],
+  ['netPromoterScore', [9, 10, 3], undefined],
+  ['customerSatisfactionScore', [4, 5, 1], undefined],
+  ['customerEffortScore', [2, 5, 7], undefined],
+];
+
 describeHostile('startMetric', () => {
   it('any metric, options and start options: a run or a MetricsError naming metric / the option / start', () => {
     const metricArb = fc.oneof(hostileValueArb, fc.constantFrom<unknown>('firstResponseTime', firstResponseTime, 'churnRate', churnRate, 'erlangC', 'firstResponseTim', 'FirstResponseTime', '__proto__', 'constructor', 'toString'));
@@ -582,6 +627,73 @@ describeHostile('resumeMetric', () => {
       }
     }
     expect(wrong, 'corrupted states accepted or misreported').toEqual([]);
+  });
+
+  // Every metric the API runs, through a state: the first record in one run, its state through JSON, resumed, the
+  // rest added. FINDING I4 (open): 13 metrics have no state (state() throws a plain Error "…Accumulator: not
+  // incremental"); FINDING I6 (open): backlog's state loses `aged` and `byAge`. Those run as `it.fails` until
+  // fixed (then drop them from NO_STATE).
+  const NO_STATE = new Set(['averageResponseTime', 'backlogSeries', 'interactionsPerTicket', 'ticketVolume', 'slaCompliance', 'assignmentStations', 'agentActivity', 'botResolutionRate', 'prioritizeQueue', 'queueSnapshot', 'netPromoterScore', 'customerSatisfactionScore', 'customerEffortScore', 'backlog']);
+  for (const [name, records, options] of ROUND_TRIP) {
+    (NO_STATE.has(name) ? it.fails : it)(`${name}: a state through JSON, resumed, gives the one-shot result (a MetricsError at worst, never a plain Error)`, () => {
+      const fn = (api as unknown as Record<string, (r: unknown, o: unknown) => unknown>)[name] as (r: unknown, o: unknown) => unknown;
+      const oneShot = expectResult(name, () => fn(records, options));
+      const resumed = expectResult(name, () => {
+        const saved = JSON.parse(JSON.stringify(startMetric(name, options as object).add(records.slice(0, 2)).state())) as MetricState;
+        return resumeMetric(name, options as object, saved).add(records.slice(2)).finish();
+      });
+      expect(resumed).toEqual(oneShot);
+    });
+  }
+
+  it('valid tickets in random chunks, each chunk a state through JSON merged in random order: the one-shot result, for every metric with a state', () => {
+    const saving = ROUND_TRIP.filter(([name, records]) => !NO_STATE.has(name) && records === ROUND_TRIP_TICKETS);
+    fc.assert(
+      fc.property(fc.constantFrom(...saving), validTicketsArb, cutsArb, fc.nat(), ([name, , options], tickets, cuts, seed) => {
+        const fn = (api as unknown as Record<string, (r: unknown, o: unknown) => unknown>)[name] as (r: unknown, o: unknown) => unknown;
+        const oneShot = incContract(name, () => fn(tickets, { ...(options as object), invalid: 'exclude' }));
+        const chunks = chunksOf(tickets, cuts);
+        const order = chunks.map((_, k) => k).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13) || a - b);
+        const got = incContract(name, () => {
+          const run = startMetric(name, { ...(options as object), invalid: 'exclude' });
+          for (const k of order) {
+            const c = chunks[k] as { position: number; records: unknown[] };
+            run.merge(JSON.parse(JSON.stringify(startMetric(name, { ...(options as object), invalid: 'exclude' }).add(c.records, { position: c.position }).state())) as MetricState);
+          }
+          return run.finish();
+        });
+        if (got.kind === 'error' && got.error.code === 'duplicate_id') return; // ids shared across runs cannot merge
+        expectSameOutcome(name, oneShot, got);
+      }),
+      fcParams(120),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  // FINDING I7 (open): an accumulator's saved data is not checked as it loads (src/pipeline/collect.ts
+  // DurationCollector.load and the others): a duration that is not a whole number ≥ 0, or a sum that is not
+  // theirs, goes into the result (NaN medians, a totalMs that is not the sum of the durations).
+  it.fails('durations in a state that are not whole ms ≥ 0, or a sum that is not theirs, are a MetricsError naming state', () => {
+    const wrong: string[] = [];
+    for (const [label, f] of [
+      ['a duration undefined', (st: Record<string, any>) => (st.overall.values = [undefined, ...st.overall.values])],
+      ['a duration −5', (st: Record<string, any>) => (st.overall.values = [-5, ...st.overall.values])],
+      ['a duration "x"', (st: Record<string, any>) => (st.overall.values = ['x', ...st.overall.values])],
+      ['a sum that is not the durations\' sum', (st: Record<string, any>) => (st.overall.sum = '1')],
+    ] as const) {
+      const state = freshState();
+      f(state as Record<string, any>);
+      const outcome = incContract('resumeMetric', () => resumeMetric(firstResponseTime, STATE_OPTIONS, state as never).finish());
+      if (outcome.kind !== 'error') wrong.push(label);
+    }
+    expect(wrong, 'accumulator data accepted').toEqual([]);
+  });
+
+  // FINDING I5 (open): ticketVolume by a field, incremental: a ticket without the field counts under "" in byKey
+  // and totalsByKey; the one-shot call says "(none)".
+  it.fails('ticketVolume by channel, a ticket without a channel: byKey says "(none)" as in the one-shot call', () => {
+    const options = { interval: 'day', timeZone: 'UTC', by: 'channel' } as const;
+    const tickets = [{ id: 'A', createdAt: MON, events: [] }];
+    expect(startMetric(ticketVolume, options).add(tickets).finish()).toEqual(ticketVolume(tickets, options));
   });
 
   it('states of another metric, or of other plain options, or of another trustIds, do not merge (invalid_argument on state)', () => {
