@@ -550,8 +550,18 @@ class Run<R> implements MetricRun<R> {
   private insert(seg: Segment): void {
     const list = this.segments;
     if (seg.from === seg.to && seg.overall.total === 0) return;
+    // The first segment after it (binary search: chunks added in reverse order must not scan the list each time).
     let k = list.length;
-    while (k > 0 && (list[k - 1] as Segment).from > seg.from) k--;
+    if (k > 0 && (list[k - 1] as Segment).from > seg.from) {
+      let lo = 0;
+      let hi = k - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as Segment).from > seg.from) hi = mid;
+        else lo = mid + 1;
+      }
+      k = lo;
+    }
     const prev = list[k - 1];
     const after = list[k];
     if ((prev !== undefined && prev.to > seg.from) || (after !== undefined && seg.to > after.from)) {
