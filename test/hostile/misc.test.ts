@@ -548,6 +548,16 @@ describeHostile('resumeMetric', () => {
     );
   }, PROPERTY_TIMEOUT);
 
+  it('any value in any argument (metric, options, state, start): a result or a MetricsError; a bad metric is named metric', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileValueArb, fc.constant<unknown>('firstResponseTime')), fc.oneof(fc.constant<unknown>(STATE_OPTIONS), hostileValueArb), fc.oneof(fc.constant<unknown>(undefined), hostileValueArb), fc.oneof(fc.constant<unknown>(undefined), hostileValueArb), (metric, options, state, start) => {
+        const outcome = incContract('resumeMetric', () => resumeMetric(metric as never, options as never, (state ?? freshState()) as never, start as never).finish());
+        if (!isMetricRef(metric)) expectFieldError('resumeMetric', outcome, ['metric'], `the metric ${printValue(metric)}`);
+      }),
+      fcParams(60),
+    );
+  }, PROPERTY_TIMEOUT);
+
   it('the valid state resumes to the same result, also after structuredClone, and the field checks below start from it', () => {
     const direct = startMetric(firstResponseTime, STATE_OPTIONS).add(INC_TICKETS()).finish();
     expect(expectResult('firstResponseTime', () => resumeMetric(firstResponseTime, STATE_OPTIONS, freshState() as MetricState).finish())).toEqual(direct);
@@ -685,6 +695,10 @@ describeHostile('resumeMetric', () => {
       const outcome = incContract('resumeMetric', () => resumeMetric(firstResponseTime, STATE_OPTIONS, state as never).finish());
       if (outcome.kind !== 'error') wrong.push(label);
     }
+    // A rate's data: ['__proto__'] loads (string concatenation), and finish() throws a raw DecimalError.
+    const rate = JSON.parse(JSON.stringify(startMetric(resolutionRate).add(INC_TICKETS().filter((t) => t.id !== 'T-3')).state())) as Record<string, unknown>;
+    rate.overall = ['__proto__'];
+    if (incContract('resumeMetric', () => resumeMetric(resolutionRate, undefined, rate as never).finish()).kind !== 'error') wrong.push('rate data ["__proto__"]');
     expect(wrong, 'accumulator data accepted').toEqual([]);
   });
 
@@ -772,7 +786,7 @@ describeHostile('resumeMetrics', () => {
   const plan = { frt: { metric: 'firstResponseTime', options: STATE_OPTIONS }, vol: { metric: 'resolutionRate', options: { invalid: 'exclude', by: 'channel' } } } as const;
   const setText = JSON.stringify(startMetrics(plan).add(INC_TICKETS()).state());
   // Accumulator data apart (FINDING I7).
-  const setPaths = jsonPaths(JSON.parse(setText)).filter((p) => p.length > 0 && !p.includes('acc') && !(p[3] === 'overall' && p.length > 4));
+  const setPaths = jsonPaths(JSON.parse(setText)).filter((p) => p.length > 0 && !p.includes('acc') && p[3] !== 'overall');
 
   it('a set state of any kind, or with any field replaced or removed: a result or a MetricsError naming state', () => {
     fc.assert(
@@ -783,6 +797,17 @@ describeHostile('resumeMetrics', () => {
         else if (outcome.kind === 'error' && outcome.error.code !== 'duplicate_id') expectFieldError('resumeMetrics', outcome, ['state', 'position'], `the state with ${c[0].join('.')}`);
       }),
       fcParams(150),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  it('any value as the plan, the state and start: a result or a MetricsError naming plan / state / start', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constant<unknown>(plan), hostileValueArb), fc.oneof(fc.constant<unknown>(undefined), hostileValueArb), fc.oneof(fc.constant<unknown>(undefined), hostileValueArb), (p, state, start) => {
+        const outcome = incContract('resumeMetrics', () => resumeMetrics(p as never, (state ?? JSON.parse(setText)) as never, start as never).finish());
+        // An unknown key of start is named by itself.
+        if (outcome.kind === 'error' && outcome.error.recordIndex === undefined && !/unknown/.test(outcome.error.rule)) expectFieldError('resumeMetrics', outcome, ['plan', 'metric', 'state', 'start', 'trustIds', 'options', 'id'], 'a hostile argument');
+      }),
+      fcParams(60),
     );
   }, PROPERTY_TIMEOUT);
 
