@@ -625,7 +625,8 @@ class Run<R> implements MetricRun<R> {
         const starts = (row.starts as unknown[]).map((x) => (x === null ? NaN : typeof x === 'number' && Number.isFinite(x) ? x : stateError(name, 'a group start is malformed')));
         const acc = def.start(this.params);
         acc.load(row.acc);
-        rows.push({ values: values as GroupValue[], starts, acc });
+        // −0 is not a key of its own (JSON makes it 0; structuredClone keeps it).
+        rows.push({ values: values.map((v) => (v === 0 ? 0 : v)) as GroupValue[], starts: starts.map((x) => (x === 0 ? 0 : x)), acc });
       }
       let covered = 0;
       let end = 0;
