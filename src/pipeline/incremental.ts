@@ -22,6 +22,7 @@ import type { Group } from '../results/groups.js';
 import type { Accumulator } from './collect.js';
 import type { GroupTable, GroupValue } from './breakdown.js';
 import { Capture, type CaptureOut } from './driver.js';
+import type { PriorIds } from '../_lib/ids.js';
 import { firstResponseTime } from '../metrics/firstResponseTime/firstResponseTime.js';
 import { averageResponseTime } from '../metrics/averageResponseTime/averageResponseTime.js';
 import { resolutionTime } from '../metrics/resolutionTime/resolutionTime.js';
@@ -255,21 +256,33 @@ function stateError(functionName: string, rule: string): never {
   throw new MetricsError({ code: 'invalid_argument', functionName, field: 'state', rule: `not a partial state of this metric: ${rule}` });
 }
 
-/** The metric function and its name, or a MetricsError naming what was given. */
-function resolveMetric(functionName: string, metric: unknown): { name: IncrementalMetricName; fn: AnyMetric } {
+/**
+ * The metric function of a plan entry: a function as it is (the run checks it is a metric over records), or
+ * the function of an export name.
+ */
+function planMetric(functionName: string, field: string, metric: unknown): AnyMetric {
+  if (typeof metric === 'function') return metric as AnyMetric;
   if (typeof metric === 'string') {
-    if (Object.prototype.hasOwnProperty.call(METRICS, metric)) return { name: metric as IncrementalMetricName, fn: METRICS[metric as IncrementalMetricName] as AnyMetric };
-    if (Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, metric)) argumentError(functionName, 'metric', `${metric} is not incremental: ${NOT_INCREMENTAL[metric]}`);
+    if (Object.prototype.hasOwnProperty.call(METRICS, metric)) return METRICS[metric as IncrementalMetricName] as AnyMetric;
+    if (Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, metric)) argumentError(functionName, field, `${metric} is not incremental: ${NOT_INCREMENTAL[metric]}`);
     const near = nearestName(metric, Object.keys(METRICS));
-    return argumentError(functionName, 'metric', `${describe(metric)} is not a metric${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}`);
+    return argumentError(functionName, field, `${describe(metric)} is not a metric${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}`);
   }
-  if (typeof metric === 'function') {
-    for (const name of Object.keys(METRICS) as IncrementalMetricName[]) if (METRICS[name] === metric) return { name, fn: metric as AnyMetric };
-    const fname = (metric as { name?: unknown }).name;
-    if (typeof fname === 'string' && Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, fname)) argumentError(functionName, 'metric', `${fname} is not incremental: ${NOT_INCREMENTAL[fname]}`);
-    return argumentError(functionName, 'metric', `${describe(metric)} is not one of the library's metrics over records`);
+  return argumentError(functionName, field, `must be a metric function or its export name, got ${describe(metric)}`);
+}
+
+/** The function given to startMetric or resumeMetric (a function: names are for plans, which carry them all). */
+function runMetric(functionName: string, metric: unknown): AnyMetric {
+  if (typeof metric === 'function') return metric as AnyMetric;
+  if (typeof metric === 'string') {
+    argumentError(functionName, 'metric', `give the metric function itself (import { ${/^[a-zA-Z]+$/.test(metric) ? metric : 'firstResponseTime'} } from 'helpdesk-metrics'); an export name is for plans (startMetrics, runMetrics), got ${describe(metric)}`);
   }
-  return argumentError(functionName, 'metric', `must be a metric function or its name, got ${describe(metric)}`);
+  return argumentError(functionName, 'metric', `must be a metric function, got ${describe(metric)}`);
+}
+
+/** The error for a function that is not one of the library's metrics over records. */
+function notIncremental(functionName: string, fn: unknown): never {
+  return argumentError(functionName, 'metric', `${describe(fn)} is not incremental: only the library's metrics over tickets, calls and survey responses are (docs/incremental.md)`);
 }
 
 /**
@@ -279,18 +292,41 @@ function resolveMetric(functionName: string, metric: unknown): { name: Increment
  * a `Set` and every later id is looked up there (V8 seeds its string hashes per process, so no list of ids
  * chosen in advance makes the set degrade).
  */
-class SeenIds {
+class SeenIds implements PriorIds {
   /** 0: no id yet; 1: strings increasing; 2: numbers increasing; 3: hashed. */
   private mode = 0;
   private last: string | number = '';
   private kept: string[][] = [];
   private set: Set<string> | undefined = undefined;
 
-  /** Chunk indices whose ids were read in earlier chunks (with those the caller gave); then keeps the chunk's. */
-  check(records: readonly unknown[], given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
+  /** Look-ups that found an id (a duplicate of an earlier chunk): the run checks adds out of order with it. */
+  hits = 0;
+
+  /** Whether no id was read yet. */
+  get empty(): boolean {
+    return this.mode === 0;
+  }
+
+  /** The greatest id while they increase, else undefined ({@link PriorIds.floor}). */
+  get floor(): string | number | undefined {
+    return this.mode === 1 || this.mode === 2 ? this.last : undefined;
+  }
+
+  /** Whether an earlier chunk had this id ({@link PriorIds.has}). */
+  has(id: string | number): boolean {
+    const mode = this.mode;
+    if (mode === 0) return false;
+    if (mode === 1 && typeof id === 'string' && id > (this.last as string)) return false;
+    if (mode === 2 && typeof id === 'number' && id > (this.last as number)) return false;
+    const found = this.hashed().has(typeof id === 'string' ? id : String(id));
+    if (found) this.hits++;
+    return found;
+  }
+
+  /** Keeps the ids of a chunk the metrics have read (after them: a chunk that threw adds nothing). */
+  addChunk(records: readonly unknown[]): void {
     const n = records.length;
     const labels: string[] = [];
-    const at: number[] = [];
     let increasing = this.mode !== 3;
     let mode = this.mode;
     let last = this.last;
@@ -318,19 +354,15 @@ class SeenIds {
         }
       } else continue;
       labels.push(label);
-      at.push(i);
     }
     if (increasing) {
       this.mode = mode;
       this.last = last;
       if (labels.length > 0) this.kept.push(labels);
-      return given;
+      return;
     }
     const set = this.hashed();
-    const found: number[] = given === undefined ? [] : Array.from(given);
-    for (let k = 0; k < labels.length; k++) if (set.has(labels[k] as string)) found.push(at[k] as number);
     for (let k = 0; k < labels.length; k++) set.add(labels[k] as string);
-    return found.length === 0 ? undefined : found;
   }
 
   private hashed(): Set<string> {
@@ -379,10 +411,6 @@ function duplicateAcross(functionName: string, label: string): never {
     recordId: label,
     rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
   });
-}
-
-function crossChunkDuplicates(records: readonly unknown[], seen: SeenIds | undefined, given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
-  return seen === undefined ? given : seen.check(records, given);
 }
 
 function checkAddOptions(functionName: string, options: unknown, next: number, size: number): { position: number; duplicates: ArrayLike<number> | undefined } {
@@ -487,25 +515,46 @@ class Run<R> implements MetricRun<R> {
   private readonly ids: SeenIds | undefined;
   private readonly print: string | null;
 
+  /** The metric's export name. */
+  readonly metric: string;
+
+  readonly trustIds: boolean;
+
   constructor(
-    readonly metric: IncrementalMetricName,
     private readonly fn: AnyMetric,
     private readonly options: unknown,
-    readonly trustIds: boolean,
+    /** The start options as given (read after the metric: a bad metric is named first). */
+    start: unknown,
+    /** The function that made the run, for errors before the metric is known. */
+    functionName: string,
+    /** trustIds when the caller decided it (a set's runs, a resumed state's). */
+    decided?: boolean,
   ) {
-    // An empty chunk: validates the options (a MetricsError now, not at the first add) and gives the metric's
-    // params, its accumulator for the whole, and the run's table of groups.
-    const out = this.capture([], 0, undefined);
+    // An empty chunk: tells whether `fn` is a metric over records, validates the options (a MetricsError now,
+    // not at the first add) and gives the metric's params, its accumulator for the whole, and the run's table
+    // of groups.
+    const cap = new Capture([], 0, undefined, undefined);
+    try {
+      fn(cap, options);
+    } catch (e) {
+      // A metric over records marks the capture before it reads any option of its own: an error before that is
+      // the error of a function that is not one (it took the capture for its input).
+      if (cap.touched) throw e;
+    }
+    if (cap.out === undefined) notIncremental(functionName, fn);
+    const out = cap.out;
+    this.metric = out.def.name;
     this.def = out.def;
     this.params = out.params;
     this.overall = out.overall;
     this.table = out.table;
-    this.ids = trustIds ? undefined : new SeenIds();
+    this.trustIds = decided ?? readStart(functionName, start);
+    this.ids = this.trustIds ? undefined : new SeenIds();
     this.print = fingerprint(options);
   }
 
-  private capture(records: readonly unknown[], offset: number, duplicates: ArrayLike<number> | undefined): CaptureOut {
-    const cap = new Capture(records, offset, duplicates);
+  private capture(records: readonly unknown[], offset: number, duplicates: ArrayLike<number> | undefined, prior: PriorIds | undefined): CaptureOut {
+    const cap = new Capture(records, offset, duplicates, prior);
     this.fn(cap, this.options);
     if (cap.out === undefined) throw new MetricsError({ code: 'internal', functionName: this.metric, rule: 'the metric did not run on the chunk; please report it' });
     return cap.out;
@@ -514,29 +563,76 @@ class Run<R> implements MetricRun<R> {
   add(records: readonly unknown[], options?: AddOptions): this {
     if (!Array.isArray(records)) argumentError(this.metric, 'records', `must be an array of records, got ${describe(records)}`);
     const { position, duplicates } = checkAddOptions(this.metric, options, this.next, records.length);
-    return this.addChunk(records, position, crossChunkDuplicates(records, this.ids, duplicates));
+    this.stage(records, position, duplicates, this.ids)();
+    this.ids?.addChunk(records);
+    return this;
   }
 
-  /** @internal Adds a chunk whose cross-chunk duplicates were found by the caller (a set of runs). */
-  addChunk(records: readonly unknown[], position: number, duplicates: ArrayLike<number> | undefined): this {
-    const out = this.capture(records, position, duplicates);
-    const def = this.def;
-    if (def.saveShared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, def.saveShared(out.params));
-    this.overall.mergeFrom(out.overall);
-    const groups = new Map<number, ExclusionLedger<string>>();
-    if (out.table !== undefined && this.table !== undefined) {
-      for (let g = 0; g < out.table.size; g++) {
-        const row = out.table.row(g);
-        const rg = this.group(row.values, row.starts);
-        const acc = out.accs[g] as Accumulator;
-        (this.accs[rg] as Accumulator).mergeFrom(acc);
-        if (acc.ledger.total > 0) groups.set(rg, acc.ledger);
-      }
+  /**
+   * @internal Reads and steps a chunk without changing the run, and returns what adds it in. `seen` holds the
+   * ids of the chunks before it (the run's own, or its set's); the caller keeps the chunk's ids once every
+   * metric has read it.
+   */
+  stage(records: readonly unknown[], position: number, duplicates: ArrayLike<number> | undefined, seen: SeenIds | undefined): () => void {
+    const to = position + records.length;
+    this.checkFree(position, to);
+    const outOfOrder = position < this.next;
+    const hits = seen === undefined ? 0 : seen.hits;
+    const out = this.capture(records, position, duplicates, seen === undefined || seen.empty ? undefined : seen);
+    if (outOfOrder && seen !== undefined && seen.hits !== hits) {
+      // The one-shot call counts the first of two records with one id. A chunk added before a chunk it
+      // precedes found an id of that chunk: the record already counted is the later one, and cannot be taken back.
+      throw new MetricsError({
+        code: 'duplicate_id',
+        functionName: this.metric,
+        field: 'id',
+        rule: `records ${position}–${to - 1} come before records already added and share an id with them; a count cannot be taken back (add chunks in position order, or partition the input by id and use trustIds)`,
+      });
     }
-    this.insert({ from: position, to: position + records.length, overall: out.overall.ledger, groups });
-    this.count += records.length;
-    if (position + records.length > this.next) this.next = position + records.length;
-    return this;
+    return () => {
+      const def = this.def;
+      if (def.saveShared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, def.saveShared(out.params));
+      this.overall.mergeFrom(out.overall);
+      const groups = new Map<number, ExclusionLedger<string>>();
+      if (out.table !== undefined && this.table !== undefined) {
+        for (let g = 0; g < out.table.size; g++) {
+          const row = out.table.row(g);
+          const rg = this.group(row.values, row.starts);
+          const acc = out.accs[g] as Accumulator;
+          (this.accs[rg] as Accumulator).mergeFrom(acc);
+          if (acc.ledger.total > 0) groups.set(rg, acc.ledger);
+        }
+      }
+      this.insert({ from: position, to, overall: out.overall.ledger, groups });
+      this.count += records.length;
+      if (to > this.next) this.next = to;
+    };
+  }
+
+  /** Throws when records `[from, to)` overlap records already added. */
+  private checkFree(from: number, to: number): void {
+    if (from === to) return;
+    const list = this.segments;
+    const k = this.after(from);
+    const prev = list[k - 1];
+    const after = list[k];
+    if ((prev !== undefined && prev.to > from) || (after !== undefined && to > after.from)) {
+      argumentError(this.metric, 'position', `records ${from}–${to - 1} overlap records already added (${prev !== undefined && prev.to > from ? `${prev.from}–${prev.to - 1}` : `${(after as Segment).from}–${(after as Segment).to - 1}`}); give each chunk its own positions`);
+    }
+  }
+
+  /** The index of the first segment that starts after `from` (binary search: chunks added in reverse order must not scan the list each time). */
+  private after(from: number): number {
+    const list = this.segments;
+    let lo = 0;
+    let hi = list.length;
+    if (hi === 0 || (list[hi - 1] as Segment).from <= from) return hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as Segment).from > from) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   private group(values: readonly GroupValue[], starts: readonly number[]): number {
@@ -550,23 +646,9 @@ class Run<R> implements MetricRun<R> {
   private insert(seg: Segment): void {
     const list = this.segments;
     if (seg.from === seg.to && seg.overall.total === 0) return;
-    // The first segment after it (binary search: chunks added in reverse order must not scan the list each time).
-    let k = list.length;
-    if (k > 0 && (list[k - 1] as Segment).from > seg.from) {
-      let lo = 0;
-      let hi = k - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((list[mid] as Segment).from > seg.from) hi = mid;
-        else lo = mid + 1;
-      }
-      k = lo;
-    }
+    this.checkFree(seg.from, seg.to);
+    const k = this.after(seg.from);
     const prev = list[k - 1];
-    const after = list[k];
-    if ((prev !== undefined && prev.to > seg.from) || (after !== undefined && seg.to > after.from)) {
-      argumentError(this.metric, 'position', `records ${seg.from}–${seg.to - 1} overlap records already added (${prev !== undefined && prev.to > seg.from ? `${prev.from}–${prev.to - 1}` : `${(after as Segment).from}–${(after as Segment).to - 1}`}); give each chunk its own positions`);
-    }
     if (prev !== undefined && prev.to === seg.from) {
       appendLedger(prev.overall, seg.overall);
       for (const [g, l] of seg.groups) {
@@ -766,10 +848,9 @@ function readStart(functionName: string, start: unknown): boolean {
  * @category Incremental
  */
 export function startMetric<F extends IncrementalMetric>(metric: F, options?: MetricOptions<F>, start?: StartOptions): MetricRun<MetricResult<F>>;
-export function startMetric(metric: IncrementalMetricName, options?: object, start?: StartOptions): MetricRun<unknown>;
-export function startMetric(metric: IncrementalMetric | IncrementalMetricName, options?: unknown, start?: StartOptions): MetricRun<unknown> {
-  const { name, fn } = resolveMetric('startMetric', metric);
-  return new Run(name, fn, options, readStart('startMetric', start));
+export function startMetric(metric: IncrementalMetric, options?: unknown, start?: StartOptions): MetricRun<unknown> {
+  const fn = runMetric('startMetric', metric);
+  return new Run(fn, options, start, 'startMetric');
 }
 
 /**
@@ -785,11 +866,10 @@ export function startMetric(metric: IncrementalMetric | IncrementalMetricName, o
  * @category Incremental
  */
 export function resumeMetric<F extends IncrementalMetric>(metric: F, options: MetricOptions<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<MetricResult<F>>;
-export function resumeMetric(metric: IncrementalMetricName, options: object | undefined, state: MetricState, start?: StartOptions): MetricRun<unknown>;
-export function resumeMetric(metric: IncrementalMetric | IncrementalMetricName, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
-  const { name, fn } = resolveMetric('resumeMetric', metric);
-  const trust = start === undefined ? state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null : readStart('resumeMetric', start);
-  return new Run(name, fn, options, trust).load(state);
+export function resumeMetric(metric: IncrementalMetric, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
+  const fn = runMetric('resumeMetric', metric);
+  const trust = state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null;
+  return new Run(fn, options, start, 'resumeMetric', start === undefined ? trust : undefined).load(state);
 }
 
 // ---- sets of metrics ---------------------------------------------------------------------------------
@@ -832,7 +912,7 @@ export interface MetricSetRun {
 
 const SET_FORMAT = 'helpdesk-metrics/set-state';
 
-function readPlan(functionName: string, plan: unknown): [string, IncrementalMetricName, AnyMetric, unknown][] {
+function readPlan(functionName: string, plan: unknown): [string, AnyMetric, unknown][] {
   if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) argumentError(functionName, 'plan', `must be an object of { metric, options? } by result name, got ${describe(plan)}`);
   const entries = Object.keys(plan);
   if (entries.length === 0) argumentError(functionName, 'plan', 'names no metric');
@@ -845,8 +925,8 @@ function readPlan(functionName: string, plan: unknown): [string, IncrementalMetr
         throw new MetricsError({ code: 'invalid_option', functionName, field: `plan.${key}.${k}`, rule: `unknown key${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
       }
     }
-    const { name, fn } = resolveMetric(functionName, (entry as { metric?: unknown }).metric);
-    return [key, name, fn, (entry as { options?: unknown }).options];
+    const fn = planMetric(functionName, `plan.${key}.metric`, (entry as { metric?: unknown }).metric);
+    return [key, fn, (entry as { options?: unknown }).options];
   });
 }
 
@@ -857,21 +937,23 @@ class SetRun implements MetricSetRun {
   private readonly ids: SeenIds | undefined;
 
   constructor(
-    plan: [string, IncrementalMetricName, AnyMetric, unknown][],
+    plan: [string, AnyMetric, unknown][],
     trustIds: boolean,
     /** The function that made the run (startMetrics, resumeMetrics, runMetrics): it names the run's errors. */
     private readonly name: string,
   ) {
     // Each run trusts ids: the set checks them once for all.
-    this.runs = plan.map(([key, name, fn, options]) => [key, new Run<unknown>(name, fn, options, true)]);
+    this.runs = plan.map(([key, fn, options]) => [key, new Run<unknown>(fn, options, undefined, name, true)]);
     this.ids = trustIds ? undefined : new SeenIds();
   }
 
   add(records: readonly unknown[], options?: AddOptions): this {
     if (!Array.isArray(records)) argumentError(this.name, 'records', `must be an array of records, got ${describe(records)}`);
     const { position, duplicates } = checkAddOptions(this.name, options, this.next, records.length);
-    const dups = crossChunkDuplicates(records, this.ids, duplicates);
-    for (const [, run] of this.runs) run.addChunk(records, position, dups);
+    // Every metric reads the chunk before any of them adds it in: a chunk that throws changes nothing.
+    const commits = this.runs.map(([, run]) => run.stage(records, position, duplicates, this.ids));
+    for (const commit of commits) commit();
+    this.ids?.addChunk(records);
     this.count += records.length;
     if (position + records.length > this.next) this.next = position + records.length;
     return this;
