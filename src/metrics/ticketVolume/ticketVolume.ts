@@ -162,13 +162,63 @@ class VolumeAccumulator extends Accumulator {
     this.legacyCreated?.push(this.cur.key);
   }
   mergeFrom(o: VolumeAccumulator): void {
-    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
-    for (let k = 0; k < o.n; k++) this.add(o.created[k] as number);
+    this.load(o.save());
+  }
+  /**
+   * `{ counts, legacy, created, keys }`: with the range known, the counts per bucket and the legacy split per
+   * bucket (`[key, count]` pairs in the order the keys came, `null` for a bucket without); without it, the
+   * creation times and the legacy key of each (`null` without a legacy split).
+   */
+  override save(): unknown {
+    const legacy = this.legacy === undefined ? null : Array.from(this.counts, (_, v) => {
+      const m = (this.legacy as Array<Map<string, number> | undefined>)[v];
+      return m === undefined ? null : [...m];
+    });
+    return {
+      counts: Array.from(this.counts),
+      legacy,
+      created: Array.from(this.created.subarray(0, this.n)),
+      keys: this.legacyCreated === undefined ? null : this.legacyCreated.slice(),
+    };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly counts: readonly number[];
+      readonly legacy: readonly (readonly (readonly [string, number])[] | null)[] | null;
+      readonly created: readonly number[];
+      readonly keys: readonly string[] | null;
+    };
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
+    if (this.legacy !== undefined && s.legacy !== null) {
+      for (let v = 0; v < s.legacy.length; v++) {
+        const pairs = s.legacy[v];
+        if (pairs === null || pairs === undefined) continue;
+        const m = this.legacy[v] ?? (this.legacy[v] = new Map());
+        for (const [key, n] of pairs) m.set(key, (m.get(key) ?? 0) + n);
+      }
+    }
+    const created = s.created;
+    if (this.n + created.length > this.created.length) {
+      let size = this.created.length;
+      while (size < this.n + created.length) size *= 2;
+      const grown = new Float64Array(size);
+      grown.set(this.created);
+      this.created = grown;
+    }
+    for (let k = 0; k < created.length; k++) {
+      const v = created[k] as number;
+      this.created[this.n++] = v;
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+      if (this.legacyCreated !== undefined) this.legacyCreated.push((s.keys as readonly string[])[k] as string);
+    }
   }
   protected override reset(): void {
     this.counts = new Float64Array(0);
     this.created = new Float64Array(16);
     this.n = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
     this.legacy = undefined;
     this.legacyCreated = undefined;
   }
