@@ -403,7 +403,7 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
     try {
       verdict = p.eligible(t);
     } catch (err) {
-      if (p.invalid === 'throw') throw callbackError({ functionName: NAME, option: 'eligible', collection: 'tickets', recordIndex: c.base + j, recordId: c.idOf(j) }, err);
+      if (p.invalid === 'throw') throw callbackError({ functionName: NAME, option: 'eligible', collection: 'tickets', recordIndex: c.offset + c.base + j, recordId: c.idOf(j) }, err);
       return 'invalid:callback_failed';
     }
     if (verdict !== true) return `ineligible:${typeof verdict === 'string' && verdict.length > 0 ? verdict : 'custom'}`;

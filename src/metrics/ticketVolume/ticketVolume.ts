@@ -244,7 +244,7 @@ function legacyKey(p: Params, c: TicketColumns, j: number): string | undefined {
 }
 
 function failLegacy(p: Params, c: TicketColumns, j: number, rule: Invalid): undefined {
-  if (p.invalid === 'throw') throw invalidError(NAME, rule, c.base + j, c.records[c.base + j]);
+  if (p.invalid === 'throw') throw invalidError(NAME, rule, c.offset + c.base + j, c.records[c.base + j]);
   p.cur.failed = `invalid:${rule.code}`;
   return undefined;
 }
