@@ -132,7 +132,9 @@ describe('accumulator partial states: save/load and mergeFrom give the one-shot 
       fc.assert(
         fc.property(c.records, c.options, fc.nat(), (records, options, cut) => {
           const k = records.length === 0 ? 0 : cut % (records.length + 1);
-          const oneShot = metric(records, { invalid: 'exclude', ...options });
+          // The overall accumulator only (groups are the incremental API's part below; ticketVolume's legacy
+          // `by: 'channel'` is a breakdown too).
+          const { groups: _groups, ...oneShot } = metric(records, { invalid: 'exclude', ...options }) as { groups?: unknown };
           const parts = [capture(metric, options, records.slice(0, k), 0), capture(metric, options, records.slice(k), k)];
           for (const part of parts) {
             expectPlain(part.overall.save());
