@@ -193,3 +193,29 @@ describe('the incremental API over these accumulators equals the one-shot call',
     }, 60_000);
   }
 });
+
+describe('a metric’s own errors in a chunk name the record’s position in the whole input', () => {
+  const ticket = (id: string, extra: object = {}): object => ({ id, createdAt: T0, requesterId: 'U1', status: 'solved', firstResolvedAt: T0 + HOUR, resolvedAt: T0 + HOUR, customerReplies: 1, agentReplies: 1, ...extra });
+  const chunk = [ticket('a'), ticket('b', { channel: 7 }), ticket('c', { fields: { plan: {} } })];
+  const indexOf = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return (e as lib.MetricsError).recordIndex;
+    }
+    return 'no error';
+  };
+
+  it('firstContactResolution (eligible throws), ticketVolume (legacy key), prioritizeQueue (segment)', () => {
+    const failB = (t: { id: string | number }): boolean => {
+      if (t.id === 'b') throw new Error('no');
+      return true;
+    };
+    expect(indexOf(() => lib.startMetric(lib.firstContactResolution, { eligible: failB }).add(chunk, { position: 100 }))).toBe(101);
+    expect(indexOf(() => lib.startMetric('ticketVolume', { interval: 'day', timeZone: 'UTC', by: 'channel' }).add(chunk, { position: 100 }))).toBe(101);
+    const waiting = (id: string, extra: object = {}): object => ({ id, createdAt: Q0, requesterId: 'U1', events: [{ type: 'message', at: Q0, author: 'customer' }], ...extra });
+    const open = [waiting('a'), waiting('b', { fields: { plan: 'pro' } }), waiting('c', { fields: { plan: {} } })];
+    expect(indexOf(() => lib.startMetric('prioritizeQueue', { at: Q0 + DAY, rules: { segment: 'fields.plan' } }).add(open, { position: 100 }))).toBe(102);
+    expect(indexOf(() => lib.startMetric('prioritizeQueue', { at: Q0 + DAY, rules: { segment: () => { throw new Error('no'); } } }).add(open, { position: 100 }))).toBe(100);
+  });
+});
