@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { describe, nearestName } from '../_lib/options.js';
+import { checkOptionKeys, describe, nearestName } from '../_lib/options.js';
 import { MetricsError } from '../results/errors.js';
 import { createLedger, type ExclusionLedger } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
@@ -243,7 +243,7 @@ export type MetricResult<F> = F extends (...args: never[]) => infer R ? R : neve
  *
  * @category Incremental
  */
-export type MetricOptions<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
+export type MetricOptions<F> = F extends (input: never, options: infer O) => unknown ? Exclude<O, undefined> : never;
 
 const FORMAT = 'helpdesk-metrics/state';
 
@@ -349,39 +349,46 @@ class SeenIds {
     return this.set !== undefined ? [...this.set] : this.kept.flat();
   }
 
+  /** Throws what {@link merge} would throw for `saved` (a label that is not a string, or one seen twice), adding nothing. */
+  conflicts(functionName: string, saved: readonly unknown[]): void {
+    const set = this.hashed();
+    const mine = new Set<string>();
+    for (const label of saved) {
+      if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
+      if (set.has(label) || mine.has(label)) duplicateAcross(functionName, label);
+      mine.add(label);
+    }
+  }
+
   /** Adds the labels of another run; one this run has is a duplicate across runs (a MetricsError). */
   merge(functionName: string, saved: readonly unknown[]): void {
     const set = this.hashed();
     for (const label of saved) {
       if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
-      if (set.has(label)) {
-        throw new MetricsError({
-          code: 'duplicate_id',
-          functionName,
-          field: 'id',
-          recordId: label,
-          rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
-        });
-      }
+      if (set.has(label)) duplicateAcross(functionName, label);
       set.add(label);
     }
   }
+}
+
+function duplicateAcross(functionName: string, label: string): never {
+  throw new MetricsError({
+    code: 'duplicate_id',
+    functionName,
+    field: 'id',
+    recordId: label,
+    rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
+  });
 }
 
 function crossChunkDuplicates(records: readonly unknown[], seen: SeenIds | undefined, given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
   return seen === undefined ? given : seen.check(records, given);
 }
 
-function checkAddOptions(functionName: string, options: unknown, next: number): { position: number; duplicates: ArrayLike<number> | undefined } {
+function checkAddOptions(functionName: string, options: unknown, next: number, size: number): { position: number; duplicates: ArrayLike<number> | undefined } {
   if (options === undefined) return { position: next, duplicates: undefined };
-  if (options === null || typeof options !== 'object') argumentError(functionName, 'options', `must be an object, got ${describe(options)}`);
+  checkOptionKeys(functionName, options, ['position', 'duplicates']);
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (key !== 'position' && key !== 'duplicates') {
-      const near = nearestName(key, ['position', 'duplicates']);
-      throw new MetricsError({ code: 'invalid_option', functionName, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-    }
-  }
   let position = next;
   if (o.position !== undefined) {
     if (typeof o.position !== 'number' || !Number.isSafeInteger(o.position) || o.position < 0) {
@@ -391,8 +398,14 @@ function checkAddOptions(functionName: string, options: unknown, next: number): 
   }
   const d = o.duplicates;
   if (d !== undefined) {
-    const ok = d !== null && typeof d === 'object' && typeof (d as ArrayLike<unknown>).length === 'number';
-    if (!ok) throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must be an array of indices, got ${describe(d)}` });
+    const n = d !== null && typeof d === 'object' ? (d as ArrayLike<unknown>).length : undefined;
+    if (typeof n !== 'number') throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must be an array of indices, got ${describe(d)}` });
+    // No more indices than records (a huge length is not walked, nor allocated); each one a record of the chunk.
+    if (!Number.isSafeInteger(n) || n < 0 || n > size) throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must list at most the chunk's ${size} records, got a length of ${describe(n)}` });
+    for (let k = 0; k < n; k++) {
+      const i = (d as ArrayLike<unknown>)[k];
+      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= size) throw new MetricsError({ code: 'invalid_option', functionName, field: `duplicates[${k}]`, rule: `must be an index in the chunk (0 to ${size - 1}), got ${describe(i)}` });
+    }
   }
   return { position, duplicates: d as ArrayLike<number> | undefined };
 }
@@ -423,15 +436,19 @@ function saveLedger(l: ExclusionLedger<string>): unknown {
 function loadLedger(functionName: string, saved: unknown): ExclusionLedger<string> {
   const l = createLedger<string>();
   const o = saved as { total?: unknown; lists?: unknown; extra?: unknown } | null;
-  if (o === null || typeof o !== 'object' || typeof o.total !== 'number' || !Array.isArray(o.lists) || !Array.isArray(o.extra)) stateError(functionName, 'a ledger is malformed');
+  if (o === null || typeof o !== 'object' || typeof o.total !== 'number' || !Number.isSafeInteger(o.total) || o.total < 0 || !Array.isArray(o.lists) || !Array.isArray(o.extra)) stateError(functionName, 'a ledger is malformed');
+  let sum = 0;
   for (const entry of o.lists as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) stateError(functionName, 'a ledger list is malformed');
-    l.lists.set(entry[0], (entry[1] as unknown[]).map(String));
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || l.lists.has(entry[0]) || !(entry[1] as unknown[]).every((id) => typeof id === 'string')) stateError(functionName, 'a ledger list is malformed');
+    l.lists.set(entry[0], (entry[1] as string[]).slice());
+    sum += (entry[1] as unknown[]).length;
   }
   for (const entry of o.extra as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') stateError(functionName, 'a ledger count is malformed');
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || !Number.isSafeInteger(entry[1]) || entry[1] < 0 || l.extra.has(entry[0])) stateError(functionName, 'a ledger count is malformed');
     l.extra.set(entry[0], entry[1]);
+    sum += entry[1];
   }
+  if (sum !== o.total) stateError(functionName, `a ledger's total ${o.total} is not the ${sum} records it lists`);
   l.total = o.total;
   return l;
 }
@@ -496,7 +513,7 @@ class Run<R> implements MetricRun<R> {
 
   add(records: readonly unknown[], options?: AddOptions): this {
     if (!Array.isArray(records)) argumentError(this.metric, 'records', `must be an array of records, got ${describe(records)}`);
-    const { position, duplicates } = checkAddOptions(this.metric, options, this.next);
+    const { position, duplicates } = checkAddOptions(this.metric, options, this.next, records.length);
     return this.addChunk(records, position, crossChunkDuplicates(records, this.ids, duplicates));
   }
 
@@ -533,8 +550,18 @@ class Run<R> implements MetricRun<R> {
   private insert(seg: Segment): void {
     const list = this.segments;
     if (seg.from === seg.to && seg.overall.total === 0) return;
+    // The first segment after it (binary search: chunks added in reverse order must not scan the list each time).
     let k = list.length;
-    while (k > 0 && (list[k - 1] as Segment).from > seg.from) k--;
+    if (k > 0 && (list[k - 1] as Segment).from > seg.from) {
+      let lo = 0;
+      let hi = k - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as Segment).from > seg.from) hi = mid;
+        else lo = mid + 1;
+      }
+      k = lo;
+    }
     const prev = list[k - 1];
     const after = list[k];
     if ((prev !== undefined && prev.to > seg.from) || (after !== undefined && seg.to > after.from)) {
@@ -560,53 +587,110 @@ class Run<R> implements MetricRun<R> {
 
   /** @internal Adds a saved state into this run. */
   load(state: unknown, ids = true): this {
+    this.prepare(state, ids)();
+    return this;
+  }
+
+  /**
+   * @internal Reads a saved state without changing this run and returns what adds it in (a malformed or
+   * foreign state, or one that overlaps this run, is a MetricsError here, and the run stays as it was).
+   * With `ids`, the state's id labels are checked against this run's and added by the commit.
+   */
+  prepare(state: unknown, ids = true): () => void {
     const name = this.metric;
     if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError(name, `got ${describe(state)}`);
     const s = state as Record<string, unknown>;
     if (s.format !== FORMAT || s.version !== 1) stateError(name, `format ${describe(s.format)} version ${describe(s.version)}; expected '${FORMAT}' version 1`);
     if (s.metric !== name) stateError(name, `it is a state of ${describe(s.metric)}`);
     if (s.options !== this.print && s.options !== null && this.print !== null) stateError(name, 'it was made with other options');
-    if (typeof s.count !== 'number' || !Number.isSafeInteger(s.count) || s.count < 0) stateError(name, 'count is malformed');
+    const count = s.count;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(this.count + count)) stateError(name, 'count is malformed');
     if (!Array.isArray(s.groups) || !Array.isArray(s.segments)) stateError(name, 'groups or segments are malformed');
-    if (ids) this.loadIds(s.ids);
+    let labels: readonly string[] = [];
+    if (ids) labels = this.checkIds(s.ids, count);
     const def = this.def;
+    const table = this.table;
+    const dims = table === undefined ? 0 : table.spec.dims.length;
+    const rows: { values: GroupValue[]; starts: number[]; acc: Accumulator }[] = [];
+    const segments: { from: number; to: number; overall: ExclusionLedger<string>; groups: [number, ExclusionLedger<string>][] }[] = [];
+    let overall: Accumulator;
     try {
-      if (s.shared !== null && s.shared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, s.shared);
-      this.overall.load(s.overall);
-      const map: number[] = [];
+      overall = def.start(this.params);
+      overall.load(s.overall);
       for (const g of s.groups as unknown[]) {
         const row = g as { values?: unknown; starts?: unknown; acc?: unknown };
-        if (row === null || typeof row !== 'object' || !Array.isArray(row.values) || !Array.isArray(row.starts) || this.table === undefined) stateError(name, 'a group is malformed');
-        const starts = (row.starts as unknown[]).map((x) => (x === null ? NaN : (x as number)));
-        const rg = this.group(row.values as GroupValue[], starts);
-        (this.accs[rg] as Accumulator).load(row.acc);
-        map.push(rg);
+        if (row === null || typeof row !== 'object' || !Array.isArray(row.values) || !Array.isArray(row.starts) || table === undefined || row.values.length !== dims || row.starts.length !== dims) stateError(name, 'a group is malformed');
+        const values = row.values as unknown[];
+        if (!values.every((v) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) stateError(name, 'a group key is malformed');
+        const starts = (row.starts as unknown[]).map((x) => (x === null ? NaN : typeof x === 'number' && Number.isFinite(x) ? x : stateError(name, 'a group start is malformed')));
+        const acc = def.start(this.params);
+        acc.load(row.acc);
+        // −0 is not a key of its own (JSON makes it 0; structuredClone keeps it).
+        rows.push({ values: values.map((v) => (v === 0 ? 0 : v)) as GroupValue[], starts: starts.map((x) => (x === 0 ? 0 : x)), acc });
       }
+      let covered = 0;
+      let end = 0;
       for (const raw of s.segments as unknown[]) {
         const seg = raw as { from?: unknown; to?: unknown; overall?: unknown; groups?: unknown };
-        if (seg === null || typeof seg !== 'object' || typeof seg.from !== 'number' || typeof seg.to !== 'number' || !Array.isArray(seg.groups)) stateError(name, 'a segment is malformed');
-        const groups = new Map<number, ExclusionLedger<string>>();
+        if (seg === null || typeof seg !== 'object' || !Array.isArray(seg.groups)) stateError(name, 'a segment is malformed');
+        const { from, to } = seg;
+        if (typeof from !== 'number' || typeof to !== 'number' || !Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) stateError(name, `a segment's positions are malformed (${describe(from)} to ${describe(to)})`);
+        covered += to - from;
+        if (to > end) end = to;
+        const groups: [number, ExclusionLedger<string>][] = [];
         for (const entry of seg.groups as unknown[]) {
-          if (!Array.isArray(entry) || typeof entry[0] !== 'number' || map[entry[0]] === undefined) stateError(name, 'a segment group is malformed');
-          groups.set(map[entry[0]] as number, loadLedger(name, entry[1]));
+          if (!Array.isArray(entry) || typeof entry[0] !== 'number' || !Number.isInteger(entry[0]) || entry[0] < 0 || entry[0] >= rows.length) stateError(name, 'a segment group is malformed');
+          groups.push([entry[0] as number, loadLedger(name, entry[1])]);
         }
-        this.insert({ from: seg.from, to: seg.to, overall: loadLedger(name, seg.overall), groups });
+        segments.push({ from, to, overall: loadLedger(name, seg.overall), groups });
+      }
+      // A run's segments cover each record it was given once: the records they span are its count.
+      if (covered !== count) stateError(name, `count ${count} is not the ${covered} records its segments span`);
+      if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < end)) stateError(name, 'next is malformed');
+      // Overlaps (with each other, or with this run's records) are found before anything is added.
+      const sorted = [...segments, ...this.segments].filter((x) => x.to > x.from).sort((a, b) => a.from - b.from);
+      for (let k = 1; k < sorted.length; k++) {
+        const a = sorted[k - 1] as { from: number; to: number };
+        const b = sorted[k] as { from: number; to: number };
+        if (a.to > b.from) argumentError(name, 'position', `records ${b.from}–${b.to - 1} overlap records ${a.from}–${a.to - 1} (of this run or of the state); give each chunk its own positions`);
       }
     } catch (e) {
       if (e instanceof MetricsError) throw e;
       stateError(name, `its data is malformed (${e instanceof Error ? e.message : String(e)})`);
     }
-    this.count += s.count as number;
-    if (typeof s.next === 'number' && s.next > this.next) this.next = s.next;
-    return this;
+    const shared = s.shared;
+    const next = typeof s.next === 'number' ? s.next : 0;
+    return () => {
+      // What a metric gathers across records (FCR's requesters) is checked as it loads: first, so that a bad one
+      // leaves the rest of the run as it was.
+      if (shared !== null && shared !== undefined && def.loadShared !== undefined) {
+        try {
+          def.loadShared(this.params, shared);
+        } catch (e) {
+          if (e instanceof MetricsError) throw e;
+          stateError(name, `its data is malformed (${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+      if (ids && this.ids !== undefined) this.ids.merge(name, labels);
+      this.overall.mergeFrom(overall);
+      const map = rows.map((row) => {
+        const rg = this.group(row.values, row.starts);
+        (this.accs[rg] as Accumulator).mergeFrom(row.acc);
+        return rg;
+      });
+      for (const seg of segments) this.insert({ from: seg.from, to: seg.to, overall: seg.overall, groups: new Map(seg.groups.map(([g, l]) => [map[g] as number, l])) });
+      this.count += count;
+      if (next > this.next) this.next = next;
+    };
   }
 
-  /** @internal Adds saved id labels; throws duplicate_id for one this run has. */
-  loadIds(saved: unknown): void {
+  /** @internal Checks saved id labels (strings, none twice, none this run has: duplicate_id) without adding them. */
+  checkIds(saved: unknown, count: number): readonly string[] {
     if ((saved === null || saved === undefined) !== (this.ids === undefined)) stateError(this.metric, 'one of the two runs trusts ids (trustIds) and the other does not');
-    if (this.ids === undefined) return;
-    if (!Array.isArray(saved)) stateError(this.metric, 'ids are malformed');
-    this.ids.merge(this.metric, saved);
+    if (this.ids === undefined) return [];
+    if (!Array.isArray(saved) || saved.length > count) stateError(this.metric, 'ids are malformed');
+    this.ids.conflicts(this.metric, saved);
+    return saved as string[];
   }
 
   state(): MetricState {
@@ -662,13 +746,8 @@ class Run<R> implements MetricRun<R> {
 
 function readStart(functionName: string, start: unknown): boolean {
   if (start === undefined) return false;
-  if (start === null || typeof start !== 'object') throw new MetricsError({ code: 'invalid_option', functionName, field: 'start', rule: `must be an object, got ${describe(start)}` });
-  for (const key of Object.keys(start)) {
-    if (key !== 'trustIds') {
-      const near = nearestName(key, ['trustIds']);
-      throw new MetricsError({ code: 'invalid_option', functionName, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-    }
-  }
+  if (start === null || typeof start !== 'object' || Array.isArray(start) || start instanceof Date) throw new MetricsError({ code: 'invalid_option', functionName, field: 'start', rule: `must be an object, got ${describe(start)}` });
+  checkOptionKeys(functionName, start, ['trustIds']);
   const t = (start as { trustIds?: unknown }).trustIds;
   if (t !== undefined && typeof t !== 'boolean') throw new MetricsError({ code: 'invalid_option', functionName, field: 'trustIds', rule: `must be a boolean, got ${describe(t)}` });
   return t === true;
@@ -777,15 +856,20 @@ class SetRun implements MetricSetRun {
   private readonly runs: [string, Run<unknown>][];
   private readonly ids: SeenIds | undefined;
 
-  constructor(plan: [string, IncrementalMetricName, AnyMetric, unknown][], trustIds: boolean) {
+  constructor(
+    plan: [string, IncrementalMetricName, AnyMetric, unknown][],
+    trustIds: boolean,
+    /** The function that made the run (startMetrics, resumeMetrics, runMetrics): it names the run's errors. */
+    private readonly name: string,
+  ) {
     // Each run trusts ids: the set checks them once for all.
     this.runs = plan.map(([key, name, fn, options]) => [key, new Run<unknown>(name, fn, options, true)]);
     this.ids = trustIds ? undefined : new SeenIds();
   }
 
   add(records: readonly unknown[], options?: AddOptions): this {
-    if (!Array.isArray(records)) argumentError('startMetrics', 'records', `must be an array of records, got ${describe(records)}`);
-    const { position, duplicates } = checkAddOptions('startMetrics', options, this.next);
+    if (!Array.isArray(records)) argumentError(this.name, 'records', `must be an array of records, got ${describe(records)}`);
+    const { position, duplicates } = checkAddOptions(this.name, options, this.next, records.length);
     const dups = crossChunkDuplicates(records, this.ids, duplicates);
     for (const [, run] of this.runs) run.addChunk(records, position, dups);
     this.count += records.length;
@@ -795,21 +879,31 @@ class SetRun implements MetricSetRun {
 
   merge(other: MetricSetRun | MetricSetState): this {
     const state = (other instanceof SetRun ? other.state() : other) as unknown;
-    if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError('startMetrics', `got ${describe(state)}`);
+    const name = this.name;
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError(name, `got ${describe(state)}`);
     const s = state as Record<string, unknown>;
-    if (s.format !== SET_FORMAT || s.version !== 1) stateError('startMetrics', `format ${describe(s.format)} version ${describe(s.version)}; expected '${SET_FORMAT}' version 1`);
-    if (!Array.isArray(s.metrics) || s.metrics.length !== this.runs.length) stateError('startMetrics', 'it is a state of another plan');
-    if ((s.ids === null) !== (this.ids === undefined)) stateError('startMetrics', 'one of the two runs trusts ids (trustIds) and the other does not');
+    if (s.format !== SET_FORMAT || s.version !== 1) stateError(name, `format ${describe(s.format)} version ${describe(s.version)}; expected '${SET_FORMAT}' version 1`);
+    if (!Array.isArray(s.metrics) || s.metrics.length !== this.runs.length) stateError(name, 'it is a state of another plan');
+    if ((s.ids === null) !== (this.ids === undefined)) stateError(name, 'one of the two runs trusts ids (trustIds) and the other does not');
+    if (typeof s.count !== 'number' || !Number.isSafeInteger(s.count) || s.count < 0 || !Number.isSafeInteger(this.count + s.count)) stateError(name, 'count is malformed');
+    if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < 0)) stateError(name, 'next is malformed');
     if (this.ids !== undefined) {
-      if (!Array.isArray(s.ids)) stateError('startMetrics', 'ids are malformed');
-      this.ids.merge('startMetrics', s.ids);
+      if (!Array.isArray(s.ids) || s.ids.length > s.count) stateError(name, 'ids are malformed');
+      this.ids.conflicts(name, s.ids);
     }
-    (s.metrics as unknown[]).forEach((entry, k) => {
+    // Every part is read before any is added: a bad one leaves the set run as it was.
+    const commits: (() => void)[] = [];
+    for (let k = 0; k < this.runs.length; k++) {
+      const entry = (s.metrics as unknown[])[k];
       const [key, run] = this.runs[k] as [string, Run<unknown>];
-      if (!Array.isArray(entry) || entry[0] !== key) stateError('startMetrics', `it is a state of another plan (no ${JSON.stringify(key)} at place ${k})`);
-      run.load(entry[1]);
-    });
-    if (typeof s.count === 'number') this.count += s.count;
+      if (!Array.isArray(entry) || entry[0] !== key) stateError(name, `it is a state of another plan (no ${JSON.stringify(key)} at place ${k})`);
+      const st = entry[1] as { count?: unknown } | null;
+      if (st === null || typeof st !== 'object' || st.count !== s.count) stateError(name, `the count of ${JSON.stringify(key)} is not the set's`);
+      commits.push(run.prepare(entry[1]));
+    }
+    if (this.ids !== undefined) this.ids.merge(name, s.ids as unknown[]);
+    for (const commit of commits) commit();
+    this.count += s.count;
     if (typeof s.next === 'number' && s.next > this.next) this.next = s.next;
     return this;
   }
@@ -846,7 +940,7 @@ class SetRun implements MetricSetRun {
  * @category Incremental
  */
 export function startMetrics(plan: MetricPlan, start?: StartOptions): MetricSetRun {
-  return new SetRun(readPlan('startMetrics', plan), readStart('startMetrics', start));
+  return new SetRun(readPlan('startMetrics', plan), readStart('startMetrics', start), 'startMetrics');
 }
 
 /**
@@ -863,7 +957,7 @@ export function startMetrics(plan: MetricPlan, start?: StartOptions): MetricSetR
  */
 export function resumeMetrics(plan: MetricPlan, state: MetricSetState, start?: StartOptions): MetricSetRun {
   const trust = start === undefined ? state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null : readStart('resumeMetrics', start);
-  return new SetRun(readPlan('resumeMetrics', plan), trust).merge(state);
+  return new SetRun(readPlan('resumeMetrics', plan), trust, 'resumeMetrics').merge(state);
 }
 
 /**
@@ -895,13 +989,7 @@ export async function runMetrics(plan: MetricPlan, records: Iterable<unknown> | 
   let chunkSize = 32_768;
   let trustIds: boolean | undefined;
   if (options !== undefined) {
-    if (options === null || typeof options !== 'object') throw new MetricsError({ code: 'invalid_option', functionName: name, field: 'options', rule: `must be an object, got ${describe(options)}` });
-    for (const key of Object.keys(options)) {
-      if (key !== 'chunkSize' && key !== 'trustIds') {
-        const near = nearestName(key, ['chunkSize', 'trustIds']);
-        throw new MetricsError({ code: 'invalid_option', functionName: name, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-      }
-    }
+    checkOptionKeys(name, options, ['chunkSize', 'trustIds']);
     const c = options.chunkSize;
     if (c !== undefined) {
       if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 1) throw new MetricsError({ code: 'invalid_option', functionName: name, field: 'chunkSize', rule: `must be a whole number ≥ 1, got ${describe(c)}` });
@@ -913,7 +1001,7 @@ export async function runMetrics(plan: MetricPlan, records: Iterable<unknown> | 
   if (iterable === null || typeof iterable !== 'object' || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
     argumentError(name, 'records', `must be an iterable or an async iterable of records, got ${describe(records)}`);
   }
-  const run = startMetrics(plan, trustIds === undefined ? undefined : { trustIds });
+  const run = new SetRun(readPlan(name, plan), readStart(name, trustIds === undefined ? undefined : { trustIds }), name);
   let chunk: unknown[] = [];
   for await (const record of records as AsyncIterable<unknown>) {
     chunk.push(record);
