@@ -75,6 +75,40 @@ class ScoreAccumulator extends Accumulator {
   mergeFrom(o: ScoreAccumulator): void {
     this.h.merge(o.h);
   }
+  /**
+   * `{ hist, explicitCount, explicitWeight, explicitWeightSquares, weighted, words }`: the counts per point,
+   * the exact weight sums as decimal strings.
+   */
+  override save(): unknown {
+    const h = this.h;
+    return {
+      hist: Array.from(h.hist),
+      explicitCount: Array.from(h.explicitCount),
+      explicitWeight: h.explicitWeight.map((w) => w.toString()),
+      explicitWeightSquares: h.explicitWeightSquares.toString(),
+      weighted: h.weighted,
+      words: h.words,
+    };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly hist: readonly number[];
+      readonly explicitCount: readonly number[];
+      readonly explicitWeight: readonly string[];
+      readonly explicitWeightSquares: string;
+      readonly weighted: boolean;
+      readonly words: boolean;
+    };
+    const h = this.h;
+    for (let k = 0; k < h.hist.length; k++) {
+      h.hist[k] = (h.hist[k] as number) + (s.hist[k] as number);
+      h.explicitCount[k] = (h.explicitCount[k] as number) + (s.explicitCount[k] as number);
+      h.explicitWeight[k] = (h.explicitWeight[k] as Decimal).plus(s.explicitWeight[k] as string);
+    }
+    h.explicitWeightSquares = h.explicitWeightSquares.plus(s.explicitWeightSquares);
+    h.weighted ||= s.weighted;
+    h.words ||= s.words;
+  }
   protected override reset(): void {
     this.h = new ScoreHistogram(this.points);
   }
