@@ -315,6 +315,8 @@ export class Capture {
   out: CaptureOut | undefined = undefined;
   /** Set by the record type's part when it sees the capture: the function is a metric over records. */
   touched = false;
+  /** What the public function makes of the driver's result (averageResolutionTime: its mean), if anything. */
+  post: ((result: object) => unknown) | undefined = undefined;
   constructor(
     readonly records: readonly unknown[],
     /** The position of `records[0]` in the whole input. */

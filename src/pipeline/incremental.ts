@@ -275,7 +275,7 @@ function planMetric(functionName: string, field: string, metric: unknown): AnyMe
 function runMetric(functionName: string, metric: unknown): AnyMetric {
   if (typeof metric === 'function') return metric as AnyMetric;
   if (typeof metric === 'string') {
-    argumentError(functionName, 'metric', `give the metric function itself (import { ${/^[a-zA-Z]+$/.test(metric) ? metric : 'firstResponseTime'} } from 'helpdesk-metrics'); an export name is for plans (startMetrics, runMetrics), got ${describe(metric)}`);
+    argumentError(functionName, 'metric', `give the metric function itself (import it from 'helpdesk-metrics'), not its name; an export name is for plans (startMetrics, runMetrics), got ${describe(metric)}`);
   }
   return argumentError(functionName, 'metric', `must be a metric function, got ${describe(metric)}`);
 }
@@ -517,6 +517,7 @@ class Run<R> implements MetricRun<R> {
 
   /** The metric's export name. */
   readonly metric: string;
+  private readonly post: ((result: object) => unknown) | undefined;
 
   readonly trustIds: boolean;
 
@@ -544,6 +545,7 @@ class Run<R> implements MetricRun<R> {
     if (cap.out === undefined) notIncremental(functionName, fn);
     const out = cap.out;
     this.metric = out.def.name;
+    this.post = cap.post;
     this.def = out.def;
     this.params = out.params;
     this.overall = out.overall;
@@ -820,9 +822,8 @@ class Run<R> implements MetricRun<R> {
       const groups = table.order().map((g) => ({ key: table.key(g), ...(def.finish(this.accs[g] as Accumulator, this.params, overall) as object) }) as Group<object>);
       out = { ...result, groups };
     }
-    // averageResolutionTime is resolutionTime's mean.
-    if (this.metric === 'averageResolutionTime') out = (out as { meanMs: number | undefined }).meanMs;
-    return out as R;
+    // What the public function makes of the result (averageResolutionTime: resolutionTime's mean).
+    return (this.post === undefined ? out : this.post(out as object)) as R;
   }
 }
 

@@ -45,9 +45,15 @@ export function averageResolutionTime(
   tickets: readonly Ticket[] | PreparedTickets,
   options?: AverageResolutionTimeOptions,
 ): number | undefined {
-  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
+  // The incremental API (src/pipeline/driver.ts): options are read here first, and a run finishes with the mean.
+  if (touchCapture(tickets)) tickets.post = meanOf;
   if (options !== undefined && options !== null && typeof options === 'object' && 'by' in options) {
     throw new MetricsError({ code: 'invalid_option', functionName: NAME, field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
   }
   return runTicketMetric(METRIC, tickets, options).meanMs;
+}
+
+/** The number averageResolutionTime gives of resolutionTime's result. */
+function meanOf(result: object): number | undefined {
+  return (result as { meanMs?: number | undefined }).meanMs;
 }
