@@ -15,19 +15,9 @@ export function encodeNumber(x: number): number | string {
   return Number.isFinite(x) ? x : String(x);
 }
 
-/** @internal The double of `encodeNumber`'s output. */
-export function decodeNumber(x: number | string): number {
-  return typeof x === 'number' ? x : Number(x);
-}
-
 /** @internal A number or `undefined` as JSON-safe data (`undefined` as `null`). */
 export function encodeOptional(x: number | undefined): number | string | null {
   return x === undefined ? null : encodeNumber(x);
-}
-
-/** @internal The value of `encodeOptional`'s output. */
-export function decodeOptional(x: number | string | null): number | undefined {
-  return x === null ? undefined : decodeNumber(x);
 }
 
 /**
