@@ -7,6 +7,7 @@
  */
 import { D } from '../_lib/decimal.js';
 import { Accumulator, ExactSum } from './collect.js';
+import { savedCount, savedCounts, savedList, savedObject, savedWhole } from './partial.js';
 
 /** Counts below this are kept in an array, larger ones (a summary's `agentReplies: 10 ** 15`) in a map. */
 const DENSE = 4096;
@@ -56,19 +57,24 @@ export class HistogramAccumulator extends Accumulator {
     return { hist: Array.from(this.hist.subarray(0, end)), large, total: this.total.save() };
   }
   override load(saved: unknown): void {
-    const s = saved as { readonly hist: readonly number[]; readonly large: readonly (readonly [number, number])[]; readonly total: string };
-    const hist = s.hist;
+    const s = savedObject(saved, 'a histogram');
+    const hist = savedCounts(s.hist, 'a histogram', DENSE);
+    const large = savedList(s.large, 'a histogram').map((pair) => {
+      const [v, k] = savedList(pair, 'a histogram', 2, true);
+      return [savedCount(v, 'a histogram'), savedCount(k, 'a histogram')] as const;
+    });
+    const total = savedWhole(s.total, 'a histogram');
     if (hist.length > this.hist.length) this.grow(hist.length);
     for (let v = 0; v < hist.length; v++) {
       const k = hist[v] as number;
       this.hist[v] = (this.hist[v] as number) + k;
       this.counted += k;
     }
-    for (const [v, k] of s.large) {
+    for (const [v, k] of large) {
       this.large.set(v, (this.large.get(v) ?? 0) + k);
       this.counted += k;
     }
-    this.total.load(s.total);
+    this.total.load(total);
   }
   /** The value of rank `r` (0-based). */
   nth(r: number): number {

@@ -15,6 +15,7 @@ import type { ScoreCounts, ScoreScale, SurveyExclusion } from '../_lib/surveys.j
 import { optionError, readBoolean, readZone } from '../options/shared.js';
 import { countScores, NO_ANSWER, READ_AT, S_BAD_AT, ScoreHistogram, SurveyColumns, SurveyReader, type CountSetup } from '../read/surveyReader.js';
 import { Accumulator } from './collect.js';
+import { savedBoolean, savedCounts, savedDecimal, savedList, savedObject } from './partial.js';
 import { readBy, type RecordSchema } from './breakdown.js';
 import { ColumnKeys, drive, touchCapture, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 
@@ -91,15 +92,17 @@ class ScoreAccumulator extends Accumulator {
     };
   }
   override load(saved: unknown): void {
-    const s = saved as {
-      readonly hist: readonly number[];
-      readonly explicitCount: readonly number[];
-      readonly explicitWeight: readonly string[];
-      readonly explicitWeightSquares: string;
-      readonly weighted: boolean;
-      readonly words: boolean;
-    };
+    const o = savedObject(saved, 'a score histogram');
     const h = this.h;
+    const points = h.hist.length;
+    const s = {
+      hist: savedCounts(o.hist, 'a score histogram', points, true),
+      explicitCount: savedCounts(o.explicitCount, 'a score histogram', points, true),
+      explicitWeight: savedList(o.explicitWeight, 'a score histogram', points, true).map((w) => savedDecimal(w, 'a score histogram')),
+      explicitWeightSquares: savedDecimal(o.explicitWeightSquares, 'a score histogram'),
+      weighted: savedBoolean(o.weighted, 'a score histogram'),
+      words: savedBoolean(o.words, 'a score histogram'),
+    };
     for (let k = 0; k < h.hist.length; k++) {
       h.hist[k] = (h.hist[k] as number) + (s.hist[k] as number);
       h.explicitCount[k] = (h.explicitCount[k] as number) + (s.explicitCount[k] as number);

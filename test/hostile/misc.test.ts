@@ -240,14 +240,11 @@ const INC_METRICS: ReadonlyArray<{
   { name: 'resolutionRate', options: (invalid) => ({ invalid, by: 'priority' }), account: (rs, r) => checkAccount('resolutionRate', 'denominator', r.denominator as number, (r.excluded as { total: number }).total, rs.length) },
   {
     name: 'ticketVolume',
-    // Not by channel: FINDING I5 (a record without a channel is "" in byKey, "(none)" in the one-shot call).
-    options: (invalid) => ({ invalid, interval: 'day', timeZone: 'Europe/Paris' }),
+    options: (invalid) => ({ invalid, interval: 'day', timeZone: 'Europe/Paris', by: 'channel' }),
     account: (rs, r) => checkAccount('ticketVolume', 'total', r.total as number, (r.excluded as { total: number }).total, rs.length),
-    saves: false,
   },
   { name: 'reopenRate', options: (invalid) => ({ invalid, by: 'channel' }), account: (rs, r) => checkAccount('reopenRate', 'denominator', r.denominator as number, (r.excluded as { total: number }).total, rs.length) },
-  // FINDING I6: backlog's state keeps the ages, not the aged count nor byAge.
-  { name: 'backlog', saves: false, options: (invalid) => ({ invalid, at: MON + 40 * DAY }), account: (rs, r) => checkAccount('backlog', 'count', r.count as number, (r.excluded as { total: number }).total, rs.length) },
+  { name: 'backlog', options: (invalid) => ({ invalid, at: MON + 40 * DAY }), account: (rs, r) => checkAccount('backlog', 'count', r.count as number, (r.excluded as { total: number }).total, rs.length) },
 ];
 const INC_NAMES = new Set<string>(['firstResponseTime', 'resolutionRate', 'ticketVolume', 'backlog', 'reopenRate', 'averageResolutionTime', 'netPromoterScore']);
 const ONE_SHOT = { firstResponseTime, resolutionRate, ticketVolume, backlog, reopenRate } as Readonly<Record<string, (r: unknown, o: unknown) => unknown>>;
@@ -654,6 +651,7 @@ describeHostile('resumeMetric', () => {
   // rest added. FINDING I4 (open): 13 metrics have no state (state() throws a plain Error "…Accumulator: not
   // incremental"); FINDING I6 (open): backlog's state loses `aged` and `byAge`. Those run as `it.fails` until
   // fixed (then drop them from NO_STATE).
+  // I4 and I6 are fixed (every accumulator saves and loads, w-accum): no metric is left out.
   const NO_STATE = new Set<string>([]);
   for (const [name, records, options] of ROUND_TRIP) {
     (NO_STATE.has(name) ? it.fails : it)(`${name}: a state through JSON, resumed, gives the one-shot result (a MetricsError at worst, never a plain Error)`, () => {
@@ -714,7 +712,7 @@ describeHostile('resumeMetric', () => {
   });
 
   // FINDING I5 (fixed): ticketVolume by a field, incremental: a ticket without the field counted under "" in byKey
-  // and totalsByKey; the one-shot call says "(none)".
+  // and totalsByKey (VolumeAccumulator.mergeFrom re-added creation times under the current key); the one-shot call says "(none)".
   it('ticketVolume by channel, a ticket without a channel: byKey says "(none)" as in the one-shot call', () => {
     const options = { interval: 'day', timeZone: 'UTC', by: 'channel' } as const;
     const tickets = [{ id: 'A', createdAt: MON, events: [] }];

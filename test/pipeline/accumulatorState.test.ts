@@ -222,3 +222,41 @@ describe('a metric’s own errors in a chunk name the record’s position in the
     expect(indexOf(() => lib.startMetric(lib.prioritizeQueue, { at: Q0 + DAY, rules: { segment: () => { throw new Error('no'); } } }).add(open, { position: 100 }))).toBe(100);
   });
 });
+
+/** Every leaf of plain data, as a path of keys. */
+function leaves(x: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(x)) return x.length === 0 ? [path] : x.flatMap((v, i) => leaves(v, [...path, i]));
+  if (x !== null && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return [path];
+}
+
+function setAt(x: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  const copy = (Array.isArray(x) ? [...x] : { ...(x as object) }) as Record<string | number, unknown>;
+  copy[head] = setAt(copy[head], rest, value);
+  return copy;
+}
+
+describe('an accumulator’s data in a state that no run made is a MetricsError, never a raw error', () => {
+  for (const c of CASES) {
+    // Every class checks its data as it loads, DurationAccumulator and RateAccumulator too (finding I7, fixed).
+    it(c.name, () => {
+      fc.assert(
+        fc.property(c.records, c.options, fc.nat(), fc.constantFrom<unknown>('x', -1, 1.5, null, {}, [], true, 'NaN', '__proto__', 2 ** 60), (records, options, pick, value) => {
+          const o = { invalid: 'exclude', ...options };
+          const state = json(lib.startMetric((lib as unknown as Record<string, lib.IncrementalMetric>)[c.metric] as lib.IncrementalMetric, o as never).add(records).state()) as Record<string, unknown>;
+          const paths = [...leaves(state.overall).map((p) => ['overall', ...p]), ...(state.shared === null ? [] : leaves(state.shared).map((p) => ['shared', ...p]))];
+          const path = paths[pick % paths.length] as (string | number)[];
+          const bad = setAt(state, path, value) as lib.MetricState;
+          try {
+            lib.resumeMetric((lib as unknown as Record<string, lib.IncrementalMetric>)[c.metric] as lib.IncrementalMetric, o as never, bad).finish();
+          } catch (e) {
+            expect(e).toBeInstanceOf(lib.MetricsError);
+          }
+        }),
+        fcParams(60),
+      );
+    }, 60_000);
+  }
+});

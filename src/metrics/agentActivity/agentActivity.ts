@@ -22,6 +22,7 @@ import { optionError, readConfidence, type ConfidenceOptions } from '../../optio
 import { readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { savedCount, savedCounts, savedList, savedObject, savedString } from '../../pipeline/partial.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import { ticketAttribution } from '../../pipeline/ticketKeys.js';
@@ -382,7 +383,17 @@ class AgentAccumulator extends Accumulator {
   }
 
   override load(saved: unknown): void {
-    const s = saved as { readonly count: number; readonly keys: readonly string[]; readonly agents: readonly SavedAgent[] };
+    const what = 'agent counts';
+    const o = savedObject(saved, what);
+    const s = {
+      count: savedCount(o.count, what),
+      keys: savedList(o.keys, what).map((k) => savedString(k, what)),
+      agents: savedList(o.agents, what).map((raw): SavedAgent => {
+        const row = savedList(raw, what, 7, true);
+        if (row[0] !== null) savedString(row[0], what);
+        return [row[0] as string | null, ...savedCounts(row.slice(1), what)] as unknown as SavedAgent;
+      }),
+    };
     const p = this.p as Params;
     for (const row of s.agents) {
       const a = agentIndex(p, row[0]);

@@ -17,6 +17,7 @@ import { readChoice, readSummary, type SummarySpec } from '../../options/shared.
 import { createdOutside, placeInPeriod, readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import type { AgentCreatedMode } from '../../options/tickets.js';
 import { Accumulator, DurationCollector, summarize } from '../../pipeline/collect.js';
+import { malformed, savedCount, savedDurations, savedList, savedObject, savedWhole } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -152,12 +153,17 @@ class CycleAccumulator extends Accumulator {
     return { durations: this.durations.save(), totalsByCycles: totals, tickets: this.tickets, cycleCount: this.cycleCount, openCycles: this.openCycles };
   }
   override load(saved: unknown): void {
-    const s = saved as {
-      readonly durations: { readonly values: readonly number[]; readonly sum: string };
-      readonly totalsByCycles: readonly (readonly [number, string])[];
-      readonly tickets: number;
-      readonly cycleCount: number;
-      readonly openCycles: number;
+    const what = 'reply cycles';
+    const o = savedObject(saved, what);
+    const s = {
+      durations: savedDurations(o.durations, what),
+      totalsByCycles: savedList(o.totalsByCycles, what).map((pair) => {
+        const [k, v] = savedList(pair, what, 2, true);
+        return [savedCount(k, what) || malformed(what), savedWhole(v, what)] as const;
+      }),
+      tickets: savedCount(o.tickets, what),
+      cycleCount: savedCount(o.cycleCount, what),
+      openCycles: savedCount(o.openCycles, what),
     };
     this.durations.load(s.durations);
     for (const [k, v] of s.totalsByCycles) this.totalsByCycles.set(k, (this.totalsByCycles.get(k) ?? 0n) + BigInt(v));

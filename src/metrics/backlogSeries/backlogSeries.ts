@@ -16,6 +16,7 @@ import type { ZoneInfo } from '../../calendar/timeZone.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readPeriodRange, readZone, type Period } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { malformed, savedCounts, savedObject } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -155,7 +156,15 @@ class SeriesAccumulator extends Accumulator {
     return { opening: this.opening, created: Array.from(this.created), resolved: Array.from(this.resolved), reopened: Array.from(this.reopened) };
   }
   override load(saved: unknown): void {
-    const s = saved as { readonly opening: number; readonly created: readonly number[]; readonly resolved: readonly number[]; readonly reopened: readonly number[] };
+    const o = savedObject(saved, 'series counts');
+    const n = this.created.length;
+    const s = {
+      // The opening backlog may be negative in a chunk (resolutions before the range of tickets created in another).
+      opening: typeof o.opening === 'number' && Number.isSafeInteger(o.opening) ? o.opening : malformed('series counts'),
+      created: savedCounts(o.created, 'series counts', n, true),
+      resolved: savedCounts(o.resolved, 'series counts', n, true),
+      reopened: savedCounts(o.reopened, 'series counts', n, true),
+    };
     this.opening += s.opening;
     for (let k = 0; k < this.created.length; k++) {
       this.created[k] = (this.created[k] as number) + (s.created[k] as number);

@@ -17,6 +17,7 @@ import { readBoolean, readChoice, readConfidence, type ConfidenceOptions } from 
 import { readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { savedCounts } from '../../pipeline/partial.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
 import { outsidePeriod } from '../../pipeline/ticketPeriod.js';
@@ -120,7 +121,7 @@ class BotAccumulator extends Accumulator {
     return [this.considered, this.counted, this.resolved, this.involved, this.handedOver];
   }
   override load(saved: unknown): void {
-    const [considered, counted, resolved, involved, handedOver] = saved as readonly number[];
+    const [considered, counted, resolved, involved, handedOver] = savedCounts(saved, 'bot counts', 5, true);
     this.considered += considered as number;
     this.counted += counted as number;
     this.resolved += resolved as number;

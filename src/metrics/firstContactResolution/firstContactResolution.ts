@@ -22,7 +22,7 @@ import { callbackError, describe } from '../../_lib/options.js';
 import { readAt, readBoolean, readChoice, readConfidence, readWholeMs, readWholeNumber, optionError, type ConfidenceOptions, type EvaluationOptions } from '../../options/shared.js';
 import { readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import { Accumulator, RateAccumulator } from '../../pipeline/collect.js';
-import { decodeNumber, encodeNumber, mergeByPosition } from '../../pipeline/partial.js';
+import { encodeNumber, malformed, mergeByPosition, savedCount, savedFinite, savedList, savedNumber, savedObject, savedString } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { ineligibleReason, runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -280,13 +280,18 @@ class RequesterIndex {
   }
 
   load(saved: unknown): void {
-    const s = saved as { readonly latest: number | string; readonly requesters: readonly SavedRequester[] };
+    const what = 'requesters';
+    const o = savedObject(saved, what);
+    const latest = savedNumber(o.latest, what);
+    const requesters = savedList(o.requesters, what).map((row) => {
+      const [r, times] = savedList(row, what, 2, true);
+      return [savedString(r, what), savedList(times, what).map((t) => savedFinite(t, what))] as const;
+    });
     this.start = undefined;
-    for (const [r, times] of s.requesters) {
+    for (const [r, times] of requesters) {
       const id = this.number(r);
       for (const t of times) this.push(id, t);
     }
-    const latest = decodeNumber(s.latest);
     if (latest > this.latest) this.latest = latest;
   }
 }
@@ -357,7 +362,14 @@ class RepeatAccumulator extends Accumulator {
   override load(saved: unknown): void {
     const index = this.requesters as RequesterIndex;
     const o = { index: [] as number[], state: [] as number[], labels: [] as string[], created: [] as number[], req: [] as number[] };
-    for (const [pos, state, label, created, requester] of (saved as { readonly candidates: readonly SavedCandidate[] }).candidates) {
+    const what = 'repeat candidates';
+    const rows = savedList(savedObject(saved, what).candidates, what).map((raw): SavedCandidate => {
+      const [pos, state, label, created, requester] = savedList(raw, what, 5, true);
+      if (state !== 1 && state !== 2) malformed(what);
+      return [savedCount(pos, what), state, savedString(label, what), savedFinite(created, what), savedString(requester, what)];
+    });
+    for (let k = 1; k < rows.length; k++) if (!((rows[k] as SavedCandidate)[0] > (rows[k - 1] as SavedCandidate)[0])) malformed(what);
+    for (const [pos, state, label, created, requester] of rows) {
       o.index.push(pos);
       o.state.push(state);
       o.labels.push(label);

@@ -18,17 +18,17 @@ import { Invalid } from '../../_lib/records.js';
 import type { Ticket, TicketStatus } from '../../model/index.js';
 import { optionError, readBoolean, readWholeMs } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
-import { decodeNumber, decodeOptional, encodeNumber, encodeOptional } from '../../pipeline/partial.js';
+import { encodeNumber, encodeOptional, malformed, savedCount, savedFinite, savedList, savedNumber, savedObject, savedString } from '../../pipeline/partial.js';
 import type { KeyFunction } from '../../pipeline/breakdown.js';
 import type { TicketField } from '../../pipeline/ticketBy.js';
 import { ELIGIBILITY_KEYS, runTicketMetric, TICKET_SCHEMA, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import { QUALIFYING_KEYS, TICKET_READ_KEYS, type PreparedTickets, type QualifyingReplyOptions, type TicketInputOptions } from '../../pipeline/ticketSource.js';
-import { LEVEL_EVENTS, S_BAD, type TicketColumns } from '../../read/ticketColumns.js';
+import { LEVEL_EVENTS, S_BAD, STATUSES, type TicketColumns } from '../../read/ticketColumns.js';
 import { invalidError } from '../../read/ticketReader.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { GroupValue } from '../../results/groups.js';
 import { LIVE_QUEUE_KEYS, ON_AGENT, openState, OpenState, readLiveQueue, WAITING_ON, type LiveQueueOptions, type LiveQueueParams, type QueueSla, type WaitingOn } from '../queueState.js';
-import type { SlaTargetName } from '../slaTargets.js';
+import { TARGET_NAMES, type SlaTargetName } from '../slaTargets.js';
 
 const NAME = 'prioritizeQueue';
 const HOUR_MS = 3_600_000;
@@ -311,8 +311,13 @@ class FirstRequests {
     return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
-  load(saved: readonly SavedFirst[]): void {
-    for (const [requester, ms, position, id] of saved) this.see(requester, position, ms, id);
+  load(saved: unknown): void {
+    const what = 'first requests';
+    const rows = savedList(saved, what).map((row) => {
+      const [requester, ms, position, id] = savedList(row, what, 4, true);
+      return [savedString(requester, what), savedFinite(ms, what), savedCount(position, what), savedString(id, what)] as const;
+    });
+    for (const [requester, ms, position, id] of rows) this.see(requester, position, ms, id);
   }
 }
 
@@ -435,7 +440,8 @@ class QueueAccumulator extends Accumulator {
     return { drafts: this.drafts.map(saveDraft) };
   }
   override load(saved: unknown): void {
-    for (const d of (saved as { readonly drafts: readonly SavedDraft[] }).drafts) this.drafts.push(loadDraft(d));
+    const drafts = savedList(savedObject(saved, DRAFT).drafts, DRAFT).map(loadDraft);
+    for (const d of drafts) this.drafts.push(d);
   }
   protected override reset(): void {
     this.drafts = [];
@@ -467,12 +473,27 @@ function saveDraft(d: Draft): SavedDraft {
   return [d.index, d.id, n(d.createdAt), d.status, d.waitingOn, n(d.since), n(d.waited), n(d.waitedBusiness), n(d.firstReply), sla, d.segment, n(d.segmentPoints), d.requester ?? null];
 }
 
-function loadDraft(s: SavedDraft): Draft {
-  const a = s[9];
+const DRAFT = 'an open ticket';
+
+function loadDraft(raw: unknown): Draft {
+  const s = savedList(raw, DRAFT, 13, true) as unknown as SavedDraft;
+  const seg = s[10];
+  if (
+    typeof s[1] !== 'string' ||
+    !STATUSES.includes(s[3]) ||
+    !WAITING_ON.includes(s[4]) ||
+    !(seg === null || typeof seg === 'string' || typeof seg === 'boolean' || (typeof seg === 'number' && Number.isFinite(seg))) ||
+    !(s[12] === null || typeof s[12] === 'string')
+  ) {
+    malformed(DRAFT);
+  }
+  savedCount(s[0], DRAFT);
+  const a = s[9] === null ? null : (savedList(s[9], DRAFT, 7, true) as unknown as SavedSla);
+  if (a !== null && (!TARGET_NAMES.includes(a[0]) || typeof a[4] !== 'boolean' || typeof a[5] !== 'boolean' || typeof a[6] !== 'boolean')) malformed(DRAFT);
   // The key order of OpenState.sla(): a loaded draft is the one the step would have made.
   const sla: QueueSla | undefined =
-    a === null ? undefined : { target: a[0], cycle: a[1], dueMs: decodeOptional(a[2]), timeLeftMs: decodeNumber(a[3]), business: a[4], breached: a[5], nearBreach: a[6] };
-  const n = decodeNumber;
+    a === null ? undefined : { target: a[0], cycle: savedCount(a[1], DRAFT), dueMs: a[2] === null ? undefined : savedNumber(a[2], DRAFT), timeLeftMs: savedNumber(a[3], DRAFT), business: a[4], breached: a[5], nearBreach: a[6] };
+  const n = (x: unknown): number => savedNumber(x, DRAFT);
   const d = new Draft(s[0], s[1], n(s[2]), s[3], s[4], n(s[5]), n(s[6]), n(s[7]), n(s[8]), sla);
   d.segment = s[10];
   d.segmentPoints = n(s[11]);
@@ -560,7 +581,7 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
   saveShared: (p) => (p.first === undefined ? null : p.first.save()),
   loadShared(p, saved) {
     if (saved === null) return;
-    (p.first ??= new FirstRequests([], 0)).load(saved as readonly SavedFirst[]);
+    (p.first ??= new FirstRequests([], 0)).load(saved);
   },
   step,
   start: (p) => new QueueAccumulator(p.out),

@@ -16,7 +16,7 @@ import { describe } from '../../_lib/options.js';
 import type { Ticket } from '../../model/index.js';
 import { optionError } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
-import { decodeNumber, encodeNumber } from '../../pipeline/partial.js';
+import { encodeNumber, savedCount, savedCounts, savedNumber, savedObject } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -162,23 +162,25 @@ class SnapshotAccumulator extends Accumulator {
     };
   }
   override load(saved: unknown): void {
-    const s = saved as {
-      readonly open: number;
-      readonly byOn: readonly number[];
-      readonly noFirstReply: number;
-      readonly breached: number;
-      readonly nearBreach: number;
-      readonly oldest: number | string;
-      readonly oldestBusiness: number | string;
-      readonly counts: readonly number[];
+    const o = savedObject(saved, 'snapshot counts');
+    const what = 'snapshot counts';
+    const s = {
+      open: savedCount(o.open, what),
+      byOn: savedCounts(o.byOn, what, 3, true),
+      noFirstReply: savedCount(o.noFirstReply, what),
+      breached: savedCount(o.breached, what),
+      nearBreach: savedCount(o.nearBreach, what),
+      oldest: savedNumber(o.oldest, what),
+      oldestBusiness: savedNumber(o.oldestBusiness, what),
+      counts: savedCounts(o.counts, what, this.counts.length, true),
     };
     this.open += s.open;
     for (let k = 0; k < 3; k++) this.byOn[k] = (this.byOn[k] as number) + (s.byOn[k] as number);
     this.noFirstReply += s.noFirstReply;
     this.breached += s.breached;
     this.nearBreach += s.nearBreach;
-    this.oldest = Math.max(this.oldest, decodeNumber(s.oldest));
-    this.oldestBusiness = Math.max(this.oldestBusiness, decodeNumber(s.oldestBusiness));
+    this.oldest = Math.max(this.oldest, s.oldest);
+    this.oldestBusiness = Math.max(this.oldestBusiness, s.oldestBusiness);
     for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
   }
   protected override reset(): void {

@@ -26,7 +26,7 @@ import { F_EVENTS, LEVEL_EVENTS, type TicketColumns } from '../../read/ticketCol
 import { withReasonAliases, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import type { Group } from '../../results/groups.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
-import { decodeNumber, decodeOptional, encodeNumber, encodeOptional, mergeByPosition } from '../../pipeline/partial.js';
+import { encodeNumber, encodeOptional, malformed, mergeByPosition, savedBoolean, savedCount, savedList, savedNumber, savedObject, savedString } from '../../pipeline/partial.js';
 import { evaluateTargets, priorityOf, readSlaSpec, TARGET_NAMES, type SlaDefinition, type SlaSpec, type SlaTargetName, type Target, type TargetRow, type TargetSink } from '../slaTargets.js';
 
 export type { SlaDefinition, SlaTarget, SlaTargetName, SlaTargets } from '../slaTargets.js';
@@ -259,19 +259,25 @@ function saveTarget(t: SlaTargetResult): SavedTarget {
   return [t.target, t.cycle, t.status, encodeNumber(t.startMs), encodeOptional(t.dueMs), encodeOptional(t.completedMs), encodeNumber(t.elapsedMs), encodeNumber(t.targetMs), encodeOptional(t.lateMs), t.business];
 }
 
-function loadTarget(t: SavedTarget): SlaTargetResult {
+const STATUSES: readonly SlaStatus[] = ['met', 'breached', 'pending'];
+const WHAT = 'an SLA ticket result';
+const optional = (x: unknown): number | undefined => (x === null ? undefined : savedNumber(x, WHAT));
+
+function loadTarget(raw: unknown): SlaTargetResult {
+  const t = savedList(raw, WHAT, 10, true) as unknown as SavedTarget;
+  if (!TARGET_NAMES.includes(t[0]) || !STATUSES.includes(t[2])) malformed(WHAT);
   // The key order of Evaluated.instance: a loaded result is the object the step would have made.
   return {
     target: t[0],
-    cycle: t[1],
+    cycle: savedCount(t[1], WHAT),
     status: t[2],
-    startMs: decodeNumber(t[3]),
-    dueMs: decodeOptional(t[4]),
-    completedMs: decodeOptional(t[5]),
-    elapsedMs: decodeNumber(t[6]),
-    targetMs: decodeNumber(t[7]),
-    lateMs: decodeOptional(t[8]),
-    business: t[9],
+    startMs: savedNumber(t[3], WHAT),
+    dueMs: optional(t[4]),
+    completedMs: optional(t[5]),
+    elapsedMs: savedNumber(t[6], WHAT),
+    targetMs: savedNumber(t[7], WHAT),
+    lateMs: optional(t[8]),
+    business: savedBoolean(t[9], WHAT),
   };
 }
 
@@ -344,15 +350,18 @@ class SlaAccumulator extends Accumulator {
     return { tickets: this.tickets.map((r, k): SavedTicket => [this.positions[k] as number, r.id, r.priority, r.status, r.targets.map(saveTarget)]) };
   }
   override load(saved: unknown): void {
-    const list = (saved as { readonly tickets: readonly SavedTicket[] }).tickets;
+    const list = savedList(savedObject(saved, WHAT).tickets, WHAT);
     const tickets: SlaTicketResult[] = [];
     const positions: number[] = [];
-    for (const [position, id, priority, status, targets] of list) {
-      const r: SlaTicketResult = { id, priority, status, targets: targets.map(loadTarget) };
-      tickets.push(r);
-      positions.push(position);
-      this.count(r, position, false);
+    for (const raw of list) {
+      const [position, id, priority, status, targets] = savedList(raw, WHAT, 5, true);
+      if (!STATUSES.includes(status as SlaStatus)) malformed(WHAT);
+      const p = savedCount(position, WHAT);
+      if (positions.length > 0 && !(p > (positions[positions.length - 1] as number))) malformed(WHAT);
+      tickets.push({ id: savedString(id, WHAT), priority: savedString(priority, WHAT), status: status as SlaStatus, targets: savedList(targets, WHAT).map(loadTarget) });
+      positions.push(p);
     }
+    for (let k = 0; k < tickets.length; k++) this.count(tickets[k] as SlaTicketResult, positions[k] as number, false);
     this.interleave(tickets, positions);
   }
   /** The priorities in the order their first tickets came in the input. */

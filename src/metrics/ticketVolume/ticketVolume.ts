@@ -17,7 +17,7 @@ import type { ZoneInfo } from '../../calendar/timeZone.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readPeriodRange, readZone, type Period } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
-import { mergeByPosition } from '../../pipeline/partial.js';
+import { malformed, mergeByPosition, savedCount, savedCounts, savedFinite, savedList, savedObject, savedString } from '../../pipeline/partial.js';
 import type { KeyFunction } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -223,13 +223,7 @@ class VolumeAccumulator extends Accumulator {
     };
   }
   override load(saved: unknown): void {
-    const s = saved as {
-      readonly counts: readonly number[];
-      readonly legacy: readonly (SavedSplit | null)[] | null;
-      readonly created: readonly number[];
-      readonly keys: readonly string[] | null;
-      readonly at: readonly number[] | null;
-    };
+    const s = checkVolume(saved, this);
     for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
     if (this.legacy !== undefined && s.legacy !== null) {
       for (let v = 0; v < s.legacy.length; v++) {
@@ -294,6 +288,35 @@ class VolumeAccumulator extends Accumulator {
     this.legacyCreated = undefined;
     this.legacyAt = undefined;
   }
+}
+
+/** Saved volume data (of `VolumeAccumulator.save`), checked against the accumulator that loads it. */
+function checkVolume(saved: unknown, acc: VolumeAccumulator): {
+  readonly counts: readonly number[];
+  readonly legacy: readonly (SavedSplit | null)[] | null;
+  readonly created: readonly number[];
+  readonly keys: readonly string[] | null;
+  readonly at: readonly number[] | null;
+} {
+  const what = 'volume counts';
+  const o = savedObject(saved, what);
+  const counts = savedCounts(o.counts, what, acc.counts.length, true);
+  const created = savedList(o.created, what).map((x) => savedFinite(x, what));
+  const split = acc.legacyCreated !== undefined;
+  if (acc.legacy === undefined ? o.legacy !== null : !Array.isArray(o.legacy)) malformed(what);
+  const legacy =
+    acc.legacy === undefined
+      ? null
+      : savedList(o.legacy, what, counts.length, true).map((b): SavedSplit | null =>
+          b === null ? null : savedList(b, what).map((row) => {
+            const [key, n, first] = savedList(row, what, 3, true);
+            return [savedString(key, what), savedCount(n, what), savedCount(first, what)] as const;
+          }),
+        );
+  const keys = split ? savedList(o.keys, what, created.length, true).map((k) => savedString(k, what)) : o.keys === null ? null : malformed(what);
+  const at = split ? savedCounts(o.at, what, created.length, true) : o.at === null ? null : malformed(what);
+  if (at !== null) for (let k = 1; k < at.length; k++) if (!((at[k] as number) > (at[k - 1] as number))) malformed(what);
+  return { counts, legacy, created, keys, at };
 }
 
 /**
