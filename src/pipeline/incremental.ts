@@ -98,14 +98,70 @@ const NOT_INCREMENTAL: Readonly<Record<string, string>> = {
  *
  * @category Incremental
  */
-export type IncrementalMetricName = keyof typeof METRICS;
+export type IncrementalMetricName =
+  | 'firstResponseTime'
+  | 'averageResponseTime'
+  | 'resolutionTime'
+  | 'averageResolutionTime'
+  | 'firstContactResolution'
+  | 'resolutionRate'
+  | 'reopenRate'
+  | 'backlog'
+  | 'backlogSeries'
+  | 'interactionsPerTicket'
+  | 'ticketVolume'
+  | 'slaCompliance'
+  | 'timeInStatus'
+  | 'assignmentTime'
+  | 'assignmentStations'
+  | 'reassignmentRate'
+  | 'agentActivity'
+  | 'botResolutionRate'
+  | 'prioritizeQueue'
+  | 'queueSnapshot'
+  | 'abandonmentRate'
+  | 'serviceLevel'
+  | 'averageSpeedOfAnswer'
+  | 'averageHandleTime'
+  | 'averageAbandonTime'
+  | 'netPromoterScore'
+  | 'customerSatisfactionScore'
+  | 'customerEffortScore';
 
 /**
  * A metric the incremental API runs: one of the library's metric functions over records.
  *
  * @category Incremental
  */
-export type IncrementalMetric = (typeof METRICS)[IncrementalMetricName];
+export type IncrementalMetric =
+  | typeof firstResponseTime
+  | typeof averageResponseTime
+  | typeof resolutionTime
+  | typeof averageResolutionTime
+  | typeof firstContactResolution
+  | typeof resolutionRate
+  | typeof reopenRate
+  | typeof backlog
+  | typeof backlogSeries
+  | typeof interactionsPerTicket
+  | typeof ticketVolume
+  | typeof slaCompliance
+  | typeof timeInStatus
+  | typeof assignmentTime
+  | typeof assignmentStations
+  | typeof reassignmentRate
+  | typeof agentActivity
+  | typeof botResolutionRate
+  | typeof prioritizeQueue
+  | typeof queueSnapshot
+  | typeof abandonmentRate
+  | typeof serviceLevel
+  | typeof averageSpeedOfAnswer
+  | typeof averageHandleTime
+  | typeof averageAbandonTime
+  | typeof netPromoterScore
+  | typeof customerSatisfactionScore
+  | typeof customerEffortScore;
 
 /**
  * How a run treats ids across chunks.
@@ -176,8 +232,18 @@ export interface MetricRun<R> {
 }
 
 type AnyMetric = (input: unknown, options?: unknown) => unknown;
-type ResultOf<F> = F extends (...args: never[]) => infer R ? R : never;
-type OptionsOf<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
+/**
+ * The result of a metric function `F` (what {@link MetricRun.finish} gives).
+ *
+ * @category Incremental
+ */
+export type MetricResult<F> = F extends (...args: never[]) => infer R ? R : never;
+/**
+ * The options of a metric function `F`.
+ *
+ * @category Incremental
+ */
+export type MetricOptions<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
 
 const FORMAT = 'helpdesk-metrics/state';
 
@@ -373,7 +439,17 @@ function loadLedger(functionName: string, saved: unknown): ExclusionLedger<strin
 /** Text of options without their functions (a state remembers which plain options made it). */
 function fingerprint(options: unknown): string | null {
   try {
-    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : typeof v === 'bigint' ? `${v}n` : v));
+    // Functions and objects that are not plain (a schedule, with caches that fill as it is used) stand as a
+    // placeholder: the text is of what a user writes, and stays the same while the run goes on.
+    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => {
+      if (typeof v === 'function') return '[function]';
+      if (typeof v === 'bigint') return `${v}n`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const proto: unknown = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return '[object]';
+      }
+      return v;
+    });
     return text.length > 100_000 ? null : text;
   } catch {
     return null;
@@ -610,7 +686,7 @@ function readStart(functionName: string, start: unknown): boolean {
  * ```
  * @category Incremental
  */
-export function startMetric<F extends IncrementalMetric>(metric: F, options?: OptionsOf<F>, start?: StartOptions): MetricRun<ResultOf<F>>;
+export function startMetric<F extends IncrementalMetric>(metric: F, options?: MetricOptions<F>, start?: StartOptions): MetricRun<MetricResult<F>>;
 export function startMetric(metric: IncrementalMetricName, options?: object, start?: StartOptions): MetricRun<unknown>;
 export function startMetric(metric: IncrementalMetric | IncrementalMetricName, options?: unknown, start?: StartOptions): MetricRun<unknown> {
   const { name, fn } = resolveMetric('startMetric', metric);
@@ -629,7 +705,7 @@ export function startMetric(metric: IncrementalMetric | IncrementalMetricName, o
  * ```
  * @category Incremental
  */
-export function resumeMetric<F extends IncrementalMetric>(metric: F, options: OptionsOf<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<ResultOf<F>>;
+export function resumeMetric<F extends IncrementalMetric>(metric: F, options: MetricOptions<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<MetricResult<F>>;
 export function resumeMetric(metric: IncrementalMetricName, options: object | undefined, state: MetricState, start?: StartOptions): MetricRun<unknown>;
 export function resumeMetric(metric: IncrementalMetric | IncrementalMetricName, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
   const { name, fn } = resolveMetric('resumeMetric', metric);
