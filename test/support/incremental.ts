@@ -83,6 +83,13 @@ export function chunksOf(n: number, s: Schedule): [number, number][] {
   return out;
 }
 
+/** The order in which a schedule adds its `count` chunks (chunk indices). */
+export function addOrder(count: number, s: Schedule): number[] {
+  const order = Array.from({ length: count }, (_, k) => k);
+  if (!s.ordered) order.sort((a, b) => (s.shuffle[a % s.shuffle.length] ?? 0) - (s.shuffle[b % s.shuffle.length] ?? 0) || a - b);
+  return order;
+}
+
 export const jsonTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /** One step of a run, for the message of a failing property. */
@@ -97,9 +104,7 @@ export function execute(records: readonly unknown[], s: Schedule, start: () => R
   const leaves: Run[] = Array.from({ length: s.leaves }, () => start());
   // The end of the contiguous prefix [0, end) a leaf added, or -1 once it added anything else.
   const covered: number[] = leaves.map(() => 0);
-  const order = chunks.map((_, k) => k);
-  if (!s.ordered) order.sort((a, b) => (s.shuffle[a % s.shuffle.length] ?? 0) - (s.shuffle[b % s.shuffle.length] ?? 0) || a - b);
-  for (const k of order) {
+  for (const k of addOrder(chunks.length, s)) {
     const [from, to] = chunks[k]!;
     const leaf = (s.assign[k % s.assign.length] ?? 0) % s.leaves;
     const chunk = records.slice(from, to);

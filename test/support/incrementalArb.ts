@@ -19,6 +19,8 @@ export interface Case {
   readonly options: fc.Arbitrary<Record<string, unknown>>;
   /** Whether the metric takes `by`. */
   readonly by: boolean;
+  /** The options it cannot run without (for the properties that do not draw options). */
+  readonly base?: Record<string, unknown>;
 }
 
 const clean = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -70,17 +72,18 @@ export const TICKET_CASES: readonly Case[] = [
   },
   { name: 'resolutionRate', kind: 'tickets', by: true, options: fc.record({ at: opt(dayArb), within: opt(fc.constantFrom(2 * DAY, HOUR)), period: ticketPeriodArb }).map(clean) },
   { name: 'reopenRate', kind: 'tickets', by: true, options: fc.record({ at: opt(dayArb), attributeTo: opt(fc.constantFrom('resolved', 'created')), period: ticketPeriodArb }).map(clean) },
-  { name: 'backlog', kind: 'tickets', by: true, options: fc.record({ at: dayArb, olderThanMs: opt(fc.constantFrom(HOUR, 3 * DAY)), ageBuckets: opt(fc.constant([HOUR, DAY, 7 * DAY])), s: summaryArb }).map(({ s, ...o }) => clean({ ...o, ...s })) },
-  { name: 'backlogSeries', kind: 'tickets', by: true, options: fc.record({ interval: fc.constantFrom('hour', 'day', 'week'), timeZone: fc.constantFrom('UTC', 'Europe/Paris'), p: fc.integer({ min: 0, max: 10 }) }).map(({ p, ...o }) => ({ ...o, period: { from: T0 + p * DAY, to: T0 + (p + 6) * DAY } })) },
+  { name: 'backlog', base: { at: T0 + 20 * DAY }, kind: 'tickets', by: true, options: fc.record({ at: dayArb, olderThanMs: opt(fc.constantFrom(HOUR, 3 * DAY)), ageBuckets: opt(fc.constant([HOUR, DAY, 7 * DAY])), s: summaryArb }).map(({ s, ...o }) => clean({ ...o, ...s })) },
+  { name: 'backlogSeries', base: { interval: 'day', timeZone: 'UTC', period: { from: T0, to: T0 + 10 * DAY } }, kind: 'tickets', by: true, options: fc.record({ interval: fc.constantFrom('hour', 'day', 'week'), timeZone: fc.constantFrom('UTC', 'Europe/Paris'), p: fc.integer({ min: 0, max: 10 }) }).map(({ p, ...o }) => ({ ...o, period: { from: T0 + p * DAY, to: T0 + (p + 6) * DAY } })) },
   { name: 'interactionsPerTicket', kind: 'tickets', by: true, options: fc.record({ count: opt(fc.constantFrom('agent', 'customer', 'all')), tickets: opt(fc.constantFrom('resolved', 'all')), includeBots: opt(fc.boolean()) }).map(clean) },
   {
     name: 'ticketVolume',
+    base: { interval: 'day', timeZone: 'UTC' },
     kind: 'tickets',
     by: true,
     // Without `period` the buckets run from the earliest to the latest creation of the whole input.
     options: fc.record({ interval: fc.constantFrom('day', 'week', 'month'), timeZone: fc.constantFrom('UTC', 'Asia/Tokyo'), period: ticketPeriodArb }).map(clean),
   },
-  { name: 'slaCompliance', kind: 'tickets', by: true, options: fc.record({ at: opt(dayArb), defaultPriority: fc.constantFrom('low', 'high'), businessHours: hoursArb }).map((o) => clean({ targets: TARGETS, ...o })) },
+  { name: 'slaCompliance', base: { targets: TARGETS, defaultPriority: 'low' }, kind: 'tickets', by: true, options: fc.record({ at: opt(dayArb), defaultPriority: fc.constantFrom('low', 'high'), businessHours: hoursArb }).map((o) => clean({ targets: TARGETS, ...o })) },
   {
     name: 'timeInStatus',
     kind: 'tickets',
@@ -94,8 +97,8 @@ export const TICKET_CASES: readonly Case[] = [
   { name: 'reassignmentRate', kind: 'tickets', by: true, options: fc.record({ of: opt(fc.constantFrom('assignee', 'group')), count: opt(fc.constantFrom('changes', 'distinct')) }).map(clean) },
   { name: 'agentActivity', kind: 'tickets', by: true, options: fc.record({ period: ticketPeriodArb, surveys: opt(fc.constant(SURVEYS)), isQualifyingReply: opt(fc.constant(agentPublic)) }).map(clean) },
   { name: 'botResolutionRate', kind: 'tickets', by: true, options: fc.record({ denominator: opt(fc.constantFrom('bot-involved', 'all')), excludeUnresolved: opt(fc.boolean()) }).map(clean) },
-  { name: 'prioritizeQueue', kind: 'tickets', by: false, options: fc.record({ at: dayArb, nearBreachMs: opt(fc.constant(HOUR)) }).map((o) => clean({ ...o, policy: { targets: TARGETS, defaultPriority: 'low' } })) },
-  { name: 'queueSnapshot', kind: 'tickets', by: true, options: fc.record({ at: dayArb, waitBuckets: opt(fc.constant([HOUR, DAY])) }).map(clean) },
+  { name: 'prioritizeQueue', base: { at: T0 + 20 * DAY }, kind: 'tickets', by: false, options: fc.record({ at: dayArb, nearBreachMs: opt(fc.constant(HOUR)) }).map((o) => clean({ ...o, policy: { targets: TARGETS, defaultPriority: 'low' } })) },
+  { name: 'queueSnapshot', base: { at: T0 + 20 * DAY }, kind: 'tickets', by: true, options: fc.record({ at: dayArb, waitBuckets: opt(fc.constant([HOUR, DAY])) }).map(clean) },
 ];
 
 // ---- calls -----------------------------------------------------------------------------------------------
@@ -146,7 +149,7 @@ const clockArb = opt(fc.constantFrom('queue', 'system'));
 const callZoneArb = opt(fc.constantFrom('UTC', 'Europe/Paris'));
 export const CALL_CASES: readonly Case[] = [
   { name: 'abandonmentRate', kind: 'calls', by: true, options: fc.record({ shortAbandonMs: opt(fc.integer({ min: 0, max: 30_000 })), shortAbandons: opt(fc.constantFrom('exclude', 'include')), clockStartsAt: clockArb, period: callPeriodArb, timeZone: callZoneArb }).map(clean) },
-  { name: 'serviceLevel', kind: 'calls', by: true, options: fc.record({ thresholdMs: fc.integer({ min: 0, max: 60_000 }), abandoned: opt(fc.constantFrom('ignore', 'negative', 'positive', 'exclude-short', 'after-threshold')), shortAbandonMs: opt(fc.integer({ min: 0, max: 30_000 })), clockStartsAt: clockArb, period: callPeriodArb, confidence: opt(fc.constantFrom(0.9, 0.95)), timeZone: callZoneArb }).map(clean) },
+  { name: 'serviceLevel', base: { thresholdMs: 20_000 }, kind: 'calls', by: true, options: fc.record({ thresholdMs: fc.integer({ min: 0, max: 60_000 }), abandoned: opt(fc.constantFrom('ignore', 'negative', 'positive', 'exclude-short', 'after-threshold')), shortAbandonMs: opt(fc.integer({ min: 0, max: 30_000 })), clockStartsAt: clockArb, period: callPeriodArb, confidence: opt(fc.constantFrom(0.9, 0.95)), timeZone: callZoneArb }).map(clean) },
   { name: 'averageSpeedOfAnswer', kind: 'calls', by: true, options: fc.record({ clockStartsAt: clockArb, period: callPeriodArb, percentiles: opt(fc.constantFrom([50, 90], [0, 100])), timeZone: callZoneArb }).map(clean) },
   { name: 'averageHandleTime', kind: 'calls', by: true, options: fc.record({ includeHold: opt(fc.boolean()), includeWrapUp: opt(fc.boolean()), period: callPeriodArb, quantileMethod: opt(fc.constantFrom('R7', 'nearest-rank')), timeZone: callZoneArb }).map(clean) },
   { name: 'averageAbandonTime', kind: 'calls', by: true, options: fc.record({ shortAbandons: opt(fc.constantFrom('exclude', 'include')), shortAbandonMs: opt(fc.integer({ min: 0, max: 30_000 })), clockStartsAt: clockArb, period: callPeriodArb, timeZone: callZoneArb }).map(clean) },
@@ -185,11 +188,12 @@ export const SURVEY_CASES: readonly Case[] = [
   { name: 'netPromoterScore', kind: 'surveys', by: true, options: fc.record({ scale: opt(fc.constantFrom('0-10', '1-10')), confidence: opt(fc.constantFrom(0.9, 0.95)), timeZone: opt(fc.constantFrom('UTC', 'Asia/Kolkata')) }).map(clean) },
   {
     name: 'customerSatisfactionScore',
+    base: { scale: '1-5' },
     kind: 'surveys',
     by: true,
     options: fc.oneof(fc.record({ method: fc.constantFrom('top-2-box', 'top-box', 'mean'), scale: fc.constantFrom('1-5', '0-10') }), fc.record({ method: fc.constant('good-bad'), scale: fc.constantFrom('1-2', '1-5') })),
   },
-  { name: 'customerEffortScore', kind: 'surveys', by: true, options: fc.record({ method: opt(fc.constantFrom('mean', 'top-box')), direction: opt(fc.constantFrom('higher-is-better', 'lower-is-better')), scale: fc.constantFrom('1-7', '1-5') }).map(clean) },
+  { name: 'customerEffortScore', base: { scale: '1-7' }, kind: 'surveys', by: true, options: fc.record({ method: opt(fc.constantFrom('mean', 'top-box')), direction: opt(fc.constantFrom('higher-is-better', 'lower-is-better')), scale: fc.constantFrom('1-7', '1-5') }).map(clean) },
 ];
 
 export const CASES: readonly Case[] = [...TICKET_CASES, ...CALL_CASES, ...SURVEY_CASES];
