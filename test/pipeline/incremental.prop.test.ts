@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import { MetricsError } from '../../src/index.js';
+import { checkLedgers, resultProblems } from '../hostile/harness.js';
 import { fcParams } from '../support/fc.js';
 import { addOrder, api, chunksOf, describeError, execute, idKey, jsonTrip, outcome, outcomeAsync, scheduleArb, viaArb, type MetricPlan, type Outcome, type Run, type Schedule } from '../support/incremental.js';
 import { byArb, CASES, metricFn, oneShot, recordsArb, TICKET_CASES, type Case } from '../support/incrementalArb.js';
@@ -615,7 +616,7 @@ describe('errors', () => {
   });
 
   it('any corruption of a valid state: resume, merge and finish throw a MetricsError or succeed, never anything else', () => {
-    const JSON_HOSTILE: unknown[] = [null, true, 0, -1, 1.5, -0, 1e308, 2 ** 32, 1e9, '', 'x', '__proto__', [], [1, 2], [-1], {}, { __proto__: null }, JSON.parse('{"__proto__": {"x": 1}}'), JSON.parse('{"constructor": {"prototype": {"x": 1}}}')];
+    const JSON_HOSTILE: unknown[] = [null, true, 0, -1, 1.5, -0, 1e308, 2 ** 32, 1e9, '', 'x', '__proto__', '12', '-3', 'NaN', ['x'], [5, 1], [-5], [], [1, 2], [-1], {}, { __proto__: null }, JSON.parse('{"__proto__": {"x": 1}}'), JSON.parse('{"constructor": {"prototype": {"x": 1}}}')];
     const stateArb = fc.tuple(pipelineTicketsArb, fc.constantFrom<string | undefined>('channel', 'tags', undefined), fc.constantFrom('firstResponseTime', 'firstContactResolution', 'backlog', 'resolutionRate'));
     fc.assert(
       fc.property(stateArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom('replace', 'delete', 'proto'), fc.constantFrom(...JSON_HOSTILE.map((_, i) => i))), { minLength: 1, maxLength: 3 }), ([records, by, name], edits) => {
@@ -625,7 +626,17 @@ describe('errors', () => {
         const st = JSON.parse(JSON.stringify(state)) as unknown;
         for (const f of [() => api.resumeMetric(name, options, st).finish(), () => api.startMetric(name, options).merge(st).finish(), () => api.startMetric(name, options).add(records).merge(structuredClone(st)).finish()]) {
           const o = outcome(f);
-          if (!o.ok) expect(o.error, describeError(o.error)).toBeInstanceOf(MetricsError);
+          if (!o.ok) {
+            expect(o.error, describeError(o.error)).toBeInstanceOf(MetricsError);
+            continue;
+          }
+          // What a corrupted state is let through to must still be a result of the contract: no NaN, no
+          // infinity, ledgers that add up, whole counts, rates in [0, 1].
+          expect(resultProblems(o.value), JSON.stringify(st).slice(0, 400)).toEqual([]);
+          checkLedgers(o.value);
+          const r = o.value as { numerator?: unknown; denominator?: unknown; rate?: unknown; count?: unknown };
+          for (const k of ['numerator', 'denominator', 'count'] as const) if (k in r) expect(Number.isSafeInteger(r[k]) && (r[k] as number) >= 0, `${k} ${String(r[k])} of a result from ${JSON.stringify(st).slice(0, 400)}`).toBe(true);
+          if (typeof r.rate === 'number') expect(r.rate >= 0 && r.rate <= 1, `rate ${r.rate}`).toBe(true);
         }
         expect(({} as Record<string, unknown>).x).toBeUndefined();
       }),
