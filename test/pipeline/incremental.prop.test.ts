@@ -97,7 +97,7 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, asName, trustIds, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(40),
+      fcParams(60),
     );
   }, TIMEOUT);
 
@@ -108,7 +108,7 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, asName, false, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(30),
+      fcParams(40),
     );
   }, TIMEOUT);
 });
