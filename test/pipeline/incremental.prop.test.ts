@@ -276,6 +276,47 @@ describe('AddOptions.duplicates marks exactly those records', () => {
   }, TIMEOUT);
 });
 
+// ---- runs keep no references and finish as often as asked ------------------------------------------------
+
+describe.each(CASES.filter((c) => ['firstResponseTime', 'resolutionRate', 'timeInStatus', 'averageHandleTime', 'serviceLevel', 'netPromoterScore'].includes(c.name)))('$name: a run owns its data', (c) => {
+  it('finish() twice gives the same result; add after finish goes on; records and states changed afterwards change nothing', () => {
+    fc.assert(
+      fc.property(recordsArb(c.kind), c.options, fc.option(byArb(c.kind), { nil: undefined }), fc.nat(), (records, own, by, k0) => {
+        const options = optionsOf(c, own, by, 'exclude');
+        const k = k0 % (records.length + 1);
+        const want = outcome(() => oneShot(c.name, records, options));
+        fc.pre(want.ok);
+        const copy = structuredClone(records);
+        const run = api.startMetric(c.name, options).add(copy.slice(0, k));
+        const first = jsonTrip(run.finish());
+        expect(jsonTrip(run.finish())).toEqual(first);
+        // Scribble over what was added and over a state taken from the run: neither is the run's.
+        for (const r of copy.slice(0, k)) if (r !== null && typeof r === 'object') for (const key of Object.keys(r)) (r as Record<string, unknown>)[key] = 'scribbled';
+        const st = run.state() as Record<string, unknown>;
+        for (const key of Object.keys(st)) if (key !== 'format' && key !== 'version' && key !== 'metric' && key !== 'options') st[key] = null;
+        run.add(records.slice(k));
+        expect(run.finish()).toEqual(want.value);
+      }),
+      fcParams(30),
+    );
+  }, TIMEOUT);
+
+  it('a run merged with itself (or its own state) is a MetricsError: the same records counted twice', () => {
+    for (const trustIds of [false, true]) {
+      const [records] = fc.sample(recordsArb(c.kind).filter((r) => r.some((x) => x !== null && typeof x === 'object')), { seed: 3, numRuns: 1 });
+      const run = (): Run => api.startMetric(c.name, { ...c.base, invalid: 'exclude' }, { trustIds }).add(records!);
+      metricsError(() => {
+        const r = run();
+        return r.merge(r).finish();
+      });
+      metricsError(() => {
+        const r = run();
+        return r.merge(jsonTrip(r.state())).finish();
+      });
+    }
+  });
+});
+
 // ---- 3. metric sets ------------------------------------------------------------------------------------------
 
 const AT = T0 + 40 * DAY;
