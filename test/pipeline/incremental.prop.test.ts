@@ -119,10 +119,12 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
 function validOnly(c: Case, records: readonly unknown[]): unknown[] {
   return records.filter((r) => r !== null && typeof r === 'object' && outcome(() => oneShot(c.name, [r], c.base)).ok).map((r) => ({ ...(r as object) }));
 }
-const ID_POOL = [7, '7', 'T1', 'x', 8, '__proto__'] as const;
+const ID_POOL: readonly unknown[] = [7, '7', 'T1', 'x', 8, '__proto__'];
+/** Ids that look alike (compared with the one-shot call only: it says which are one id). */
+const HOSTILE_IDS: readonly unknown[] = [...ID_POOL, 0, -0, '0', 1e21, '1e+21', '07', 7.5, '', ' 7', 'constructor', 2 ** 53, Number.MAX_SAFE_INTEGER];
 /** Records with ids from a small pool (7 and '7' among them), so that ids repeat. */
-const withRepeatsArb = (c: Case): fc.Arbitrary<unknown[]> =>
-  fc.tuple(recordsArb(c.kind), fc.array(fc.option(fc.constantFrom(...ID_POOL), { nil: undefined, freq: 2 }), { minLength: 40, maxLength: 40 })).map(([records, ids]) =>
+const withRepeatsArb = (c: Case, pool: readonly unknown[] = ID_POOL): fc.Arbitrary<unknown[]> =>
+  fc.tuple(recordsArb(c.kind), fc.array(fc.option(fc.constantFrom(...pool), { nil: undefined, freq: 2 }), { minLength: 40, maxLength: 40 })).map(([records, ids]) =>
     records.map((r, i) => (r !== null && typeof r === 'object' && ids[i] !== undefined ? { ...(r as object), id: ids[i] } : r)),
   );
 const oneLeafArb: fc.Arbitrary<Schedule> = scheduleArb.map((s) => ({ ...s, leaves: 1, ordered: true }));
@@ -130,7 +132,7 @@ const oneLeafArb: fc.Arbitrary<Schedule> = scheduleArb.map((s) => ({ ...s, leave
 describe.each(CASES)('$name: duplicate ids', (c) => {
   it("repeated across the chunks of one run added in order: as the one-shot call (exclude), duplicate_id (throw)", () => {
     fc.assert(
-      fc.property(withRepeatsArb(c), oneLeafArb, fc.constantFrom<'exclude' | 'throw'>('exclude', 'throw'), (raw, s, invalid) => {
+      fc.property(withRepeatsArb(c, HOSTILE_IDS), oneLeafArb, fc.constantFrom<'exclude' | 'throw'>('exclude', 'throw'), (raw, s, invalid) => {
         // Under 'throw' only valid records, so that the first error is the first repeat, as in the one-shot call.
         const records = invalid === 'throw' ? validOnly(c, raw) : raw;
         const options = { ...c.base, invalid };
