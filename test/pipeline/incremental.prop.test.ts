@@ -625,6 +625,13 @@ describe('errors', () => {
       expect(metricsError(() => setA().merge(jsonTrip(b.state())).finish()).code, JSON.stringify(other)).toBe('invalid_argument');
       expect(metricsError(() => api.resumeMetrics(other, jsonTrip(setA().state())).finish()).code, JSON.stringify(other)).toBe('invalid_argument');
     }
+    // A set is not a run, nor the other way round; neither are other objects.
+    expect(metricsError(() => api.startMetric('firstResponseTime', { by: 'channel' }).merge(setA()).finish()).code).toBe('invalid_argument');
+    expect(metricsError(() => setA().merge(api.startMetric('firstResponseTime', { by: 'channel' })).finish()).code).toBe('invalid_argument');
+    for (const other of [null, undefined, 42, 'state', {}, [], new Map()]) {
+      expect(metricsError(() => api.startMetric('firstResponseTime').merge(other).finish()).code, String(other)).toBe('invalid_argument');
+      expect(metricsError(() => setA().merge(other).finish()).code, String(other)).toBe('invalid_argument');
+    }
     // A set state is not a metric state, nor the other way round.
     expect(metricsError(() => api.resumeMetric('firstResponseTime', { by: 'channel' }, jsonTrip(setA().state())).finish()).code).toBe('invalid_argument');
     expect(metricsError(() => api.resumeMetrics(plan, jsonTrip(api.startMetric('firstResponseTime', { by: 'channel' }).state())).finish()).code).toBe('invalid_argument');
