@@ -319,6 +319,36 @@ describe.each(CASES.filter((c) => ['firstResponseTime', 'resolutionRate', 'timeI
   });
 });
 
+// ---- the same options, written differently --------------------------------------------------------------
+
+/** The same plain options with their keys (at every depth of plain objects) in reverse order. */
+function reversedKeys(o: unknown): unknown {
+  if (Array.isArray(o)) return o.map(reversedKeys);
+  if (o === null || typeof o !== 'object' || Object.getPrototypeOf(o) !== Object.prototype) return o;
+  return Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+}
+
+describe.each(CASES)('$name: options are compared by value', (c) => {
+  it('a state resumes and merges under the same options written in another key order', () => {
+    fc.assert(
+      fc.property(recordsArb(c.kind), c.options, fc.option(byArb(c.kind), { nil: undefined }), fc.nat(), (records, own, by, k0) => {
+        const options = optionsOf(c, own, by, 'exclude');
+        fc.pre(Object.keys(options).length >= 2);
+        const want = outcome(() => oneShot(c.name, records, options));
+        fc.pre(want.ok);
+        const other = reversedKeys(options) as object;
+        const k = k0 % (records.length + 1);
+        const a = api.startMetric(c.name, options).add(records.slice(0, k));
+        const b = api.startMetric(c.name, other).add(records.slice(k), { position: k });
+        const got = outcome(() => api.resumeMetric(c.name, other, jsonTrip(a.state())).merge(jsonTrip(b.state())).finish());
+        if (!got.ok) throw new Error(`${JSON.stringify(options)} and ${JSON.stringify(other)}: ${describeError(got.error)}`);
+        expect(got.value).toEqual(want.value);
+      }),
+      fcParams(15),
+    );
+  }, TIMEOUT);
+});
+
 // ---- 3. metric sets ------------------------------------------------------------------------------------------
 
 const AT = T0 + 40 * DAY;
