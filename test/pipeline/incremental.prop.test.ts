@@ -319,6 +319,49 @@ describe.each(CASES.filter((c) => ['firstResponseTime', 'resolutionRate', 'timeI
   });
 });
 
+// ---- states are plain data --------------------------------------------------------------------------------
+
+/** Where a value is not plain data (finite numbers, strings, booleans, null, arrays, plain objects). */
+function notPlain(v: unknown, path = 'state'): string | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : `${path} is ${v}`;
+  if (typeof v !== 'object') return `${path} is a ${typeof v}`;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (Array.isArray(v)) {
+    if (proto !== Array.prototype) return `${path} is an array with another prototype`;
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return `${path}[${i}] is a hole`;
+      const p = notPlain(v[i], `${path}[${i}]`);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (proto !== Object.prototype && proto !== null) return `${path} is a ${(v as object).constructor?.name ?? 'non-plain object'}`;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) return `${path}.${k} is undefined (lost in JSON)`;
+    const p = notPlain(x, `${path}.${k}`);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+describe.each(CASES)('$name: a state is plain data', (c) => {
+  it('only finite numbers, strings, booleans, null, arrays and plain objects; JSON and structuredClone give it back', () => {
+    fc.assert(
+      fc.property(recordsArb(c.kind), c.options, fc.option(byArb(c.kind), { nil: undefined }), fc.boolean(), (records, own, by, trustIds) => {
+        const options = optionsOf(c, own, by, 'exclude');
+        const st = api.startMetric(c.name, options, { trustIds }).add(records).state();
+        expect(notPlain(st)).toBeUndefined();
+        expect(jsonTrip(st)).toStrictEqual(st);
+        expect(structuredClone(st)).toStrictEqual(st);
+        expect((st as { version?: unknown }).version).toBeTypeOf('number');
+        expect((st as { metric?: unknown }).metric).toBe(c.name);
+      }),
+      fcParams(20),
+    );
+  }, TIMEOUT);
+});
+
 // ---- the same options, written differently --------------------------------------------------------------
 
 /** The same plain options with their keys (at every depth of plain objects) in reverse order. */
