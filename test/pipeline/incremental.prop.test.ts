@@ -539,6 +539,38 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
     );
   }, 60_000);
 
+  it("runMetrics: what is not an iterable is invalid_argument; a source's own error comes out; a bad record closes the source", async () => {
+    const plan: MetricPlan = { f: { metric: 'firstResponseTime', options: { invalid: 'exclude' } } };
+    for (const records of ['tickets', null, undefined, 42, { length: 1, 0: SOME_TICKETS[0] }]) {
+      expect((await metricsErrorAsync(() => api.runMetrics(plan, records as never))).code, String(records)).toBe('invalid_argument');
+    }
+    const boom = new Error('network down');
+    for (const source of [
+      (async function* () { yield SOME_TICKETS[0]; throw boom; })(),
+      (function* () { yield SOME_TICKETS[0]; throw boom; })(),
+    ]) {
+      const o = await outcomeAsync(() => api.runMetrics(plan, source, { chunkSize: 1 }));
+      expect(o.ok).toBe(false);
+      if (!o.ok) expect(o.error === boom || (o.error as { cause?: unknown }).cause === boom, describeError(o.error)).toBe(true);
+    }
+    let closed = false;
+    const source: AsyncIterable<unknown> = {
+      [Symbol.asyncIterator]() {
+        let i = 0;
+        return {
+          next: async () => (i++ < 100 ? { value: i === 2 ? null : SOME_TICKETS[0], done: false } : { value: undefined, done: true }),
+          return: async () => {
+            closed = true;
+            return { value: undefined, done: true };
+          },
+        };
+      },
+    };
+    const e = await metricsErrorAsync(() => api.runMetrics({ f: { metric: 'firstResponseTime' } }, source, { chunkSize: 1 }));
+    expect(e).toMatchObject({ code: 'invalid_record', recordIndex: 1 });
+    expect(closed, 'the source was closed (return() called)').toBe(true);
+  });
+
   it('a set state survives JSON and structuredClone, and a set merges a set state', () => {
     fc.assert(
       fc.property(pipelineTicketsArb, fc.nat(), (records, k0) => {
