@@ -113,6 +113,44 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
   }, TIMEOUT);
 });
 
+// ---- larger inputs: many groups, long sorted runs ---------------------------------------------------------
+
+/** `n` tickets from a seeded generator (a few per cent bad): cheap to make in bulk. */
+function bulkTickets(n: number, seed: number): unknown[] {
+  let x = seed >>> 0 || 1;
+  const rnd = (k: number): number => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % k;
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const created = T0 + rnd(30 * 24) * 3_600_000 + rnd(3_600_000);
+    const events: Record<string, unknown>[] = [{ type: 'message', at: created, author: 'customer' }];
+    if (rnd(5) > 0) events.push({ type: 'message', at: created + rnd(5 * 86_400_000), author: 'agent' });
+    if (rnd(3) > 0) events.push({ type: 'status', at: created + rnd(9 * 86_400_000), status: rnd(4) === 0 ? 'pending' : 'solved' });
+    const t: Record<string, unknown> = { id: rnd(2) === 0 ? i : `B${i}`, createdAt: created, channel: `ch${rnd(40)}`, priority: ['low', 'high', 'urgent'][rnd(3)], events };
+    if (rnd(50) === 0) t.createdAt = 'bad';
+    return t;
+  });
+}
+
+describe('larger inputs (a few thousand records, dozens of groups)', () => {
+  const names = ['firstResponseTime', 'resolutionTime', 'resolutionRate', 'backlog', 'timeInStatus'];
+  it.each(names)('%s by channel and by a day bucket through a random merge tree', (name) => {
+    const c = CASES.find((x) => x.name === name)!;
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 3000 }), fc.nat(), scheduleArb, fc.constantFrom<unknown>('channel', ['priority', { interval: 'day', timeZone: 'Europe/Paris' }]), (n, seed, s, by) => {
+        const records = bulkTickets(n, seed);
+        const options = { ...c.base, by, invalid: 'exclude' };
+        const log: string[] = [];
+        expectSame(name, records, options, outcome(() => oneShot(name, records, options)), incremental(name, options, s, records, true, false, log), undefined, log);
+      }),
+      fcParams(4),
+    );
+  }, 60_000);
+});
+
 // ---- 2. duplicate ids --------------------------------------------------------------------------------------
 
 /** The records of a case that are valid on their own under the default options (throw). */
