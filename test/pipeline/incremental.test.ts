@@ -17,8 +17,9 @@
  * Three chunks: [A1, A2], [A3, A4], [A5, A6].
  */
 import { describe, expect, it } from 'vitest';
-import { firstResponseTime, MetricsError, type Ticket } from '../../src/index.js';
-import { api, jsonTrip } from '../support/incremental.js';
+import { firstResponseTime, MetricsError, resumeMetric, resumeMetrics, runMetrics, startMetric, startMetrics, type MetricPlan, type Ticket } from '../../src/index.js';
+
+const jsonTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 const T0 = Date.UTC(2026, 2, 2);
 const MIN = 60_000;
@@ -91,7 +92,7 @@ const EXPECTED = {
 
 describe('startMetric: FRT by channel over three chunks', () => {
   it('sequential adds give the hand-computed figures, the one-shot result', () => {
-    const run = api.startMetric(firstResponseTime, { by: 'channel' });
+    const run = startMetric(firstResponseTime, { by: 'channel' });
     for (const chunk of CHUNKS) run.add(chunk);
     expect(run.count).toBe(6);
     const result = run.finish();
@@ -100,7 +101,7 @@ describe('startMetric: FRT by channel over three chunks', () => {
   });
 
   it('three runs (one per chunk, with positions) merged in another order, through JSON and structuredClone', () => {
-    const [a, b, c] = CHUNKS.map((chunk, k) => api.startMetric('firstResponseTime', { by: 'channel' }).add(chunk, { position: 2 * k }));
+    const [a, b, c] = CHUNKS.map((chunk, k) => startMetric('firstResponseTime', { by: 'channel' }).add(chunk, { position: 2 * k }));
     // c absorbs a's state from JSON, then b absorbs a structured clone of that: the tree ((c + a) + b).
     const ca = c!.merge(jsonTrip(a!.state()));
     const result = b!.merge(structuredClone(ca.state())).finish();
@@ -109,8 +110,8 @@ describe('startMetric: FRT by channel over three chunks', () => {
   });
 
   it('a saved state resumes in a "later session" and takes the last chunk', () => {
-    const saved = JSON.stringify(api.startMetric(firstResponseTime, { by: 'channel' }).add(CHUNKS[0]!).add(CHUNKS[1]!).state());
-    const run = api.resumeMetric(firstResponseTime, { by: 'channel' }, JSON.parse(saved));
+    const saved = JSON.stringify(startMetric(firstResponseTime, { by: 'channel' }).add(CHUNKS[0]!).add(CHUNKS[1]!).state());
+    const run = resumeMetric(firstResponseTime, { by: 'channel' }, JSON.parse(saved));
     expect(run.count).toBe(4);
     expect(run.add(CHUNKS[2]!).finish()).toMatchObject(EXPECTED);
   });
@@ -122,7 +123,7 @@ describe('startMetric: FRT by channel over three chunks', () => {
       return rest as Ticket;
     };
     const input = [...TICKETS.slice(0, 2), noId(10), TICKETS[3]!, TICKETS[4]!, noId(12)];
-    const run = api.startMetric('firstResponseTime', { invalid: 'exclude' });
+    const run = startMetric('firstResponseTime', { invalid: 'exclude' });
     run.add(input.slice(4), { position: 4 }).add(input.slice(0, 2), { position: 0 }).add(input.slice(2, 4), { position: 2 });
     const result = run.finish() as { excluded: { byReason: Record<string, number>; ids: Record<string, string[]> } };
     // A record without an id is invalid (missing_field) and labelled by its index in the whole input; A4 has no
@@ -137,8 +138,8 @@ describe('duplicate ids, by example', () => {
   it("an id in two chunks of one run: the later one is invalid:duplicate_id (exclude) or throws (throw)", () => {
     const again = { ...TICKETS[0]!, channel: 'chat' }; // A1 again, in the third chunk
     const input = [...TICKETS, again];
-    const run = api.startMetric(firstResponseTime, { by: 'channel', invalid: 'exclude' }).add(CHUNKS[0]!).add(CHUNKS[1]!).add([...CHUNKS[2]!, again]);
-    const result = run.finish() as { count: number; excluded: { byReason: Record<string, number>; ids: Record<string, string[]> } };
+    const run = startMetric(firstResponseTime, { by: 'channel', invalid: 'exclude' }).add(CHUNKS[0]!).add(CHUNKS[1]!).add([...CHUNKS[2]!, again]);
+    const result = run.finish();
     expect(result.count).toBe(5);
     expect(result.excluded.byReason).toEqual({ no_reply: 1, 'invalid:duplicate_id': 1 });
     expect(result.excluded.ids['invalid:duplicate_id']).toEqual(['A1']);
@@ -146,7 +147,7 @@ describe('duplicate ids, by example', () => {
 
     const thrown = (() => {
       try {
-        api.startMetric(firstResponseTime).add(CHUNKS[0]!).add([...CHUNKS[1]!, again]);
+        startMetric(firstResponseTime).add(CHUNKS[0]!).add([...CHUNKS[1]!, again]);
       } catch (e) {
         return e;
       }
@@ -159,11 +160,11 @@ describe('duplicate ids, by example', () => {
   it("7 and '7' are one id; merging runs that share it throws duplicate_id naming it", () => {
     const seven = { ...TICKETS[0]!, id: 7 };
     const sevenText = { ...TICKETS[1]!, id: '7' };
-    const a = api.startMetric(firstResponseTime, { invalid: 'exclude' }).add([seven]);
-    const b = api.startMetric(firstResponseTime, { invalid: 'exclude' }).add([sevenText], { position: 1 });
+    const a = startMetric(firstResponseTime, { invalid: 'exclude' }).add([seven]);
+    const b = startMetric(firstResponseTime, { invalid: 'exclude' }).add([sevenText], { position: 1 });
     expect(() => a.merge(b)).toThrowError(MetricsError);
     try {
-      api.startMetric(firstResponseTime, { invalid: 'exclude' }).add([seven]).merge(jsonTrip(api.startMetric(firstResponseTime, { invalid: 'exclude' }).add([sevenText], { position: 1 }).state()));
+      startMetric(firstResponseTime, { invalid: 'exclude' }).add([seven]).merge(jsonTrip(startMetric(firstResponseTime, { invalid: 'exclude' }).add([sevenText], { position: 1 }).state()));
       expect.unreachable('the merge must throw');
     } catch (e) {
       expect(e).toMatchObject({ code: 'duplicate_id' });
@@ -172,24 +173,24 @@ describe('duplicate ids, by example', () => {
   });
 
   it('trustIds: the caller partitioned by id; duplicates: the caller found repeats itself', () => {
-    const a = api.startMetric(firstResponseTime, { invalid: 'exclude' }, { trustIds: true }).add(CHUNKS[0]!);
+    const a = startMetric(firstResponseTime, { invalid: 'exclude' }, { trustIds: true }).add(CHUNKS[0]!);
     // The main thread saw A2 earlier: the second chunk's record 1 (A2 again) is a duplicate.
-    const b = api.startMetric(firstResponseTime, { invalid: 'exclude' }, { trustIds: true }).add([TICKETS[2]!, TICKETS[1]!], { position: 2, duplicates: [1] });
+    const b = startMetric(firstResponseTime, { invalid: 'exclude' }, { trustIds: true }).add([TICKETS[2]!, TICKETS[1]!], { position: 2, duplicates: [1] });
     const result = a.merge(b.state()).finish();
     expect(result).toEqual(firstResponseTime([...CHUNKS[0]!, TICKETS[2]!, TICKETS[1]!], { invalid: 'exclude' }));
-    expect((result as { excluded: { ids: Record<string, string[]> } }).excluded.ids).toEqual({ 'invalid:duplicate_id': ['A2'] });
+    expect(result.excluded.ids).toEqual({ 'invalid:duplicate_id': ['A2'] });
   });
 });
 
 describe('several metrics at once', () => {
-  const plan = {
+  const plan: MetricPlan = {
     frt: { metric: firstResponseTime, options: { by: 'channel' } },
     resolved: { metric: 'resolutionRate' },
-  } as const;
+  };
 
   it('startMetrics / resumeMetrics: one add for all metrics, results by name', () => {
-    const set = api.startMetrics(plan).add(CHUNKS[0]!).add(CHUNKS[1]!);
-    const resumed = api.resumeMetrics(plan, jsonTrip(set.state())).add(CHUNKS[2]!);
+    const set = startMetrics(plan).add(CHUNKS[0]!).add(CHUNKS[1]!);
+    const resumed = resumeMetrics(plan, jsonTrip(set.state())).add(CHUNKS[2]!);
     expect(resumed.count).toBe(6);
     const results = resumed.finish() as Record<string, unknown>;
     expect(results.frt).toMatchObject(EXPECTED);
@@ -202,7 +203,7 @@ describe('several metrics at once', () => {
       const text = TICKETS.map((t) => JSON.stringify(t)).join('\n');
       for (const line of text.split('\n')) yield JSON.parse(line);
     }
-    const results = await api.runMetrics(plan, lines(), { chunkSize: 4 });
+    const results = await runMetrics(plan, lines(), { chunkSize: 4 });
     expect(results.frt).toMatchObject(EXPECTED);
     expect(results.frt).toEqual(firstResponseTime(TICKETS, { by: 'channel' }));
   });
