@@ -101,6 +101,18 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
     );
   }, TIMEOUT);
 
+  it('one run, its chunks added in any order, no state taken: the one-shot result', () => {
+    fc.assert(
+      fc.property(recordsArb(c.kind), c.options, fc.option(byArb(c.kind), { nil: undefined }), scheduleArb, fc.constantFrom<'exclude' | 'throw'>('exclude', 'throw'), (records, own, by, s0, invalid) => {
+        const s: Schedule = { ...s0, leaves: 1, final: 'none' };
+        const options = optionsOf(c, own, by, invalid);
+        const log: string[] = [];
+        expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, true, false, log), chunkError(c.name, records, options, s), log);
+      }),
+      fcParams(50),
+    );
+  }, TIMEOUT);
+
   it("invalid: 'throw' (and the default): the same MetricsError, at the same record", () => {
     fc.assert(
       fc.property(recordsArb(c.kind), c.options, fc.option(byArb(c.kind), { nil: undefined }), scheduleArb, fc.constantFrom<'throw' | undefined>('throw', undefined), fc.boolean(), (records, own, by, s, invalid, asName) => {

@@ -17,7 +17,7 @@
  * Three chunks: [A1, A2], [A3, A4], [A5, A6].
  */
 import { describe, expect, it } from 'vitest';
-import { firstResponseTime, MetricsError, resumeMetric, resumeMetrics, runMetrics, startMetric, startMetrics, type MetricPlan, type Ticket } from '../../src/index.js';
+import { firstContactResolution, firstResponseTime, MetricsError, ticketVolume, resumeMetric, resumeMetrics, runMetrics, startMetric, startMetrics, type MetricPlan, type Ticket } from '../../src/index.js';
 
 const jsonTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -206,5 +206,63 @@ describe('several metrics at once', () => {
     const results = await runMetrics(plan, lines(), { chunkSize: 4 });
     expect(results.frt).toMatchObject(EXPECTED);
     expect(results.frt).toEqual(firstResponseTime(TICKETS, { by: 'channel' }));
+  });
+});
+
+describe('rules that look across the whole input, over chunks (docs/metrics.md, "Breakdowns")', () => {
+  const DAY = 24 * HOUR;
+  /** A ticket of `requester`: customer message at creation, agent reply 30 min later, solved 30 min after. */
+  const solved = (id: string, requester: string, day: number, hour: number): Ticket => {
+    const created = T0 + day * DAY + hour * HOUR;
+    return {
+      id,
+      requesterId: requester,
+      createdAt: created,
+      events: [
+        { type: 'message', at: created, author: 'customer' },
+        { type: 'message', at: created + 30 * MIN, author: 'agent' },
+        { type: 'status', at: created + 60 * MIN, status: 'solved' },
+      ],
+    };
+  };
+  // 2026-03-02 is day 0. U1 comes back on day 3 (a repeat contact of T1 within 7 days); T4, pending, is the
+  // latest creation (day 18), so every 7-day window of T1–T3 has closed by the default asOf.
+  const T1 = solved('T1', 'U1', 0, 9);
+  const T2 = solved('T2', 'U2', 0, 11);
+  const T3 = solved('T3', 'U1', 3, 9);
+  const T4: Ticket = { id: 'T4', requesterId: 'U3', createdAt: T0 + 18 * DAY, events: [{ type: 'message', at: T0 + 18 * DAY, author: 'customer' }] };
+
+  it("FCR 'no-repeat-contact': a repeat contact in a later chunk, and asOf = the latest creation of the whole input", () => {
+    // By hand: T1 fails (U1 opened T3 within 7 days), T2 and T3 succeed, T4 is unresolved → 2 / 3.
+    const options = { definition: 'no-repeat-contact' } as const;
+    const run = startMetric(firstContactResolution, options).add([T1, T2]).add([T3, T4]);
+    expect(run.finish()).toMatchObject({ numerator: 2, denominator: 3, excluded: { total: 1, byReason: { unresolved: 1 }, ids: { unresolved: ['T4'] } } });
+    expect(run.finish()).toEqual(firstContactResolution([T1, T2, T3, T4], options));
+    // Without T4 the latest creation is T3's (day 3): every window is still open, 0 / 0, window_open 3 — the
+    // chunk [T1, T2] alone would have said day 0.
+    const early = startMetric(firstContactResolution, options).add([T1, T2]).add([T3]).finish();
+    expect(early).toMatchObject({ numerator: 0, denominator: 0, excluded: { total: 3, byReason: { window_open: 3 } } });
+    // The same through two runs merged.
+    const merged = startMetric(firstContactResolution, options).add([T3, T4], { position: 2 }).merge(jsonTrip(startMetric(firstContactResolution, options).add([T1, T2]).state()));
+    expect(merged.finish()).toEqual(firstContactResolution([T1, T2, T3, T4], options));
+  });
+
+  it('ticketVolume without period: every group has the buckets from the earliest to the latest creation of the whole input', () => {
+    const V1: Ticket = { id: 'V1', channel: 'email', createdAt: T0 + 9 * HOUR, events: [] };
+    const V2: Ticket = { id: 'V2', channel: 'chat', createdAt: T0 + 2 * DAY + 9 * HOUR, events: [] };
+    const options = { interval: 'day', timeZone: 'UTC', by: 'channel' } as const;
+    // By hand: days 2, 3 and 4 March; chat 0, 0, 1; email 1, 0, 0 (each chunk alone would have one day).
+    const counts = (r: { groups?: readonly { key: unknown; buckets: readonly { label: string; count: number }[] }[] }): unknown =>
+      r.groups?.map((g) => [g.key, g.buckets.map((b) => `${b.label}:${b.count}`)]);
+    // (By name: the function form does not type-check for a metric whose options are required; see
+    // incremental.types.test.ts.)
+    const run = startMetric('ticketVolume', options).add([V1]).add([V2]);
+    expect(counts(run.finish() as Parameters<typeof counts>[0])).toEqual([
+      [{ channel: 'chat' }, ['2026-03-02:0', '2026-03-03:0', '2026-03-04:1']],
+      [{ channel: 'email' }, ['2026-03-02:1', '2026-03-03:0', '2026-03-04:0']],
+    ]);
+    expect(run.finish()).toEqual(ticketVolume([V1, V2], options));
+    const merged = startMetric('ticketVolume', options).add([V2], { position: 1 }).merge(jsonTrip(startMetric('ticketVolume', options).add([V1]).state()));
+    expect(merged.finish()).toEqual(ticketVolume([V1, V2], options));
   });
 });

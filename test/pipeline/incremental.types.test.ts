@@ -1,7 +1,11 @@
 /** Types of the incremental API (issue 14 contract): results are the metric's, options are the metric's. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  backlog,
   erlangC,
+  serviceLevel,
+  slaCompliance,
+  ticketVolume,
   firstResponseTime,
   MetricsError,
   netPromoterScore,
@@ -39,6 +43,15 @@ describe('incremental API: types', () => {
     expect(() => startMetric('erlangC')).toThrowError(MetricsError);
     // @ts-expect-error a plan entry names a metric
     expect(() => startMetrics({ x: { options: {} } })).toThrowError(MetricsError);
+    // BUG (issue 14 report): a metric whose options argument is required does not take its options in
+    // startMetric's function form (MetricOptions<F> is undefined for it). Delete each @ts-expect-error once fixed.
+    // @ts-expect-error see above
+    startMetric(ticketVolume, { interval: 'day', timeZone: 'UTC' });
+    // @ts-expect-error see above
+    startMetric(backlog, { at: Date.UTC(2026, 2, 2) });
+    // @ts-expect-error see above
+    startMetric(slaCompliance, { targets: {} });
+    startMetric(serviceLevel, { thresholdMs: 20_000 });
     expectTypeOf(runMetrics({ x: { metric: 'firstResponseTime' } }, [])).resolves.toEqualTypeOf<Record<string, unknown>>();
   });
 });
