@@ -9,6 +9,12 @@
  * 3. Metric sets: startMetrics / resumeMetrics / runMetrics over arrays, generators, async generators and a
  *    browser-style byte stream split into lines.
  * 4. Errors: metrics that are not incremental, unknown option keys, states that do not merge, corrupted states.
+ * Also: larger inputs, a run owns its data, options compared by value, states are plain data.
+ *
+ * Under invalid: 'throw' the error expected of a run is the one-shot error of the first chunk (in add order)
+ * that fails on its own, at its position (see chunkError): the one-shot call on the whole input checks every
+ * record's identity before any history, so with two bad records it may name the later one, which a run that
+ * throws at `add` cannot know of yet. With one bad record, or only identity errors, both name the same record.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
