@@ -103,7 +103,7 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, asName, trustIds, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(60),
+      fcParams(40),
     );
   }, TIMEOUT);
 
@@ -115,7 +115,7 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, true, false, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(50),
+      fcParams(30),
     );
   }, TIMEOUT);
 
@@ -126,7 +126,7 @@ describe.each(CASES)('$name: any chunking and merge tree equals the one-shot cal
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, asName, false, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(40),
+      fcParams(25),
     );
   }, TIMEOUT);
 });
@@ -164,7 +164,7 @@ describe('larger inputs (a few thousand records, dozens of groups)', () => {
         const log: string[] = [];
         expectSame(name, records, options, outcome(() => oneShot(name, records, options)), incremental(name, options, s, records, true, false, log), undefined, log);
       }),
-      fcParams(4),
+      fcParams(3),
     );
   }, 60_000);
 });
@@ -195,7 +195,7 @@ describe.each(CASES)('$name: duplicate ids', (c) => {
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, true, false, log), undefined, log);
       }),
-      fcParams(20),
+      fcParams(12),
     );
   }, TIMEOUT);
 
@@ -234,7 +234,7 @@ describe.each(CASES)('$name: duplicate ids', (c) => {
         expect((got.error as MetricsError).code, describeError(got.error)).toBe('duplicate_id');
         expect((got.error as MetricsError).message).toContain(String(first));
       }),
-      fcParams(15),
+      fcParams(10),
     );
   }, TIMEOUT);
 
@@ -259,7 +259,7 @@ describe.each(CASES)('$name: duplicate ids', (c) => {
         const log: string[] = [];
         expectSame(c.name, records, options, outcome(() => oneShot(c.name, records, options)), incremental(c.name, options, s, records, true, true, log), chunkError(c.name, records, options, s), log);
       }),
-      fcParams(15),
+      fcParams(10),
     );
   }, TIMEOUT);
 
@@ -291,7 +291,7 @@ describe.each(CASES)('$name: duplicate ids', (c) => {
         });
         expectSame(c.name, records, options, want, got, undefined, log);
       }),
-      fcParams(15),
+      fcParams(10),
     );
   }, TIMEOUT);
 });
@@ -355,7 +355,7 @@ describe.each(CASES.filter((c) => ['firstResponseTime', 'resolutionRate', 'timeI
         run.add(records.slice(k));
         expect(run.finish()).toEqual(want.value);
       }),
-      fcParams(30),
+      fcParams(15),
     );
   }, TIMEOUT);
 
@@ -413,7 +413,7 @@ describe.each(CASES)('$name: a state is plain data', (c) => {
         expect((st as { version?: unknown }).version).toBeTypeOf('number');
         expect((st as { metric?: unknown }).metric).toBe(c.name);
       }),
-      fcParams(20),
+      fcParams(10),
     );
   }, TIMEOUT);
 });
@@ -443,7 +443,7 @@ describe.each(CASES)('$name: options are compared by value', (c) => {
         if (!got.ok) throw new Error(`${JSON.stringify(options)} and ${JSON.stringify(other)}: ${describeError(got.error)}`);
         expect(got.value).toEqual(want.value);
       }),
-      fcParams(15),
+      fcParams(8),
     );
   }, TIMEOUT);
 });
@@ -521,7 +521,7 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
         });
         expectSetSame(oneShots(plan, records), got, setChunkErrors(plan, records, scheduled(records.length, s)), `\n  invalid ${String(invalid)}; steps: ${log.join('; ')}`);
       }),
-      fcParams(40),
+      fcParams(30),
     );
   }, 60_000);
 
@@ -534,7 +534,7 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
         const got = outcome(() => execute(records, s, () => api.startMetrics(plan), (st) => api.resumeMetrics(plan, st), log).finish());
         expectSetSame(oneShots(plan, records), got, setChunkErrors(plan, records, scheduled(records.length, s)), `\n  plan ${entries.map(([c]) => c.name).join(', ')}; steps: ${log.join('; ')}`);
       }),
-      fcParams(40),
+      fcParams(25),
     );
   }, 60_000);
 
@@ -555,7 +555,7 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
         const got = await outcomeAsync(() => api.runMetrics(plan, input, chunkSize === undefined ? undefined : { chunkSize }));
         expectSetSame(oneShots(plan, records), got, setChunkErrors(plan, records, sized(records.length, chunkSize ?? 32_768)), `\n  ${source}, chunkSize ${String(chunkSize)}, invalid ${invalid}`);
       }),
-      fcParams(40),
+      fcParams(25),
     );
   }, 60_000);
 
@@ -591,7 +591,7 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
         const got = await outcomeAsync(() => api.runMetrics(plan, lines(body), chunkSize === undefined ? undefined : { chunkSize }));
         expectSetSame(oneShots(plan, records), got, [], `\n  ${at.length - 1} byte chunks, chunkSize ${String(chunkSize)}`);
       }),
-      fcParams(25),
+      fcParams(20),
     );
   }, 60_000);
 
@@ -638,7 +638,7 @@ describe('metric sets: startMetrics, resumeMetrics, runMetrics', () => {
         expect(api.resumeMetrics(plan, jsonTrip(a.state())).merge(structuredClone(b.state())).finish()).toEqual(want);
         expect(api.resumeMetrics(plan, structuredClone(b.state())).merge(jsonTrip(a.state())).finish()).toEqual(want);
       }),
-      fcParams(30),
+      fcParams(20),
     );
   }, TIMEOUT);
 });
