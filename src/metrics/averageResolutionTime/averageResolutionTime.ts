@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import type { Ticket } from '../../model/index.js';
 import type { PreparedTickets } from '../../pipeline/ticketSource.js';
 import { MetricsError } from '../../results/errors.js';
@@ -44,6 +45,7 @@ export function averageResolutionTime(
   tickets: readonly Ticket[] | PreparedTickets,
   options?: AverageResolutionTimeOptions,
 ): number | undefined {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options !== undefined && options !== null && typeof options === 'object' && 'by' in options) {
     throw new MetricsError({ code: 'invalid_option', functionName: NAME, field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
   }
