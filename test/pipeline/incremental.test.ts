@@ -101,7 +101,7 @@ describe('startMetric: FRT by channel over three chunks', () => {
   });
 
   it('three runs (one per chunk, with positions) merged in another order, through JSON and structuredClone', () => {
-    const [a, b, c] = CHUNKS.map((chunk, k) => startMetric('firstResponseTime', { by: 'channel' }).add(chunk, { position: 2 * k }));
+    const [a, b, c] = CHUNKS.map((chunk, k) => startMetric(firstResponseTime, { by: 'channel' }).add(chunk, { position: 2 * k }));
     // c absorbs a's state from JSON, then b absorbs a structured clone of that: the tree ((c + a) + b).
     const ca = c!.merge(jsonTrip(a!.state()));
     const result = b!.merge(structuredClone(ca.state())).finish();
@@ -123,9 +123,9 @@ describe('startMetric: FRT by channel over three chunks', () => {
       return rest as Ticket;
     };
     const input = [...TICKETS.slice(0, 2), noId(10), TICKETS[3]!, TICKETS[4]!, noId(12)];
-    const run = startMetric('firstResponseTime', { invalid: 'exclude' });
+    const run = startMetric(firstResponseTime, { invalid: 'exclude' });
     run.add(input.slice(4), { position: 4 }).add(input.slice(0, 2), { position: 0 }).add(input.slice(2, 4), { position: 2 });
-    const result = run.finish() as { excluded: { byReason: Record<string, number>; ids: Record<string, string[]> } };
+    const result = run.finish();
     // A record without an id is invalid (missing_field) and labelled by its index in the whole input; A4 has no
     // reply. In input order, whatever the order of the adds.
     expect(result.excluded.byReason).toEqual({ 'invalid:missing_field': 2, no_reply: 1 });
@@ -254,15 +254,13 @@ describe('rules that look across the whole input, over chunks (docs/metrics.md, 
     // By hand: days 2, 3 and 4 March; chat 0, 0, 1; email 1, 0, 0 (each chunk alone would have one day).
     const counts = (r: { groups?: readonly { key: unknown; buckets: readonly { label: string; count: number }[] }[] }): unknown =>
       r.groups?.map((g) => [g.key, g.buckets.map((b) => `${b.label}:${b.count}`)]);
-    // (By name: the function form does not type-check for a metric whose options are required; see
-    // incremental.types.test.ts.)
-    const run = startMetric('ticketVolume', options).add([V1]).add([V2]);
-    expect(counts(run.finish() as Parameters<typeof counts>[0])).toEqual([
+    const run = startMetric(ticketVolume, options).add([V1]).add([V2]);
+    expect(counts(run.finish())).toEqual([
       [{ channel: 'chat' }, ['2026-03-02:0', '2026-03-03:0', '2026-03-04:1']],
       [{ channel: 'email' }, ['2026-03-02:1', '2026-03-03:0', '2026-03-04:0']],
     ]);
     expect(run.finish()).toEqual(ticketVolume([V1, V2], options));
-    const merged = startMetric('ticketVolume', options).add([V2], { position: 1 }).merge(jsonTrip(startMetric('ticketVolume', options).add([V1]).state()));
+    const merged = startMetric(ticketVolume, options).add([V2], { position: 1 }).merge(jsonTrip(startMetric(ticketVolume, options).add([V1]).state()));
     expect(merged.finish()).toEqual(ticketVolume([V1, V2], options));
   });
 });
