@@ -238,6 +238,8 @@ export class DurationAccumulator extends Accumulator {
   protected override reset(): void {
     this.durations.values = new Float64Array(4);
     this.durations.n = 0;
+    this.durations.sum.safe = 0;
+    this.durations.sum.big = 0n;
   }
 }
 

@@ -481,24 +481,45 @@ function loadLedger(functionName: string, saved: unknown): ExclusionLedger<strin
   return l;
 }
 
-/** Text of options without their functions (a state remembers which plain options made it). */
+/**
+ * Text of options without their functions (a state remembers which plain options made it), the same for the
+ * same options written in another key order.
+ */
 function fingerprint(options: unknown): string | null {
   try {
-    // Functions and objects that are not plain (a schedule, with caches that fill as it is used) stand as a
-    // placeholder: the text is of what a user writes, and stays the same while the run goes on.
-    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => {
-      if (typeof v === 'function') return '[function]';
-      if (typeof v === 'bigint') return `${v}n`;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const proto: unknown = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) return '[object]';
-      }
-      return v;
-    });
+    const text = JSON.stringify(canonical(options ?? {}, 0));
     return text.length > 100_000 ? null : text;
   } catch {
     return null;
   }
+}
+
+/**
+ * Options as plain data to compare: keys sorted; a Date as its instant (the metrics read it so); functions and
+ * objects that are not plain (a schedule, with caches that fill as it is used) as a placeholder, so the text is
+ * of what a user writes and stays the same while the run goes on.
+ */
+function canonical(v: unknown, depth: number): unknown {
+  if (depth > 32) throw new Error('too deep');
+  if (typeof v === 'function') return '[function]';
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return v.getTime();
+  if (Array.isArray(v)) return v.map((x) => canonical(x, depth + 1));
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return '[object]';
+  const keys = Object.keys(v).sort();
+  return keys.map((k) => [k, canonical((v as Record<string, unknown>)[k], depth + 1)]);
+}
+
+/** The fields of a run's state and of a set's (a state with others, `__proto__` from JSON.parse among them, is not one). */
+const RUN_KEYS = ['format', 'version', 'metric', 'options', 'count', 'next', 'ids', 'shared', 'overall', 'groups', 'segments'];
+const SET_KEYS = ['format', 'version', 'count', 'next', 'ids', 'metrics'];
+
+function checkStateKeys(functionName: string, s: object, keys: readonly string[]): void {
+  for (const key of Object.keys(s)) if (!keys.includes(key)) stateError(functionName, `it has a field ${JSON.stringify(key)} no state has`);
+  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(s, key)) stateError(functionName, `its field ${JSON.stringify(key)} is missing`);
 }
 
 /** @internal The implementation of {@link MetricRun}. */
@@ -687,6 +708,7 @@ class Run<R> implements MetricRun<R> {
     if (s.format !== FORMAT || s.version !== 1) stateError(name, `format ${describe(s.format)} version ${describe(s.version)}; expected '${FORMAT}' version 1`);
     if (s.metric !== name) stateError(name, `it is a state of ${describe(s.metric)}`);
     if (s.options !== this.print && s.options !== null && this.print !== null) stateError(name, 'it was made with other options');
+    checkStateKeys(name, s, RUN_KEYS);
     const count = s.count;
     if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(this.count + count)) stateError(name, 'count is malformed');
     if (!Array.isArray(s.groups) || !Array.isArray(s.segments)) stateError(name, 'groups or segments are malformed');
@@ -730,7 +752,7 @@ class Run<R> implements MetricRun<R> {
       }
       // A run's segments cover each record it was given once: the records they span are its count.
       if (covered !== count) stateError(name, `count ${count} is not the ${covered} records its segments span`);
-      if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < end)) stateError(name, 'next is malformed');
+      if (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < end) stateError(name, 'next is missing or malformed');
       // Overlaps (with each other, or with this run's records) are found before anything is added.
       const sorted = [...segments, ...this.segments].filter((x) => x.to > x.from).sort((a, b) => a.from - b.from);
       for (let k = 1; k < sorted.length; k++) {
@@ -969,7 +991,8 @@ class SetRun implements MetricSetRun {
     if (!Array.isArray(s.metrics) || s.metrics.length !== this.runs.length) stateError(name, 'it is a state of another plan');
     if ((s.ids === null) !== (this.ids === undefined)) stateError(name, 'one of the two runs trusts ids (trustIds) and the other does not');
     if (typeof s.count !== 'number' || !Number.isSafeInteger(s.count) || s.count < 0 || !Number.isSafeInteger(this.count + s.count)) stateError(name, 'count is malformed');
-    if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < 0)) stateError(name, 'next is malformed');
+    if (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < 0) stateError(name, 'next is missing or malformed');
+    checkStateKeys(name, s, SET_KEYS);
     if (this.ids !== undefined) {
       if (!Array.isArray(s.ids) || s.ids.length > s.count) stateError(name, 'ids are malformed');
       this.ids.conflicts(name, s.ids);

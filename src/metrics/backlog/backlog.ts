@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { requireSchedule, type Schedule, type ScheduleEngine } from '../../calendar/schedule.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readAt, readSummary, readWholeMs, type SummarySpec } from '../../options/shared.js';
@@ -257,6 +258,7 @@ function ageAt(c: TicketColumns, j: number, p: Params): number | BacklogExclusio
  * ```
  */
 export function backlog(tickets: readonly Ticket[] | PreparedTickets, options: BacklogOptions): BacklogResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', `options with \`at\` are required, got ${describe(options)}`);
   return runTicketMetric(METRIC, tickets, options);
 }

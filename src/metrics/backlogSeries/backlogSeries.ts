@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketBounds, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
 import { describe } from '../../_lib/options.js';
 import type { ZoneInfo } from '../../calendar/timeZone.js';
@@ -265,6 +266,7 @@ function changesOf(c: TicketColumns, j: number, p: Params): number | BacklogSeri
  * ```
  */
 export function backlogSeries(tickets: readonly Ticket[] | PreparedTickets, options: BacklogSeriesOptions): BacklogSeriesResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', `period, interval and timeZone are required, got ${describe(options)}`);
   return runTicketMetric(METRIC, tickets, options);
 }

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { callbackError, checkOptionKeys, describe } from '../../_lib/options.js';
 import { Invalid } from '../../_lib/records.js';
 import type { Ticket, TicketStatus } from '../../model/index.js';
@@ -643,6 +644,7 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
  * ```
  */
 export function prioritizeQueue(tickets: readonly Ticket[] | PreparedTickets, options: PrioritizeQueueOptions): PrioritizeQueueResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', `options with \`at\` are required, got ${describe(options)}`);
   checkOptionKeys(NAME, options, [...LIVE_QUEUE_KEYS, 'rules', ...TICKET_READ_KEYS, ...QUALIFYING_KEYS, ...ELIGIBILITY_KEYS]);
   return runTicketMetric(METRIC, tickets, options);

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { describe } from '../../_lib/options.js';
 import type { Ticket } from '../../model/index.js';
 import { optionError } from '../../options/shared.js';
@@ -266,6 +267,7 @@ const METRIC: TicketMetric<Params, SnapshotAccumulator, QueueSnapshotResult> = {
  * ```
  */
 export function queueSnapshot(tickets: readonly Ticket[] | PreparedTickets, options: QueueSnapshotOptions): QueueSnapshotResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', `options with \`at\` are required, got ${describe(options)}`);
   return runTicketMetric(METRIC, tickets, options);
 }

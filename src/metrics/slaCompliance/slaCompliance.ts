@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { describe } from '../../_lib/options.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readAt } from '../../options/shared.js';
@@ -443,6 +444,7 @@ const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
  * ```
  */
 export function slaCompliance(tickets: readonly Ticket[] | PreparedTickets, policy: SlaPolicy): SlaComplianceResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (policy === null || typeof policy !== 'object') optionError(NAME, 'policy', `must be an object, got ${describe(policy)}`);
   return runTicketMetric(METRIC, tickets, policy);
 }

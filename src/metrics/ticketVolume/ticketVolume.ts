@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import { D } from '../../_lib/decimal.js';
 import { bucketIndex, bucketLabel, checkInterval, checkWeekStart, makeBuckets, type BucketBounds, type BucketInterval, type WeekStartDay } from '../../_lib/buckets.js';
 import { describe } from '../../_lib/options.js';
@@ -466,6 +467,7 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
  * ```
  */
 export function ticketVolume(tickets: readonly Ticket[] | PreparedTickets, options: TicketVolumeOptions): TicketVolumeResult {
+  touchCapture(tickets); // the incremental API: options are read here first (src/pipeline/driver.ts)
   if (options === null || typeof options !== 'object') optionError(NAME, 'options', `interval and timeZone are required, got ${describe(options)}`);
   return runTicketMetric(METRIC, tickets, options);
 }
