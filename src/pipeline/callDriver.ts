@@ -161,7 +161,7 @@ export function runCallMetric<P extends { readonly period: ParsedRange | undefin
     rules,
     prepared !== undefined
       ? { prepared: prepared.columns }
-      : { reader: callReader(name, records, config, capture), columns: new CallColumns(), length: records.length, level },
+      : { reader: callReader(name, records, config, capture), columns: capture === undefined ? new CallColumns() : capture.keep(CallColumns, () => new CallColumns()), length: records.length, level },
     capture,
   );
 }

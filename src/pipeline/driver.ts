@@ -317,6 +317,22 @@ export class Capture {
   touched = false;
   /** What the public function makes of the driver's result (averageResolutionTime: its mean), if anything. */
   post: ((result: object) => unknown) | undefined = undefined;
+  /**
+   * Objects a run keeps from chunk to chunk (a record type's columns, by class): a chunk reads into the columns
+   * of the one before instead of allocating them again (their buffers are most of a chunk's garbage).
+   */
+  kept: Map<unknown, unknown> | undefined = undefined;
+
+  /** The kept object of class `C`, made by `make` the first time. */
+  keep<T>(key: unknown, make: () => T): T {
+    if (this.kept === undefined) return make();
+    let v = this.kept.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.kept.set(key, v);
+    }
+    return v;
+  }
   constructor(
     readonly records: readonly unknown[],
     /** The position of `records[0]` in the whole input. */

@@ -576,8 +576,12 @@ class Run<R> implements MetricRun<R> {
     this.print = fingerprint(options);
   }
 
+  /** Objects the metric keeps from chunk to chunk (its columns: {@link Capture.kept}). */
+  private readonly kept = new Map<unknown, unknown>();
+
   private capture(records: readonly unknown[], offset: number, duplicates: ArrayLike<number> | undefined, prior: PriorIds | undefined): CaptureOut {
     const cap = new Capture(records, offset, duplicates, prior);
+    cap.kept = this.kept;
     this.fn(cap, this.options);
     if (cap.out === undefined) throw new MetricsError({ code: 'internal', functionName: this.metric, rule: 'the metric did not run on the chunk; please report it' });
     return cap.out;

@@ -179,7 +179,7 @@ export function runSurveyMetric<P, Res extends object>(
   const p: Params<P> = { scale: setup.scale, cur: new CurrentAnswer(), metric: params };
   return drive(SURVEYS, def, p, spec, { invalid: setup.invalid, need: level !== 0 ? S_BAD_AT : 0, mask: 0 }, {
     reader,
-    columns: new SurveyColumns(),
+    columns: capture === undefined ? new SurveyColumns() : capture.keep(SurveyColumns, () => new SurveyColumns()),
     length: reader.responses.length,
     level,
   }, capture);

@@ -186,7 +186,7 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
     params,
     spec,
     rules,
-    reader === undefined ? { prepared: (prepared as PreparedTicketSet).columns } : { reader, columns: new TicketColumns(), length: records.length, level },
+    reader === undefined ? { prepared: (prepared as PreparedTicketSet).columns } : { reader, columns: capture === undefined ? new TicketColumns() : capture.keep(TicketColumns, () => new TicketColumns()), length: records.length, level },
     capture,
   );
 }
