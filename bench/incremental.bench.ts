@@ -65,7 +65,7 @@ export function incrementalBench(tickets: readonly Ticket[], from: number): Benc
         return run.finish();
       },
       () => firstResponseTime(tickets, by),
-      { maxRatio: 1.25, maxHeapMB: 256, runs: 3, check: same },
+      { maxRatio: 1.2, maxHeapMB: 256, runs: 3, check: same },
     ),
   );
   rows.push(
@@ -107,7 +107,7 @@ export function incrementalBench(tickets: readonly Ticket[], from: number): Benc
         return run.finish();
       },
       () => oneShot(plan, tickets),
-      { maxRatio: 1.25, maxHeapMB: 1024, runs: 2, check: same },
+      { maxRatio: 1.3, maxHeapMB: 1024, runs: 2, check: same },
     ),
   );
   return rows;
