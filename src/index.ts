@@ -96,3 +96,21 @@ export type {
   ImportWarningCode,
 } from './import/_lib/result.js';
 export type { TimeUnit } from './import/_lib/time.js';
+
+export {
+  startMetric,
+  resumeMetric,
+  startMetrics,
+  resumeMetrics,
+  runMetrics,
+  type IncrementalMetric,
+  type IncrementalMetricName,
+  type StartOptions,
+  type AddOptions,
+  type MetricRun,
+  type MetricState,
+  type MetricPlan,
+  type MetricSetRun,
+  type MetricSetState,
+  type RunMetricsOptions,
+} from './pipeline/incremental.js';

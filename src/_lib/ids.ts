@@ -45,10 +45,25 @@ export class IdSet {
   private hashed = false;
   private readonly labels = new Set<string>();
 
+  /** Indices of `list` whose ids appeared earlier in a larger input (the incremental API's `duplicates`). */
+  private forced: ReadonlySet<number> | undefined = undefined;
+
   constructor(private readonly list: readonly unknown[]) {}
+
+  /**
+   * Marks the records at `indices` as duplicates of records outside `list` (ids seen in earlier chunks of the
+   * same input). Called before the first `add`: every id then goes through the set (`last` stays undefined).
+   */
+  forceDuplicates(indices: ArrayLike<number>): void {
+    if (indices.length === 0) return;
+    this.forced = new Set(Array.from(indices));
+    this.hashed = true;
+    this.last = undefined;
+  }
 
   /** Adds the id of `list[index]`; returns false when it was already there. */
   add(id: string | number, index: number): boolean {
+    if (this.forced !== undefined && this.forced.has(index)) return false;
     if (!this.hashed) {
       const last = this.last;
       if (last === undefined || (typeof id === typeof last && id > last)) {

@@ -418,6 +418,32 @@ export class GroupTable {
     return g;
   }
 
+  private interned: Map<string, number> | undefined = undefined;
+
+  /** The shown values and bucket starts (NaN: not a bucket) of group g. */
+  row(g: number): { readonly values: readonly GroupValue[]; readonly starts: readonly number[] } {
+    return this.rows[g] as GroupRow;
+  }
+
+  /**
+   * The index of the group with these shown values and bucket starts (a group of another table of the same
+   * spec: a chunk's, or a saved state's), added when it is new (the incremental API merges groups by key).
+   */
+  intern(values: readonly GroupValue[], starts: readonly number[]): number {
+    if (this.interned === undefined) {
+      this.interned = new Map();
+      for (let g = 0; g < this.rows.length; g++) this.interned.set(internKey((this.rows[g] as GroupRow).values, (this.rows[g] as GroupRow).starts), g);
+    }
+    const k = internKey(values, starts);
+    let g = this.interned.get(k);
+    if (g === undefined) {
+      g = this.rows.length;
+      this.rows.push({ values: values.slice(), starts: starts.slice() });
+      this.interned.set(k, g);
+    }
+    return g;
+  }
+
   /** Group indices in the documented order. */
   order(): number[] {
     const dims = this.spec.dims;
@@ -448,6 +474,11 @@ export class GroupTable {
     const row = this.rows[g] as GroupRow;
     return Object.fromEntries(this.spec.dims.map((d, k) => [d.name, row.values[k] as GroupValue])) as GroupKey;
   }
+}
+
+/** A group's identity as text: a bucket by its start, any other value by its type and value. */
+function internKey(values: readonly GroupValue[], starts: readonly number[]): string {
+  return JSON.stringify(values.map((v, d) => (starts[d] === starts[d] ? ['t', starts[d]] : [v === null ? 'null' : typeof v, v])));
 }
 
 /** Pushes the group values of one field or key-function result (arrays: each distinct value once). */

@@ -16,7 +16,7 @@ import { CallReader } from '../read/callReader.js';
 import { detectForm } from '../read/intervalRows.js';
 import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type RecordSchema } from './breakdown.js';
-import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { CALL_READ_KEYS, callInstants, checkPreparedCallConflicts, PreparedCallSet, readCallConfig, type CallConfig, type PreparedCalls } from './callSource.js';
 import { ROW_SCHEMA, runRowMetric, type RowMetric } from './rowTally.js';
 
@@ -96,6 +96,16 @@ const CALLS: RecordKind<CallColumns> = {
   },
 };
 
+/** A reader over raw calls, placed at a chunk's position in the incremental API. */
+function callReader(name: string, records: readonly unknown[], config: CallConfig, capture: Capture | undefined): CallReader {
+  const reader = new CallReader(name, records as readonly Call[], config);
+  if (capture !== undefined) {
+    reader.offset = capture.offset;
+    if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+  }
+  return reader;
+}
+
 /**
  * @internal Runs `def` on `input` (calls, a prepared set, or, when `rows` is given, interval rows) with
  * `options`.
@@ -112,7 +122,12 @@ export function runCallMetric<P extends { readonly period: ParsedRange | undefin
   let config: CallConfig;
   let prepared: PreparedCallSet | undefined;
   let records: readonly unknown[];
-  if (input instanceof PreparedCallSet) {
+  const capture = input instanceof Capture ? input : undefined;
+  if (capture !== undefined) {
+    records = capture.records;
+    config = readCallConfig(name, opts);
+    if (detectForm(records) === 'rows') optionError(name, 'calls', 'interval rows are not incremental: give calls', 'invalid_argument');
+  } else if (input instanceof PreparedCallSet) {
     prepared = input;
     checkPreparedCallConflicts(name, input, opts);
     config = input.config;
@@ -144,6 +159,7 @@ export function runCallMetric<P extends { readonly period: ParsedRange | undefin
     rules,
     prepared !== undefined
       ? { prepared: prepared.columns }
-      : { reader: new CallReader(name, records as readonly Call[], config), columns: new CallColumns(), length: records.length, level },
+      : { reader: callReader(name, records, config, capture), columns: new CallColumns(), length: records.length, level },
+    capture,
   );
 }

@@ -245,7 +245,7 @@ class Run<C extends RecordBatch, P, A extends Accumulator> {
         reason = this.invalidReason(c, j, S_BAD);
       } else if (table !== undefined && failures.size > 0 && failures.has(j)) {
         const rule = failures.get(j) as Invalid;
-        if (this.invalid === 'throw') throw recordError(this.name, this.kind.collection, rule, c.base + j, c.records[c.base + j]);
+        if (this.invalid === 'throw') throw recordError(this.name, this.kind.collection, rule, c.offset + c.base + j, c.records[c.base + j]);
         reason = `invalid:${rule.code}`;
       } else if (((flags[j] as number) & mask) !== 0) {
         reason = this.kind.flagReason(flags[j] as number, mask);
@@ -281,12 +281,12 @@ class Run<C extends RecordBatch, P, A extends Accumulator> {
    */
   private invalidReason(c: C, j: number, bits: number): string {
     const rule = c.errorOf(j, bits);
-    if (bits !== S_BAD && this.invalid === 'throw') throw recordError(this.name, this.kind.collection, rule, c.base + j, c.records[c.base + j]);
+    if (bits !== S_BAD && this.invalid === 'throw') throw recordError(this.name, this.kind.collection, rule, c.offset + c.base + j, c.records[c.base + j]);
     return `invalid:${rule.code}`;
   }
 
   private badLabel(c: C, j: number): string {
-    return recordLabel(c.records[c.base + j]) ?? `#${c.base + j}`;
+    return recordLabel(c.records[c.base + j]) ?? `#${c.offset + c.base + j}`;
   }
 }
 
@@ -305,6 +305,32 @@ class IdleAccumulator extends Accumulator {
   mergeFrom(): void {}
 }
 
+/**
+ * @internal A chunk of the incremental API (src/pipeline/incremental.ts), given to a metric's public function in
+ * place of its records: the record type's part reads `records` with `offset` and `duplicates`, and
+ * {@link drive} leaves the chunk's accumulators in `out` instead of finishing them.
+ */
+export class Capture {
+  out: CaptureOut | undefined = undefined;
+  constructor(
+    readonly records: readonly unknown[],
+    /** The position of `records[0]` in the whole input. */
+    readonly offset: number,
+    /** Indices in `records` whose ids appeared earlier in the input. */
+    readonly duplicates: ArrayLike<number> | undefined,
+  ) {}
+}
+
+/** @internal What {@link drive} leaves in a {@link Capture}. */
+export interface CaptureOut {
+  readonly def: RecordMetric<RecordBatch, unknown, Accumulator, object>;
+  readonly params: unknown;
+  readonly overall: Accumulator;
+  readonly table: GroupTable | undefined;
+  readonly accs: readonly Accumulator[];
+  readonly spec: BreakdownSpec | undefined;
+}
+
 /** @internal A result with its groups (present only with `by`). */
 export type WithGroups<Res> = Res & { readonly groups?: readonly Group<Res>[] };
 
@@ -319,6 +345,7 @@ export function drive<C extends RecordBatch, P, A extends Accumulator, Res exten
   spec: BreakdownSpec | undefined,
   rules: RunRules,
   input: DriverInput<C>,
+  capture?: Capture,
 ): WithGroups<Res> {
   const name = def.name;
   const overall = def.start(params);
@@ -334,6 +361,12 @@ export function drive<C extends RecordBatch, P, A extends Accumulator, Res exten
       run.batch(columns);
     }
     if (length === 0) reader.read(columns, 0, 0, level);
+  }
+  if (capture !== undefined) {
+    // def.start's accumulators for groups of a breakdown: make sure one exists per group.
+    while (table !== undefined && run.accs.length < table.size) run.accs.push(def.start(params));
+    capture.out = { def: def as unknown as CaptureOut['def'], params, overall, table, accs: run.accs, spec };
+    return capture as unknown as WithGroups<Res>;
   }
 
   const result = def.finish(overall, params, overall) as WithGroups<Res>;

@@ -12,11 +12,11 @@
 import type Decimal from 'decimal.js';
 import { earliestEpochMs } from '../_lib/timestamp.js';
 import type { ScoreCounts, ScoreScale, SurveyExclusion } from '../_lib/surveys.js';
-import { readBoolean, readZone } from '../options/shared.js';
+import { optionError, readBoolean, readZone } from '../options/shared.js';
 import { countScores, NO_ANSWER, READ_AT, S_BAD_AT, ScoreHistogram, SurveyColumns, SurveyReader, type CountSetup } from '../read/surveyReader.js';
 import { Accumulator } from './collect.js';
 import { readBy, type RecordSchema } from './breakdown.js';
-import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 
 /** @internal The option keys every survey score takes besides its own. */
 export const SURVEY_KEYS = ['by', 'timeZone', 'allowEarlyTimestamps'] as const;
@@ -129,14 +129,20 @@ export function runSurveyMetric<P, Res extends object>(
   const zone = readZone(name, options?.timeZone);
   const minMs = earliestEpochMs(readBoolean(name, 'allowEarlyTimestamps', options?.allowEarlyTimestamps, false));
   const spec = readBy(name, options?.by, SURVEY_SCHEMA);
-  if (spec === undefined) return def.result(countScores(responses, setup), params, false) as WithGroups<Res>;
-  const reader = new SurveyReader(responses as ArrayLike<unknown>, setup, zone, minMs);
-  const level = spec.instants.length > 0 ? READ_AT : 0;
+  const capture = responses instanceof Capture ? responses : undefined;
+  if (spec === undefined && capture === undefined) return def.result(countScores(responses, setup), params, false) as WithGroups<Res>;
+  if (capture !== undefined && setup.weights !== undefined) optionError(name, 'weights', 'a weights array is not incremental: give each response its weight', 'invalid_argument');
+  const reader = new SurveyReader((capture === undefined ? responses : capture.records) as ArrayLike<unknown>, setup, zone, minMs);
+  if (capture !== undefined) {
+    reader.offset = capture.offset;
+    if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+  }
+  const level = spec !== undefined && spec.instants.length > 0 ? READ_AT : 0;
   const p: Params<P> = { scale: setup.scale, cur: new CurrentAnswer(), metric: params };
   return drive(SURVEYS, def, p, spec, { invalid: setup.invalid, need: level !== 0 ? S_BAD_AT : 0, mask: 0 }, {
     reader,
     columns: new SurveyColumns(),
     length: reader.responses.length,
     level,
-  });
+  }, capture);
 }

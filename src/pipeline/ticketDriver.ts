@@ -24,7 +24,7 @@ import {
 import { TicketReader } from '../read/ticketReader.js';
 import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
-import { ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { checkPreparedConflicts, instantsOf, PreparedTicketSet, QUALIFYING_KEYS, readConfig, TICKET_READ_KEYS, type PreparedTickets, type ReadConfig } from './ticketSource.js';
 import { ticketAttribution, ticketInstant } from './ticketKeys.js';
 
@@ -148,7 +148,11 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   let config: ReadConfig;
   let prepared: PreparedTicketSet | undefined;
   let records: readonly unknown[];
-  if (input instanceof PreparedTicketSet) {
+  const capture = input instanceof Capture ? input : undefined;
+  if (capture !== undefined) {
+    config = readConfig(name, opts as never);
+    records = capture.records;
+  } else if (input instanceof PreparedTicketSet) {
     prepared = input;
     checkPreparedConflicts(name, input, opts, def.timeZoneIsDefinition === true);
     config = input.config;
@@ -169,14 +173,18 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   // A breakdown may read any ticket's facts (a bucket of its first reply): then every history is read.
   const historyUntil = def.historyUntil === undefined || levelForBy(spec) > LEVEL_IDENTITY ? Infinity : def.historyUntil(params);
   const rules = { invalid: config.invalid, need: level >= LEVEL_FACTS ? S_BAD_HISTORY : 0, mask };
+  const reader = prepared === undefined ? readerFor(name, records, config, historyUntil) : undefined;
+  if (reader !== undefined && capture !== undefined) {
+    reader.offset = capture.offset;
+    if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+  }
   return drive(
     TICKETS,
     def,
     params,
     spec,
     rules,
-    prepared !== undefined
-      ? { prepared: prepared.columns }
-      : { reader: readerFor(name, records, config, historyUntil), columns: new TicketColumns(), length: records.length, level },
+    reader === undefined ? { prepared: (prepared as PreparedTicketSet).columns } : { reader, columns: new TicketColumns(), length: records.length, level },
+    capture,
   );
 }

@@ -68,12 +68,21 @@ export class CallReader {
     this.seen = new IdSet(records);
   }
 
+  /** The position of `records[0]` in the whole input (a chunk of the incremental API): added to positions in errors. */
+  offset = 0;
+
+  /** Marks records whose ids appeared in earlier chunks of the same input ({@link IdSet.forceDuplicates}). */
+  forceDuplicates(indices: ArrayLike<number>): void {
+    this.seen.forceDuplicates(indices);
+  }
+
   /** Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for an invalid core in `'throw'` mode. */
   read(c: CallColumns, from: number, to: number, level: number): void {
     const records = this.records;
     const keepIds = this.keepIds;
     c.keepIds = keepIds;
     c.reset(records, from, to - from, level);
+    c.offset = this.offset;
     const { ids, queued, outcome, dequeued, entered, ended, hold, wrapUp } = c;
     const seen = this.seen;
     const minMs = this.config.minMs;
@@ -244,9 +253,9 @@ export class CallReader {
   private reject(caught: unknown, c: CallColumns, j: number, index: number, raw: unknown, part: number): void {
     if (!(caught instanceof Invalid)) {
       if (caught instanceof MetricsError) throw caught;
-      throw readError(this.functionName, 'calls', index, caught);
+      throw readError(this.functionName, 'calls', index + this.offset, caught);
     }
     (part === S_BAD ? c.errors : part === S_BAD_ENTRY ? c.entryErrors : c.handlingErrors).set(j, caught);
-    if (part === S_BAD && this.config.invalid === 'throw') throw recordError(this.functionName, 'calls', caught, index, raw);
+    if (part === S_BAD && this.config.invalid === 'throw') throw recordError(this.functionName, 'calls', caught, index + this.offset, raw);
   }
 }

@@ -81,6 +81,10 @@ export class AnswerReader {
   word = false;
   private seen: Set<string> | undefined;
   private readonly lo: number;
+  /** The position of `responses[0]` in the whole input (a chunk of the incremental API). */
+  offset = 0;
+  /** Indices whose ids appeared in earlier chunks of the same input (the incremental API's `duplicates`). */
+  forced: ReadonlySet<number> | undefined = undefined;
 
   constructor(
     private readonly responses: ArrayLike<unknown>,
@@ -93,7 +97,7 @@ export class AnswerReader {
   read(i: number): number {
     const raw: unknown = this.responses[i];
     const { scale, label } = this.setup;
-    this.label = `#${i}`;
+    this.label = `#${i + this.offset}`;
     this.hasId = false;
     this.weight = undefined;
     this.word = false;
@@ -111,7 +115,7 @@ export class AnswerReader {
       if (rid !== undefined) {
         this.hasId = true;
         this.seen ??= new Set<string>();
-        if (this.seen.has(this.label)) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(this.label)} appears more than once`);
+        if (this.seen.has(this.label) || (this.forced !== undefined && this.forced.has(i))) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(this.label)} appears more than once`);
         this.seen.add(this.label);
       }
       v = r.score;
@@ -156,7 +160,7 @@ export class AnswerReader {
       code: e.code,
       functionName: this.setup.functionName,
       collection: 'responses',
-      recordIndex: i,
+      recordIndex: i + this.offset,
       recordId: this.hasId ? this.label : undefined,
       field: e.field,
       rule: e.rule,
@@ -337,7 +341,7 @@ export class SurveyColumns implements RecordBatch {
 
   /** The answer's label: its id, or `#<index>`. */
   idOf(j: number): string {
-    return recordLabel(this.records[this.base + j]) ?? `#${this.base + j}`;
+    return recordLabel(this.records[this.base + j]) ?? `#${this.offset + this.base + j}`;
   }
 }
 
@@ -359,10 +363,24 @@ export class SurveyReader {
     this.answers = new AnswerReader(responses, setup, this.weights);
   }
 
+  /** The position of `responses[0]` in the whole input (a chunk of the incremental API). */
+  set offset(offset: number) {
+    this.answers.offset = offset;
+  }
+  get offset(): number {
+    return this.answers.offset;
+  }
+
+  /** Marks answers whose ids appeared in earlier chunks of the same input. */
+  forceDuplicates(indices: ArrayLike<number>): void {
+    if (indices.length > 0) this.answers.forced = new Set(Array.from(indices));
+  }
+
   /** Reads answers `[from, to)` into `c`; `level` READ_AT also reads `at`. Throws a bad answer in `'throw'` mode. */
   read(c: SurveyColumns, from: number, to: number, level: number): void {
     const list = this.responses;
     c.reset(list, from, to - from);
+    c.offset = this.answers.offset;
     const answers = this.answers;
     let i = from;
     try {
@@ -396,7 +414,7 @@ export class SurveyReader {
         }
       }
     } catch (e) {
-      throw readError(this.setup.functionName, 'responses', i, e);
+      throw readError(this.setup.functionName, 'responses', i + this.answers.offset, e);
     }
   }
 }

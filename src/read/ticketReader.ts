@@ -127,6 +127,8 @@ const SUMMARY_EXTRA_TIMES = ['firstAssignedAt', 'assignedAt'] as const;
  */
 export class TicketReader {
   private readonly seen: IdSet;
+  /** The position of `records[0]` in the whole input (a chunk of the incremental API): added to positions in errors. */
+  offset = 0;
   /** The default `historyUntil` of {@link TicketReader.read}. */
   historyUntil = Infinity;
   private at = new Float64Array(64);
@@ -150,6 +152,11 @@ export class TicketReader {
     this.seen = new IdSet(records);
   }
 
+  /** Marks records whose ids appeared in earlier chunks of the same input ({@link IdSet.forceDuplicates}). */
+  forceDuplicates(indices: ArrayLike<number>): void {
+    this.seen.forceDuplicates(indices);
+  }
+
   /**
    * Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for a bad record in `'throw'` mode.
    * Histories of tickets created after `historyUntil` are not read (their metric excludes them on their
@@ -158,6 +165,7 @@ export class TicketReader {
   read(c: TicketColumns, from: number, to: number, level: number, historyUntil = this.historyUntil): void {
     const records = this.records;
     c.reset(records, from, to - from, level);
+    c.offset = this.offset;
     const { state, flags, created, ids } = c;
     const seen = this.seen;
     const minMs = this.config.minMs;
@@ -215,7 +223,7 @@ export class TicketReader {
         code: 'internal',
         functionName: this.functionName,
         collection: 'tickets',
-        recordIndex: index,
+        recordIndex: index + this.offset,
         recordId: recordLabel(raw),
         rule: `unexpected failure while reading the ticket (${describe(caught instanceof Error ? caught.message : caught)}); please report it`,
         cause: caught,
@@ -232,7 +240,7 @@ export class TicketReader {
       c.firstResolution[j] = NaN;
     }
     if (this.config.invalid === 'throw' && !(state === S_BAD_HISTORY && this.deferHistory)) {
-      throw invalidError(this.functionName, caught, index, raw);
+      throw invalidError(this.functionName, caught, index + this.offset, raw);
     }
   }
 
