@@ -57,16 +57,10 @@ export function halfSipHash(bytes: Uint8Array, start: number, end: number, k0: n
     v0 ^= m;
   }
   let b = (len & 0xff) << 24;
-  switch (end - i) {
-    case 3:
-      b |= bytes[i + 2]! << 16;
-    // falls through
-    case 2:
-      b |= bytes[i + 1]! << 8;
-    // falls through
-    case 1:
-      b |= bytes[i]!;
-  }
+  const rest = end - i;
+  if (rest > 2) b |= bytes[i + 2]! << 16;
+  if (rest > 1) b |= bytes[i + 1]! << 8;
+  if (rest > 0) b |= bytes[i]!;
   v3 ^= b;
   v0 = (v0 + v1) | 0;
   v1 = rotl(v1, 5) ^ v0;
