@@ -27,7 +27,8 @@ import { IdTable } from './idTable.js';
 import type { BadRecord } from './parse.js';
 import { streamPlanMode } from './plan.js';
 import { CHUNKS_PER_WORKER, type FromWorker, type ToWorker, type WorkerInit } from './protocol.js';
-import { cutNdjson, detectFormat, JsonArrayCutter, type Cut, type StreamFormat, type StructureProblem } from './split.js';
+import { ChunkReader, MAX_RECORD_BYTES } from './reader.js';
+import type { StreamFormat, StructureProblem } from './split.js';
 
 /**
  * Progress of a {@link runMetricsOnFile} call: what the workers have added so far.
@@ -125,8 +126,6 @@ export interface FileMetricsResult<P extends MetricPlan = MetricPlan> {
 }
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-/** The longest record (a chunk grows to hold one; beyond this the file is not one a stream can read). */
-const MAX_RECORD_BYTES = 512 * 1024 * 1024;
 const OPTION_KEYS = ['format', 'threads', 'chunkBytes', 'trustIds', 'onProgress', 'progressIntervalMs'] as const;
 
 interface Settings {
@@ -182,91 +181,6 @@ function readOptions(options: unknown): Settings {
     s.progressIntervalMs = v;
   }
   return s;
-}
-
-/** A chunk of bytes cut on record boundaries. */
-interface ChunkBytes {
-  readonly buf: ArrayBuffer;
-  readonly length: number;
-  readonly cut: Cut;
-  readonly first: boolean;
-}
-
-/** Reads the file a chunk at a time; a chunk's buffer is its own (it is transferred). */
-class ChunkReader {
-  format: StreamFormat | undefined;
-  private buf: Uint8Array;
-  private filled = 0;
-  private position = 0;
-  private eof = false;
-  private done = false;
-  private first = true;
-  private json: JsonArrayCutter | undefined;
-
-  constructor(
-    private readonly fh: FileHandle,
-    private readonly chunkBytes: number,
-    format: StreamFormat | undefined,
-  ) {
-    this.buf = new Uint8Array(chunkBytes);
-    this.format = format;
-  }
-
-  private async fill(): Promise<void> {
-    while (!this.eof && this.filled < this.buf.length) {
-      const { bytesRead } = await this.fh.read(this.buf, this.filled, this.buf.length - this.filled, this.position);
-      if (bytesRead === 0) this.eof = true;
-      this.filled += bytesRead;
-      this.position += bytesRead;
-      // The format is known from the first byte that is not whitespace: read at least up to it.
-      if (this.format === undefined && detectFormatOf(this.buf, this.filled) !== undefined) break;
-    }
-  }
-
-  /** The next chunk, or `undefined` at the end. */
-  async next(): Promise<ChunkBytes | undefined> {
-    for (;;) {
-      if (this.done) return undefined;
-      await this.fill();
-      if (this.format === undefined) {
-        if (!this.eof && this.filled < this.buf.length) continue;
-        this.format = detectFormat(this.buf, this.filled);
-      }
-      if (this.format === 'json' && this.json === undefined) this.json = new JsonArrayCutter();
-      const cut = this.json !== undefined ? this.json.cut(this.buf, this.filled, this.eof) : cutNdjson(this.buf, this.filled, this.eof);
-      if (cut.end === 0 && !this.eof) {
-        // A record longer than the buffer: make room.
-        if (this.buf.length >= MAX_RECORD_BYTES) optionError('file', `a record longer than ${MAX_RECORD_BYTES} bytes (or a JSON string that is never closed)`, 'invalid_argument');
-        const bigger = new Uint8Array(Math.min(this.buf.length * 2, MAX_RECORD_BYTES));
-        bigger.set(this.buf.subarray(0, this.filled));
-        this.buf = bigger;
-        continue;
-      }
-      if (this.eof && this.filled === 0 && cut.problem === undefined) {
-        this.done = true;
-        return undefined;
-      }
-      const chunk: ChunkBytes = { buf: this.buf.buffer as ArrayBuffer, length: cut.end, cut, first: this.first };
-      this.first = false;
-      const rest = this.filled - cut.end;
-      const next = new Uint8Array(Math.max(this.chunkBytes, rest * 2));
-      next.set(this.buf.subarray(cut.end, this.filled));
-      this.buf = next;
-      this.filled = rest;
-      if ((this.eof && rest === 0) || cut.problem !== undefined) this.done = true;
-      return chunk;
-    }
-  }
-}
-
-/** The format from the bytes so far, once a significant byte is among them. */
-function detectFormatOf(bytes: Uint8Array, length: number): StreamFormat | undefined {
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i]!;
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || (i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))) continue;
-    return detectFormat(bytes, length);
-  }
-  return undefined;
 }
 
 /**
@@ -343,7 +257,7 @@ export async function runMetricsOnFile<P extends MetricPlan>(file: string | URL,
   }
   try {
     const totalBytes = (await fh.stat()).size;
-    const reader = new ChunkReader(fh, settings.chunkBytes, settings.format);
+    const reader = new ChunkReader((buf, offset, length, position) => fh.read(buf, offset, length, position).then((r) => r.bytesRead), settings.chunkBytes, settings.format);
     return await stream({ label, plan, invalid, settings, reader, totalBytes, main, t0 });
   } finally {
     await fh.close();
