@@ -113,4 +113,6 @@ export {
   type MetricSetRun,
   type MetricSetState,
   type RunMetricsOptions,
+  type MetricResult,
+  type MetricOptions,
 } from './pipeline/incremental.js';

@@ -98,14 +98,70 @@ const NOT_INCREMENTAL: Readonly<Record<string, string>> = {
  *
  * @category Incremental
  */
-export type IncrementalMetricName = keyof typeof METRICS;
+export type IncrementalMetricName =
+  | 'firstResponseTime'
+  | 'averageResponseTime'
+  | 'resolutionTime'
+  | 'averageResolutionTime'
+  | 'firstContactResolution'
+  | 'resolutionRate'
+  | 'reopenRate'
+  | 'backlog'
+  | 'backlogSeries'
+  | 'interactionsPerTicket'
+  | 'ticketVolume'
+  | 'slaCompliance'
+  | 'timeInStatus'
+  | 'assignmentTime'
+  | 'assignmentStations'
+  | 'reassignmentRate'
+  | 'agentActivity'
+  | 'botResolutionRate'
+  | 'prioritizeQueue'
+  | 'queueSnapshot'
+  | 'abandonmentRate'
+  | 'serviceLevel'
+  | 'averageSpeedOfAnswer'
+  | 'averageHandleTime'
+  | 'averageAbandonTime'
+  | 'netPromoterScore'
+  | 'customerSatisfactionScore'
+  | 'customerEffortScore';
 
 /**
  * A metric the incremental API runs: one of the library's metric functions over records.
  *
  * @category Incremental
  */
-export type IncrementalMetric = (typeof METRICS)[IncrementalMetricName];
+export type IncrementalMetric =
+  | typeof firstResponseTime
+  | typeof averageResponseTime
+  | typeof resolutionTime
+  | typeof averageResolutionTime
+  | typeof firstContactResolution
+  | typeof resolutionRate
+  | typeof reopenRate
+  | typeof backlog
+  | typeof backlogSeries
+  | typeof interactionsPerTicket
+  | typeof ticketVolume
+  | typeof slaCompliance
+  | typeof timeInStatus
+  | typeof assignmentTime
+  | typeof assignmentStations
+  | typeof reassignmentRate
+  | typeof agentActivity
+  | typeof botResolutionRate
+  | typeof prioritizeQueue
+  | typeof queueSnapshot
+  | typeof abandonmentRate
+  | typeof serviceLevel
+  | typeof averageSpeedOfAnswer
+  | typeof averageHandleTime
+  | typeof averageAbandonTime
+  | typeof netPromoterScore
+  | typeof customerSatisfactionScore
+  | typeof customerEffortScore;
 
 /**
  * How a run treats ids across chunks.
@@ -176,8 +232,18 @@ export interface MetricRun<R> {
 }
 
 type AnyMetric = (input: unknown, options?: unknown) => unknown;
-type ResultOf<F> = F extends (...args: never[]) => infer R ? R : never;
-type OptionsOf<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
+/**
+ * The result of a metric function `F` (what {@link MetricRun.finish} gives).
+ *
+ * @category Incremental
+ */
+export type MetricResult<F> = F extends (...args: never[]) => infer R ? R : never;
+/**
+ * The options of a metric function `F`.
+ *
+ * @category Incremental
+ */
+export type MetricOptions<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
 
 const FORMAT = 'helpdesk-metrics/state';
 
@@ -206,30 +272,104 @@ function resolveMetric(functionName: string, metric: unknown): { name: Increment
   return argumentError(functionName, 'metric', `must be a metric function or its name, got ${describe(metric)}`);
 }
 
-/** The label of a record's id as the readers see it (7 and '7' are one id), or undefined without a valid one. */
-function idLabel(raw: unknown): string | undefined {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const id = (raw as { id?: unknown }).id;
-  if (typeof id === 'string') return id.length > 0 ? id : undefined;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return undefined;
+/**
+ * The ids a run has read, to find a duplicate across chunks as the one-shot call finds it (the later record is
+ * the duplicate). While every id is greater than the ones before (all strings, or all numbers: exports sorted
+ * by id) no id can repeat and the labels are only kept, in arrays; at the first id out of order they go into
+ * a `Set` and every later id is looked up there (V8 seeds its string hashes per process, so no list of ids
+ * chosen in advance makes the set degrade).
+ */
+class SeenIds {
+  /** 0: no id yet; 1: strings increasing; 2: numbers increasing; 3: hashed. */
+  private mode = 0;
+  private last: string | number = '';
+  private kept: string[][] = [];
+  private set: Set<string> | undefined = undefined;
+
+  /** Chunk indices whose ids were read in earlier chunks (with those the caller gave); then keeps the chunk's. */
+  check(records: readonly unknown[], given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
+    const n = records.length;
+    const labels: string[] = [];
+    const at: number[] = [];
+    let increasing = this.mode !== 3;
+    let mode = this.mode;
+    let last = this.last;
+    for (let i = 0; i < n; i++) {
+      const raw = records[i];
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) continue;
+      const id = (raw as { id?: unknown }).id;
+      let label: string;
+      if (typeof id === 'string') {
+        if (id.length === 0) continue;
+        label = id;
+        if (increasing) {
+          if (mode === 0 || (mode === 1 && id > (last as string))) {
+            mode = 1;
+            last = id;
+          } else increasing = false;
+        }
+      } else if (typeof id === 'number' && Number.isFinite(id)) {
+        label = String(id);
+        if (increasing) {
+          if (mode === 0 || (mode === 2 && id > (last as number))) {
+            mode = 2;
+            last = id;
+          } else increasing = false;
+        }
+      } else continue;
+      labels.push(label);
+      at.push(i);
+    }
+    if (increasing) {
+      this.mode = mode;
+      this.last = last;
+      if (labels.length > 0) this.kept.push(labels);
+      return given;
+    }
+    const set = this.hashed();
+    const found: number[] = given === undefined ? [] : Array.from(given);
+    for (let k = 0; k < labels.length; k++) if (set.has(labels[k] as string)) found.push(at[k] as number);
+    for (let k = 0; k < labels.length; k++) set.add(labels[k] as string);
+    return found.length === 0 ? undefined : found;
+  }
+
+  private hashed(): Set<string> {
+    if (this.set === undefined) {
+      const set = new Set<string>();
+      for (const list of this.kept) for (let k = 0; k < list.length; k++) set.add(list[k] as string);
+      this.set = set;
+      this.kept = [];
+      this.mode = 3;
+    }
+    return this.set;
+  }
+
+  /** Every label read so far. */
+  list(): string[] {
+    return this.set !== undefined ? [...this.set] : this.kept.flat();
+  }
+
+  /** Adds the labels of another run; one this run has is a duplicate across runs (a MetricsError). */
+  merge(functionName: string, saved: readonly unknown[]): void {
+    const set = this.hashed();
+    for (const label of saved) {
+      if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
+      if (set.has(label)) {
+        throw new MetricsError({
+          code: 'duplicate_id',
+          functionName,
+          field: 'id',
+          recordId: label,
+          rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
+        });
+      }
+      set.add(label);
+    }
+  }
 }
 
-/**
- * The chunk indices whose ids are in `seen` (from earlier chunks), merged with those the caller gave; then
- * every id of the chunk is added to `seen`.
- */
-function crossChunkDuplicates(records: readonly unknown[], seen: Set<string> | undefined, given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
-  if (seen === undefined) return given;
-  const found: number[] = given === undefined ? [] : Array.from(given);
-  const labels: (string | undefined)[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const label = idLabel(records[i]);
-    labels[i] = label;
-    if (label !== undefined && seen.has(label)) found.push(i);
-  }
-  for (const label of labels) if (label !== undefined) seen.add(label);
-  return found.length === 0 ? undefined : found;
+function crossChunkDuplicates(records: readonly unknown[], seen: SeenIds | undefined, given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
+  return seen === undefined ? given : seen.check(records, given);
 }
 
 function checkAddOptions(functionName: string, options: unknown, next: number): { position: number; duplicates: ArrayLike<number> | undefined } {
@@ -299,7 +439,17 @@ function loadLedger(functionName: string, saved: unknown): ExclusionLedger<strin
 /** Text of options without their functions (a state remembers which plain options made it). */
 function fingerprint(options: unknown): string | null {
   try {
-    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : typeof v === 'bigint' ? `${v}n` : v));
+    // Functions and objects that are not plain (a schedule, with caches that fill as it is used) stand as a
+    // placeholder: the text is of what a user writes, and stays the same while the run goes on.
+    const text = JSON.stringify(options ?? {}, (_k, v: unknown) => {
+      if (typeof v === 'function') return '[function]';
+      if (typeof v === 'bigint') return `${v}n`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const proto: unknown = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return '[object]';
+      }
+      return v;
+    });
     return text.length > 100_000 ? null : text;
   } catch {
     return null;
@@ -307,7 +457,7 @@ function fingerprint(options: unknown): string | null {
 }
 
 /** @internal The implementation of {@link MetricRun}. */
-export class Run<R> implements MetricRun<R> {
+class Run<R> implements MetricRun<R> {
   count = 0;
   /** One past the last position added. */
   private next = 0;
@@ -317,7 +467,7 @@ export class Run<R> implements MetricRun<R> {
   private readonly table: GroupTable | undefined;
   private readonly accs: Accumulator[] = [];
   private readonly segments: Segment[] = [];
-  private readonly ids: Set<string> | undefined;
+  private readonly ids: SeenIds | undefined;
   private readonly print: string | null;
 
   constructor(
@@ -333,7 +483,7 @@ export class Run<R> implements MetricRun<R> {
     this.params = out.params;
     this.overall = out.overall;
     this.table = out.table;
-    this.ids = trustIds ? undefined : new Set<string>();
+    this.ids = trustIds ? undefined : new SeenIds();
     this.print = fingerprint(options);
   }
 
@@ -456,7 +606,7 @@ export class Run<R> implements MetricRun<R> {
     if ((saved === null || saved === undefined) !== (this.ids === undefined)) stateError(this.metric, 'one of the two runs trusts ids (trustIds) and the other does not');
     if (this.ids === undefined) return;
     if (!Array.isArray(saved)) stateError(this.metric, 'ids are malformed');
-    mergeIds(this.metric, this.ids, saved);
+    this.ids.merge(this.metric, saved);
   }
 
   state(): MetricState {
@@ -473,17 +623,12 @@ export class Run<R> implements MetricRun<R> {
       options: this.print,
       count: this.count,
       next: this.next,
-      ids: this.ids === undefined ? null : [...this.ids],
+      ids: this.ids === undefined ? null : this.ids.list(),
       shared: def.saveShared === undefined ? null : (def.saveShared(this.params) ?? null),
       overall: this.overall.save(),
       groups,
       segments: this.segments.map((seg) => ({ from: seg.from, to: seg.to, overall: saveLedger(seg.overall), groups: [...seg.groups].map(([g, l]) => [g, saveLedger(l)]) })),
     };
-  }
-
-  /** @internal The id labels this run keeps (undefined with trustIds). */
-  idList(): string[] | null {
-    return this.ids === undefined ? null : [...this.ids];
   }
 
   finish(): R {
@@ -515,23 +660,6 @@ export class Run<R> implements MetricRun<R> {
   }
 }
 
-/** Adds `saved` id labels to `ids`; a label already there is a duplicate across runs. */
-function mergeIds(functionName: string, ids: Set<string>, saved: readonly unknown[]): void {
-  for (const label of saved) {
-    if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
-    if (ids.has(label)) {
-      throw new MetricsError({
-        code: 'duplicate_id',
-        functionName,
-        field: 'id',
-        recordId: label,
-        rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
-      });
-    }
-    ids.add(label);
-  }
-}
-
 function readStart(functionName: string, start: unknown): boolean {
   if (start === undefined) return false;
   if (start === null || typeof start !== 'object') throw new MetricsError({ code: 'invalid_option', functionName, field: 'start', rule: `must be an object, got ${describe(start)}` });
@@ -558,7 +686,7 @@ function readStart(functionName: string, start: unknown): boolean {
  * ```
  * @category Incremental
  */
-export function startMetric<F extends IncrementalMetric>(metric: F, options?: OptionsOf<F>, start?: StartOptions): MetricRun<ResultOf<F>>;
+export function startMetric<F extends IncrementalMetric>(metric: F, options?: MetricOptions<F>, start?: StartOptions): MetricRun<MetricResult<F>>;
 export function startMetric(metric: IncrementalMetricName, options?: object, start?: StartOptions): MetricRun<unknown>;
 export function startMetric(metric: IncrementalMetric | IncrementalMetricName, options?: unknown, start?: StartOptions): MetricRun<unknown> {
   const { name, fn } = resolveMetric('startMetric', metric);
@@ -577,7 +705,7 @@ export function startMetric(metric: IncrementalMetric | IncrementalMetricName, o
  * ```
  * @category Incremental
  */
-export function resumeMetric<F extends IncrementalMetric>(metric: F, options: OptionsOf<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<ResultOf<F>>;
+export function resumeMetric<F extends IncrementalMetric>(metric: F, options: MetricOptions<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<MetricResult<F>>;
 export function resumeMetric(metric: IncrementalMetricName, options: object | undefined, state: MetricState, start?: StartOptions): MetricRun<unknown>;
 export function resumeMetric(metric: IncrementalMetric | IncrementalMetricName, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
   const { name, fn } = resolveMetric('resumeMetric', metric);
@@ -647,12 +775,12 @@ class SetRun implements MetricSetRun {
   count = 0;
   private next = 0;
   private readonly runs: [string, Run<unknown>][];
-  private readonly ids: Set<string> | undefined;
+  private readonly ids: SeenIds | undefined;
 
   constructor(plan: [string, IncrementalMetricName, AnyMetric, unknown][], trustIds: boolean) {
     // Each run trusts ids: the set checks them once for all.
     this.runs = plan.map(([key, name, fn, options]) => [key, new Run<unknown>(name, fn, options, true)]);
-    this.ids = trustIds ? undefined : new Set<string>();
+    this.ids = trustIds ? undefined : new SeenIds();
   }
 
   add(records: readonly unknown[], options?: AddOptions): this {
@@ -674,7 +802,7 @@ class SetRun implements MetricSetRun {
     if ((s.ids === null) !== (this.ids === undefined)) stateError('startMetrics', 'one of the two runs trusts ids (trustIds) and the other does not');
     if (this.ids !== undefined) {
       if (!Array.isArray(s.ids)) stateError('startMetrics', 'ids are malformed');
-      mergeIds('startMetrics', this.ids, s.ids);
+      this.ids.merge('startMetrics', s.ids);
     }
     (s.metrics as unknown[]).forEach((entry, k) => {
       const [key, run] = this.runs[k] as [string, Run<unknown>];
@@ -692,7 +820,7 @@ class SetRun implements MetricSetRun {
       version: 1,
       count: this.count,
       next: this.next,
-      ids: this.ids === undefined ? null : [...this.ids],
+      ids: this.ids === undefined ? null : this.ids.list(),
       metrics: this.runs.map(([key, run]) => [key, run.state()]),
     };
   }
