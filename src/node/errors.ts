@@ -31,11 +31,12 @@ export class MetricsFileError extends MetricsError {
   /** The line (1-based) where the record starts; `undefined` when the error is not about one record. */
   readonly line: number | undefined;
 
-  constructor(details: MetricsErrorDetails, file: string, line: number | undefined) {
+  /** `message`: the library's message for the record when it was raised in a worker (it names the collection). */
+  constructor(details: MetricsErrorDetails, file: string, line: number | undefined, message?: string) {
     super(details);
     this.file = file;
     this.line = line;
-    this.message = `${this.message} at ${file}${line === undefined ? '' : `:${line}`}`;
+    this.message = `${message ?? this.message} at ${file}${line === undefined ? '' : `:${line}`}`;
   }
 }
 

@@ -40,7 +40,7 @@ export type ToWorker =
   | { readonly t: 'finish' };
 
 /** A MetricsError as data (an Error loses its own properties in a structured clone). */
-export type ErrorData = Omit<MetricsErrorDetails, 'cause'> & { readonly cause?: string };
+export type ErrorData = Omit<MetricsErrorDetails, 'cause'> & { readonly cause?: string; readonly message: string };
 
 export type FromWorker =
   | { readonly t: 'parsed'; readonly k: number; readonly count: number; readonly newlines: number; readonly bad: readonly BadRecord[]; readonly fatal: BadRecord | undefined; readonly ids: ChunkIds | undefined }

@@ -294,7 +294,7 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
     let lineBase = 0;
     let records = 0;
     let bytes = 0;
-    let lastProgress = -Infinity;
+    let lastProgress = t0;
     let failure: { k: number; error: unknown } | undefined;
     let finished = false;
     let finishing = false;
@@ -433,7 +433,7 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
           const c = chunks[m.k]!;
           c.added = true; // settled: nothing after it is used
           inflight[w]!--;
-          fail(m.k, fileError(m.error, m.line));
+          fail(m.k, new MetricsFileError(m.error, label, m.line, m.error.message));
           return;
         }
         case 'state':

@@ -21,7 +21,7 @@ const pending = new Map<number, ParsedChunk>();
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
 function errorData(e: MetricsError): ErrorData {
-  const d: ErrorData = { code: e.code, functionName: e.functionName, rule: e.rule, recordId: e.recordId, recordIndex: e.recordIndex, field: e.field };
+  const d: ErrorData = { code: e.code, functionName: e.functionName, rule: e.rule, recordId: e.recordId, recordIndex: e.recordIndex, field: e.field, message: e.message };
   return e.cause === undefined ? d : { ...d, cause: String(e.cause) };
 }
 
