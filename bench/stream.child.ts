@@ -64,7 +64,7 @@ async function main(): Promise<void> {
         skipped.push(k);
       }
     }
-    const r = await node.runMetricsOnFile(file, plan, { threads: Number(threadsArg) });
+    const r = await node.runMetricsOnFile(file, plan, { threads: Number(threadsArg), ...(process.env.BENCH_STREAM_CHUNK ? { chunkBytes: Number(process.env.BENCH_STREAM_CHUNK) } : {}) });
     records = r.records;
     skipped = skipped.sort();
   }

@@ -199,7 +199,12 @@ interface ChunkEntry {
   readonly bytes: number;
   readonly worker: number;
   readonly problem: StructureProblem | undefined;
+  /** What the worker said of the chunk, until the chunk is taken in order (then dropped: it holds the labels). */
   parsed: Extract<FromWorker, { t: 'parsed' }> | undefined;
+  /** Records of the chunk (known once parsed). */
+  count: number;
+  /** `'throw'`: the chunk's first bad line. */
+  fatal: BadRecord | undefined;
   position: number;
   lineBase: number;
   added: boolean;
@@ -282,7 +287,7 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
     const inflight: number[] = [];
     const chunks: ChunkEntry[] = [];
     const badLines: BadLine[] = [];
-    const table = settings.trustIds ? undefined : new IdTable();
+    let table = settings.trustIds ? undefined : new IdTable();
     let format: StreamFormat | undefined = reader.format;
     let readerDone = false;
     let pumping = false;
@@ -298,7 +303,7 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
     let failure: { k: number; error: unknown } | undefined;
     let finished = false;
     let finishing = false;
-    const states: unknown[] = [];
+    let merged = 0;
 
     const end = (error: unknown, result?: FileMetricsResult<P>): void => {
       if (finished) return;
@@ -343,14 +348,16 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
       }
       if (readerDone && !pumping && addedPrefix === chunks.length && !finishing) {
         finishing = true;
+        if (table !== undefined && nextOrdered === chunks.length) table = undefined;
+        // One worker's state at a time: each is merged, and its worker ended, before the next is asked for (the
+        // main thread never holds more than the merged state and one worker's).
         if (workers.length === 0) complete();
-        else for (const w of workers) w.postMessage({ t: 'finish' } satisfies ToWorker);
+        else workers[0]!.postMessage({ t: 'finish' } satisfies ToWorker);
       }
     };
 
     const complete = (): void => {
       try {
-        for (const s of states) main.merge(s as Parameters<MetricSetRun['merge']>[0]);
         if (main.count === 0) main.add([], { position: 0 });
         const results = main.finish() as FileMetricsResult<P>['results'];
         progress(true);
@@ -371,10 +378,10 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
 
     const onAdded = (c: ChunkEntry): void => {
       c.added = true;
-      records += c.parsed!.count;
+      records += c.count;
       bytes += c.bytes;
       if (c.worker >= 0) inflight[c.worker]!--;
-      const fatal = c.parsed!.fatal;
+      const fatal = c.fatal;
       if (fatal !== undefined) fail(c.k, badLineError(c, fatal));
       else if (c.problem !== undefined && invalid === 'throw') {
         fail(c.k, fileError({ code: 'invalid_argument', functionName: 'runMetricsOnFile', field: 'file', rule: c.problem.message }, problemLine(c, c.problem)));
@@ -394,6 +401,9 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
       while (nextOrdered < chunks.length && chunks[nextOrdered]!.parsed !== undefined && failure === undefined) {
         const c = chunks[nextOrdered++]!;
         const p = c.parsed!;
+        c.parsed = undefined;
+        c.count = p.count;
+        c.fatal = p.fatal;
         c.position = position;
         c.lineBase = lineBase;
         let duplicates: Uint32Array | undefined;
@@ -412,6 +422,8 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
         if (c.problem !== undefined && invalid === 'exclude') badLines.push({ file: label, line: problemLine(c, c.problem), position: undefined, message: c.problem.message, recordId: undefined });
         position += p.count;
         lineBase += p.newlines;
+        // Every chunk taken in order and nothing more to read: the id table is no longer needed.
+        if (readerDone && nextOrdered === chunks.length) table = undefined;
         if (c.worker < 0) queueMicrotask(() => onAdded(c));
         else workers[c.worker]!.postMessage({ t: 'go', k: c.k, position: c.position, lineBase: c.lineBase, duplicates } satisfies ToWorker, duplicates === undefined ? [] : [duplicates.buffer as ArrayBuffer]);
       }
@@ -437,8 +449,16 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
           return;
         }
         case 'state':
-          states.push(m.state);
-          if (states.length === workers.length) complete();
+          try {
+            main.merge(m.state);
+          } catch (e) {
+            end(e);
+            return;
+          }
+          void workers[w]!.terminate();
+          merged++;
+          if (merged === workers.length) complete();
+          else workers[merged]!.postMessage({ t: 'finish' } satisfies ToWorker);
           return;
         case 'crash':
           end(new Error(`helpdesk-metrics/node: a worker failed: ${m.message}${m.stack === undefined ? '' : `\n${m.stack}`}`));
@@ -485,7 +505,7 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
           const spans = chunk.cut.spans;
           const empty = format === 'json' && (spans === undefined || spans.length === 0);
           const w = empty ? -1 : freeWorker();
-          const c: ChunkEntry = { k, bytes: chunk.length, worker: w, problem: chunk.cut.problem, parsed: undefined, position: 0, lineBase: 0, added: false };
+          const c: ChunkEntry = { k, bytes: chunk.length, worker: w, problem: chunk.cut.problem, parsed: undefined, count: 0, fatal: undefined, position: 0, lineBase: 0, added: false };
           chunks.push(c);
           if (empty) {
             c.parsed = { t: 'parsed', k, count: 0, newlines: chunk.cut.newlines ?? 0, bad: [], fatal: undefined, ids: undefined };
