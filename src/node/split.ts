@@ -13,7 +13,17 @@
  * @module
  */
 
-/** How a file is read. */
+/**
+ * How a file is read: `'ndjson'` (one record a line) or `'json'` (one array of records).
+ *
+ * @example
+ * ```ts
+ * import { runMetricsOnFile, type StreamFormat } from 'helpdesk-metrics/node';
+ * const format: StreamFormat = 'json';
+ * await runMetricsOnFile('export.json', { frt: { metric: 'firstResponseTime' } }, { format });
+ * ```
+ * @category Node
+ */
 export type StreamFormat = 'ndjson' | 'json';
 
 /** A problem with the file's structure (JSON array only): not a record, but where the file breaks the format. */
