@@ -63,3 +63,4 @@ export function transferables(value: unknown, out: Set<ArrayBuffer> = new Set(),
   }
   return [...out];
 }
+

@@ -374,8 +374,8 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
       if (readerDone && !pumping && addedPrefix === chunks.length && !finishing) {
         finishing = true;
         if (table !== undefined && nextOrdered === chunks.length) table = undefined;
-        // One worker's state at a time: each is merged, and its worker ended, before the next is asked for (the
-        // main thread never holds more than the merged state and one worker's).
+        // One worker's state at a time: the next is asked for when one arrives (it is computed while that one is
+        // merged), so the main thread holds the merged state and at most two workers' states, never all of them.
         if (workers.length === 0) complete();
         else workers[0]!.postMessage({ t: 'finish' } satisfies ToWorker);
       }
@@ -474,16 +474,17 @@ function stream<P extends MetricPlan>(job: StreamJob<P>): Promise<FileMetricsRes
           return;
         }
         case 'state':
+          // The next worker computes its state while this one's is merged.
+          if (merged + 1 < workers.length) workers[merged + 1]!.postMessage({ t: 'finish' } satisfies ToWorker);
+          void workers[w]!.terminate();
           try {
             main.merge(m.state);
           } catch (e) {
             end(e);
             return;
           }
-          void workers[w]!.terminate();
           merged++;
           if (merged === workers.length) complete();
-          else workers[merged]!.postMessage({ t: 'finish' } satisfies ToWorker);
           return;
         case 'crash':
           end(new Error(`helpdesk-metrics/node: a worker failed: ${m.message}${m.stack === undefined ? '' : `\n${m.stack}`}`));
