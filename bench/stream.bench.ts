@@ -89,8 +89,8 @@ export function streamBench(sizes: readonly number[] = streamSizes()): BenchRow[
       baselineMs: perTicket[0]! * sizes.at(-1)!,
       ratio: growth,
       heapMB: 0,
-      target: 'ratio ≤ 1.15',
-      ok: growth <= 1.15,
+      target: '0.85 ≤ ratio ≤ 1.15',
+      ok: growth >= 0.85 && growth <= 1.15,
     });
   }
   return rows;
