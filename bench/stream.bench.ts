@@ -22,6 +22,8 @@ interface ChildResult {
   readonly ms: number;
   readonly records: number;
   readonly maxRssMB: number;
+  /** CPU seconds of every thread of the run (on a loaded machine, wall time says less than this). */
+  readonly cpuS: number;
   readonly skipped: readonly string[];
 }
 
@@ -62,7 +64,7 @@ export function streamBench(sizes: readonly number[] = streamSizes()): BenchRow[
     const one = child('stream', file, 1, from);
     const all = child('stream', file, cores, from);
     if (one.skipped.length > 0) console.log(`  left out of the plan (their partial state cannot be saved yet): ${one.skipped.join(', ')}`);
-    const rate = (r: ChildResult): string => `${Math.round(r.records / (r.ms / 1000)).toLocaleString('en-US')} tickets/s`;
+    const rate = (r: ChildResult): string => `${Math.round(r.records / (r.ms / 1000)).toLocaleString('en-US')} tickets/s (CPU ${r.cpuS.toFixed(1)} s)`;
     console.log(`  ${n} tickets (${from}): loop ${(loop.ms / 1000).toFixed(1)} s ${rate(loop)} ${loop.maxRssMB.toFixed(0)} MB; 1 thread ${(one.ms / 1000).toFixed(1)} s ${rate(one)} ${one.maxRssMB.toFixed(0)} MB; ${cores} threads ${(all.ms / 1000).toFixed(1)} s ${rate(all)} ${all.maxRssMB.toFixed(0)} MB`);
     rows.push({ name: `${n}: hand-written loop (read, JSON.parse, count), peak RSS`, items: count, ms: loop.ms, heapMB: loop.maxRssMB, target: 'info', ok: true });
     rows.push({ name: `${n}: runMetricsOnFile, dashboard, 1 thread vs the loop`, items: count, ms: one.ms, baselineMs: loop.ms, ratio: one.ms / loop.ms, heapMB: one.maxRssMB, target: 'info', ok: true });

@@ -1,7 +1,7 @@
 /**
  * One run of the streaming bench in a process of its own (so that its peak RSS is its own): `loop` (a
  * hand-written read of the lines with JSON.parse, counting them) or `stream` (runMetricsOnFile with the
- * dashboard plan on `threads` workers). Prints one JSON line: `{ ms, records, maxRssMB, skipped }`.
+ * dashboard plan on `threads` workers). Prints one JSON line: `{ ms, records, maxRssMB, cpuS, skipped }` (cpuS: CPU seconds of all its threads).
  *
  * argv: <loop|stream> <file> <threads> <dist|src>
  */
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     skipped = skipped.sort();
   }
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ ms, records, maxRssMB: resourceUsage().maxRSS / 1024, skipped })}\n`);
+  const u = resourceUsage();
+  process.stdout.write(`${JSON.stringify({ ms, records, maxRssMB: u.maxRSS / 1024, cpuS: (u.userCPUTime + u.systemCPUTime) / 1e6, skipped })}\n`);
 }
 
 await main();
