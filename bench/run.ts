@@ -14,6 +14,7 @@ import { outcomesBench } from './outcomes.bench.js';
 import { businessTimingBench, timingBench } from './timing.bench.js';
 import { dashboardBench, idOrderBench, preparedBench } from './pipeline.bench.js';
 import { queueBench } from './queue.bench.js';
+import { incrementalBench } from './incremental.bench.js';
 import { vendorBench } from './vendor.bench.js';
 import { streamBench, streamSizes } from './stream.bench.js';
 
@@ -37,6 +38,7 @@ section('Ticket outcomes', () => outcomesBench(tickets!, FROM));
 section('Business hours', () => [...businessTimingBench(tickets!), ...businessHoursBench()]);
 section('Prepared set: each metric against a loop over the same columns', () => preparedBench(tickets!, FROM));
 section('Dashboard and the memory of a prepared set', () => dashboardBench(tickets!, FROM));
+section('Incremental: chunks of 32,768 against the one-shot call', () => incrementalBench(tickets!, FROM));
 // Last of the ticket sections: it adds assignment, on-hold and bot events to the tickets (in place).
 section('Vendor metrics (1M prepared tickets)', () => vendorBench(tickets!));
 // Release the million tickets before the call and survey sections, so that their runs are not charged for

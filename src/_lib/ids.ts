@@ -25,6 +25,20 @@ export function checkRecordId(raw: unknown, index: number, collection: string, n
 }
 
 /**
+ * @internal The ids of earlier chunks of the same input (the incremental API): a record whose id is there is
+ * a duplicate, as the later of two records with one id is in a one-shot call.
+ */
+export interface PriorIds {
+  /**
+   * The greatest id of the earlier chunks while they all increase (all strings, or all numbers), else
+   * undefined: an id of its type greater than it is new.
+   */
+  readonly floor: string | number | undefined;
+  /** Whether an earlier chunk had this id (7 and '7' are one id). */
+  has(id: string | number): boolean;
+}
+
+/**
  * @internal An insert-only set of id labels over the records of one input list (7 and '7' are the same id;
  * −0 and 0 too).
  *
@@ -61,6 +75,24 @@ export class IdSet {
     this.last = undefined;
   }
 
+  /** The ids of earlier chunks of the same input: ids found there are duplicates too. */
+  private prior: PriorIds | undefined = undefined;
+
+  /**
+   * Checks ids against those of earlier chunks too. Called before the first `add`: while the earlier chunks'
+   * ids increase, `last` starts at the greatest of them (an id greater than it is new to both); otherwise every
+   * id goes through the set.
+   */
+  usePrior(prior: PriorIds): void {
+    this.prior = prior;
+    if (this.hashed) return;
+    if (prior.floor !== undefined) this.last = prior.floor;
+    else {
+      this.hashed = true;
+      this.last = undefined;
+    }
+  }
+
   /** Adds the id of `list[index]`; returns false when it was already there. */
   add(id: string | number, index: number): boolean {
     if (this.forced !== undefined && this.forced.has(index)) return false;
@@ -78,6 +110,7 @@ export class IdSet {
         if (label !== undefined) labels.add(label);
       }
     }
+    if (this.prior !== undefined && this.prior.has(id)) return false;
     const label = typeof id === 'string' ? id : String(id);
     const labels = this.labels;
     const before = labels.size;

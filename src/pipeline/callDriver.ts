@@ -16,7 +16,7 @@ import { CallReader } from '../read/callReader.js';
 import { detectForm } from '../read/intervalRows.js';
 import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type RecordSchema } from './breakdown.js';
-import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { type Capture, ColumnKeys, drive, touchCapture, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { CALL_READ_KEYS, callInstants, checkPreparedCallConflicts, PreparedCallSet, readCallConfig, type CallConfig, type PreparedCalls } from './callSource.js';
 import { ROW_SCHEMA, runRowMetric, type RowMetric } from './rowTally.js';
 
@@ -102,6 +102,7 @@ function callReader(name: string, records: readonly unknown[], config: CallConfi
   if (capture !== undefined) {
     reader.offset = capture.offset;
     if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+    if (capture.prior !== undefined) reader.usePrior(capture.prior);
   }
   return reader;
 }
@@ -117,12 +118,13 @@ export function runCallMetric<P extends { readonly period: ParsedRange | undefin
   rows?: RowMetric<P, Res>,
 ): WithGroups<Res> {
   const name = def.name;
+  // First, before any option is read: the incremental API tells a metric over records by it.
+  const capture = touchCapture(input) ? input : undefined;
   const opts = (options ?? {}) as Record<string, unknown>;
   checkOptionKeys(name, options, [...def.optionKeys, ...CALL_READ_KEYS, 'by']);
   let config: CallConfig;
   let prepared: PreparedCallSet | undefined;
   let records: readonly unknown[];
-  const capture = input instanceof Capture ? input : undefined;
   if (capture !== undefined) {
     records = capture.records;
     config = readCallConfig(name, opts);

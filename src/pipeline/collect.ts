@@ -17,6 +17,12 @@ import { buildRate, type RateResult } from '../results/rate.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
+/**
+ * @internal Saved data that cannot be an accumulator's (a corrupted or foreign partial state): the incremental API
+ * turns it into a MetricsError naming the state.
+ */
+export class SavedDataError extends Error {}
+
 /** @internal An exact sum of whole numbers: a double while it is safe, spilling into a BigInt. */
 export class ExactSum {
   safe = 0;
@@ -42,6 +48,7 @@ export class ExactSum {
 
   /** Adds a saved sum. */
   load(saved: string): void {
+    if (typeof saved !== 'string' || !/^-?\d{1,400}$/.test(saved)) throw new SavedDataError(`a sum is not a whole number: ${String(saved).slice(0, 40)}`);
     this.big += BigInt(saved);
   }
 
@@ -87,6 +94,19 @@ export class DurationCollector {
 
   /** Adds saved durations and their total. */
   load(saved: { readonly values: ArrayLike<number>; readonly sum: string }): void {
+    if (saved === null || typeof saved !== 'object' || !Array.isArray(saved.values)) throw new SavedDataError('durations are not a list');
+    const list = saved.values as readonly unknown[];
+    // Durations are finite and ≥ 0; whole ms when they come with their total (a per-ticket mean has none).
+    const check = new ExactSum();
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (typeof v !== 'number' || !(v >= 0) || v === Infinity) throw new SavedDataError(`a duration is not a number ≥ 0: ${String(v).slice(0, 40)}`);
+      if (saved.sum !== '0') {
+        if (!Number.isInteger(v)) throw new SavedDataError(`a duration is not whole ms: ${v}`);
+        check.add(v);
+      }
+    }
+    if (saved.sum !== '0' && check.save() !== saved.sum) throw new SavedDataError('the durations do not add up to their total');
     const k = saved.values.length;
     if (this.n + k > this.values.length) this.grow(this.n + k);
     for (let i = 0; i < k; i++) this.values[this.n + i] = saved.values[i] as number;
@@ -237,6 +257,8 @@ export class RateAccumulator extends Accumulator {
     return [this.hits, this.count];
   }
   override load(saved: unknown): void {
+    const ok = Array.isArray(saved) && saved.length === 2 && Number.isSafeInteger(saved[0]) && Number.isSafeInteger(saved[1]) && (saved[0] as number) >= 0 && (saved[0] as number) <= (saved[1] as number);
+    if (!ok) throw new SavedDataError('a rate is not [hits, count] with 0 ≤ hits ≤ count');
     const [hits, count] = saved as [number, number];
     this.hits += hits;
     this.count += count;

@@ -30,6 +30,7 @@
  * @internal
  * @module
  */
+import type { PriorIds } from '../_lib/ids.js';
 import { type Invalid, recordError, recordLabel } from '../_lib/records.js';
 import { exclude } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
@@ -312,13 +313,30 @@ class IdleAccumulator extends Accumulator {
  */
 export class Capture {
   out: CaptureOut | undefined = undefined;
+  /** Set by the record type's part when it sees the capture: the function is a metric over records. */
+  touched = false;
+  /** What the public function makes of the driver's result (averageResolutionTime: its mean), if anything. */
+  post: ((result: object) => unknown) | undefined = undefined;
   constructor(
     readonly records: readonly unknown[],
     /** The position of `records[0]` in the whole input. */
     readonly offset: number,
     /** Indices in `records` whose ids appeared earlier in the input. */
     readonly duplicates: ArrayLike<number> | undefined,
+    /** The ids of the chunks read before this one (undefined: none, or the caller trusts ids). */
+    readonly prior: PriorIds | undefined,
   ) {}
+}
+
+/**
+ * @internal Marks `input` as seen by an incremental metric, when it is a {@link Capture} (metrics whose public
+ * function reads options before the record type's part does: a typo there is an option error, not "not
+ * incremental"). Returns whether it is one.
+ */
+export function touchCapture(input: unknown): input is Capture {
+  if (!(input instanceof Capture)) return false;
+  input.touched = true;
+  return true;
 }
 
 /** @internal What {@link drive} leaves in a {@link Capture}. */

@@ -44,6 +44,32 @@ export class HistogramAccumulator extends Accumulator {
     this.counted += o.counted;
     this.total.merge(o.total);
   }
+  /**
+   * `{ hist, large, total }`: the counts of the small values as an array indexed by value (trailing zeros
+   * dropped), the large values as `[value, count]` pairs by increasing value, the exact total as a decimal
+   * string. The count of values is their sum.
+   */
+  override save(): unknown {
+    let end = this.hist.length;
+    while (end > 0 && this.hist[end - 1] === 0) end--;
+    const large = [...this.large].sort((a, b) => a[0] - b[0]);
+    return { hist: Array.from(this.hist.subarray(0, end)), large, total: this.total.save() };
+  }
+  override load(saved: unknown): void {
+    const s = saved as { readonly hist: readonly number[]; readonly large: readonly (readonly [number, number])[]; readonly total: string };
+    const hist = s.hist;
+    if (hist.length > this.hist.length) this.grow(hist.length);
+    for (let v = 0; v < hist.length; v++) {
+      const k = hist[v] as number;
+      this.hist[v] = (this.hist[v] as number) + k;
+      this.counted += k;
+    }
+    for (const [v, k] of s.large) {
+      this.large.set(v, (this.large.get(v) ?? 0) + k);
+      this.counted += k;
+    }
+    this.total.load(s.total);
+  }
   /** The value of rank `r` (0-based). */
   nth(r: number): number {
     let seen = 0;
@@ -61,6 +87,8 @@ export class HistogramAccumulator extends Accumulator {
     this.hist = new Float64Array(16);
     this.large = new Map();
     this.counted = 0;
+    this.total.safe = 0;
+    this.total.big = 0n;
   }
 }
 

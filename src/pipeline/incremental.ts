@@ -15,13 +15,14 @@
  *
  * @module
  */
-import { describe, nearestName } from '../_lib/options.js';
+import { checkOptionKeys, describe, nearestName } from '../_lib/options.js';
 import { MetricsError } from '../results/errors.js';
 import { createLedger, type ExclusionLedger } from '../results/excluded.js';
 import type { Group } from '../results/groups.js';
 import type { Accumulator } from './collect.js';
 import type { GroupTable, GroupValue } from './breakdown.js';
 import { Capture, type CaptureOut } from './driver.js';
+import type { PriorIds } from '../_lib/ids.js';
 import { firstResponseTime } from '../metrics/firstResponseTime/firstResponseTime.js';
 import { averageResponseTime } from '../metrics/averageResponseTime/averageResponseTime.js';
 import { resolutionTime } from '../metrics/resolutionTime/resolutionTime.js';
@@ -243,7 +244,7 @@ export type MetricResult<F> = F extends (...args: never[]) => infer R ? R : neve
  *
  * @category Incremental
  */
-export type MetricOptions<F> = F extends (input: never, options?: infer O) => unknown ? O : never;
+export type MetricOptions<F> = F extends (input: never, options: infer O) => unknown ? Exclude<O, undefined> : never;
 
 const FORMAT = 'helpdesk-metrics/state';
 
@@ -255,21 +256,33 @@ function stateError(functionName: string, rule: string): never {
   throw new MetricsError({ code: 'invalid_argument', functionName, field: 'state', rule: `not a partial state of this metric: ${rule}` });
 }
 
-/** The metric function and its name, or a MetricsError naming what was given. */
-function resolveMetric(functionName: string, metric: unknown): { name: IncrementalMetricName; fn: AnyMetric } {
+/**
+ * The metric function of a plan entry: a function as it is (the run checks it is a metric over records), or
+ * the function of an export name.
+ */
+function planMetric(functionName: string, field: string, metric: unknown): AnyMetric {
+  if (typeof metric === 'function') return metric as AnyMetric;
   if (typeof metric === 'string') {
-    if (Object.prototype.hasOwnProperty.call(METRICS, metric)) return { name: metric as IncrementalMetricName, fn: METRICS[metric as IncrementalMetricName] as AnyMetric };
-    if (Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, metric)) argumentError(functionName, 'metric', `${metric} is not incremental: ${NOT_INCREMENTAL[metric]}`);
+    if (Object.prototype.hasOwnProperty.call(METRICS, metric)) return METRICS[metric as IncrementalMetricName] as AnyMetric;
+    if (Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, metric)) argumentError(functionName, field, `${metric} is not incremental: ${NOT_INCREMENTAL[metric]}`);
     const near = nearestName(metric, Object.keys(METRICS));
-    return argumentError(functionName, 'metric', `${describe(metric)} is not a metric${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}`);
+    return argumentError(functionName, field, `${describe(metric)} is not a metric${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}`);
   }
-  if (typeof metric === 'function') {
-    for (const name of Object.keys(METRICS) as IncrementalMetricName[]) if (METRICS[name] === metric) return { name, fn: metric as AnyMetric };
-    const fname = (metric as { name?: unknown }).name;
-    if (typeof fname === 'string' && Object.prototype.hasOwnProperty.call(NOT_INCREMENTAL, fname)) argumentError(functionName, 'metric', `${fname} is not incremental: ${NOT_INCREMENTAL[fname]}`);
-    return argumentError(functionName, 'metric', `${describe(metric)} is not one of the library's metrics over records`);
+  return argumentError(functionName, field, `must be a metric function or its export name, got ${describe(metric)}`);
+}
+
+/** The function given to startMetric or resumeMetric (a function: names are for plans, which carry them all). */
+function runMetric(functionName: string, metric: unknown): AnyMetric {
+  if (typeof metric === 'function') return metric as AnyMetric;
+  if (typeof metric === 'string') {
+    argumentError(functionName, 'metric', `give the metric function itself (import it from 'helpdesk-metrics'), not its name; an export name is for plans (startMetrics, runMetrics), got ${describe(metric)}`);
   }
-  return argumentError(functionName, 'metric', `must be a metric function or its name, got ${describe(metric)}`);
+  return argumentError(functionName, 'metric', `must be a metric function, got ${describe(metric)}`);
+}
+
+/** The error for a function that is not one of the library's metrics over records. */
+function notIncremental(functionName: string, fn: unknown): never {
+  return argumentError(functionName, 'metric', `${describe(fn)} is not incremental: only the library's metrics over tickets, calls and survey responses are (docs/incremental.md)`);
 }
 
 /**
@@ -279,18 +292,41 @@ function resolveMetric(functionName: string, metric: unknown): { name: Increment
  * a `Set` and every later id is looked up there (V8 seeds its string hashes per process, so no list of ids
  * chosen in advance makes the set degrade).
  */
-class SeenIds {
+class SeenIds implements PriorIds {
   /** 0: no id yet; 1: strings increasing; 2: numbers increasing; 3: hashed. */
   private mode = 0;
   private last: string | number = '';
   private kept: string[][] = [];
   private set: Set<string> | undefined = undefined;
 
-  /** Chunk indices whose ids were read in earlier chunks (with those the caller gave); then keeps the chunk's. */
-  check(records: readonly unknown[], given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
+  /** Look-ups that found an id (a duplicate of an earlier chunk): the run checks adds out of order with it. */
+  hits = 0;
+
+  /** Whether no id was read yet. */
+  get empty(): boolean {
+    return this.mode === 0;
+  }
+
+  /** The greatest id while they increase, else undefined ({@link PriorIds.floor}). */
+  get floor(): string | number | undefined {
+    return this.mode === 1 || this.mode === 2 ? this.last : undefined;
+  }
+
+  /** Whether an earlier chunk had this id ({@link PriorIds.has}). */
+  has(id: string | number): boolean {
+    const mode = this.mode;
+    if (mode === 0) return false;
+    if (mode === 1 && typeof id === 'string' && id > (this.last as string)) return false;
+    if (mode === 2 && typeof id === 'number' && id > (this.last as number)) return false;
+    const found = this.hashed().has(typeof id === 'string' ? id : String(id));
+    if (found) this.hits++;
+    return found;
+  }
+
+  /** Keeps the ids of a chunk the metrics have read (after them: a chunk that threw adds nothing). */
+  addChunk(records: readonly unknown[]): void {
     const n = records.length;
     const labels: string[] = [];
-    const at: number[] = [];
     let increasing = this.mode !== 3;
     let mode = this.mode;
     let last = this.last;
@@ -318,19 +354,15 @@ class SeenIds {
         }
       } else continue;
       labels.push(label);
-      at.push(i);
     }
     if (increasing) {
       this.mode = mode;
       this.last = last;
       if (labels.length > 0) this.kept.push(labels);
-      return given;
+      return;
     }
     const set = this.hashed();
-    const found: number[] = given === undefined ? [] : Array.from(given);
-    for (let k = 0; k < labels.length; k++) if (set.has(labels[k] as string)) found.push(at[k] as number);
     for (let k = 0; k < labels.length; k++) set.add(labels[k] as string);
-    return found.length === 0 ? undefined : found;
   }
 
   private hashed(): Set<string> {
@@ -349,39 +381,42 @@ class SeenIds {
     return this.set !== undefined ? [...this.set] : this.kept.flat();
   }
 
+  /** Throws what {@link merge} would throw for `saved` (a label that is not a string, or one seen twice), adding nothing. */
+  conflicts(functionName: string, saved: readonly unknown[]): void {
+    const set = this.hashed();
+    const mine = new Set<string>();
+    for (const label of saved) {
+      if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
+      if (set.has(label) || mine.has(label)) duplicateAcross(functionName, label);
+      mine.add(label);
+    }
+  }
+
   /** Adds the labels of another run; one this run has is a duplicate across runs (a MetricsError). */
   merge(functionName: string, saved: readonly unknown[]): void {
     const set = this.hashed();
     for (const label of saved) {
       if (typeof label !== 'string') stateError(functionName, 'an id is not a string');
-      if (set.has(label)) {
-        throw new MetricsError({
-          code: 'duplicate_id',
-          functionName,
-          field: 'id',
-          recordId: label,
-          rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
-        });
-      }
+      if (set.has(label)) duplicateAcross(functionName, label);
       set.add(label);
     }
   }
 }
 
-function crossChunkDuplicates(records: readonly unknown[], seen: SeenIds | undefined, given: ArrayLike<number> | undefined): ArrayLike<number> | undefined {
-  return seen === undefined ? given : seen.check(records, given);
+function duplicateAcross(functionName: string, label: string): never {
+  throw new MetricsError({
+    code: 'duplicate_id',
+    functionName,
+    field: 'id',
+    recordId: label,
+    rule: `id ${JSON.stringify(label)} is in both runs being merged; a merged count cannot be taken back (add the chunks to one run in order, or partition the input by id and use trustIds)`,
+  });
 }
 
-function checkAddOptions(functionName: string, options: unknown, next: number): { position: number; duplicates: ArrayLike<number> | undefined } {
+function checkAddOptions(functionName: string, options: unknown, next: number, size: number): { position: number; duplicates: ArrayLike<number> | undefined } {
   if (options === undefined) return { position: next, duplicates: undefined };
-  if (options === null || typeof options !== 'object') argumentError(functionName, 'options', `must be an object, got ${describe(options)}`);
+  checkOptionKeys(functionName, options, ['position', 'duplicates']);
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (key !== 'position' && key !== 'duplicates') {
-      const near = nearestName(key, ['position', 'duplicates']);
-      throw new MetricsError({ code: 'invalid_option', functionName, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-    }
-  }
   let position = next;
   if (o.position !== undefined) {
     if (typeof o.position !== 'number' || !Number.isSafeInteger(o.position) || o.position < 0) {
@@ -391,8 +426,14 @@ function checkAddOptions(functionName: string, options: unknown, next: number): 
   }
   const d = o.duplicates;
   if (d !== undefined) {
-    const ok = d !== null && typeof d === 'object' && typeof (d as ArrayLike<unknown>).length === 'number';
-    if (!ok) throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must be an array of indices, got ${describe(d)}` });
+    const n = d !== null && typeof d === 'object' ? (d as ArrayLike<unknown>).length : undefined;
+    if (typeof n !== 'number') throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must be an array of indices, got ${describe(d)}` });
+    // No more indices than records (a huge length is not walked, nor allocated); each one a record of the chunk.
+    if (!Number.isSafeInteger(n) || n < 0 || n > size) throw new MetricsError({ code: 'invalid_option', functionName, field: 'duplicates', rule: `must list at most the chunk's ${size} records, got a length of ${describe(n)}` });
+    for (let k = 0; k < n; k++) {
+      const i = (d as ArrayLike<unknown>)[k];
+      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= size) throw new MetricsError({ code: 'invalid_option', functionName, field: `duplicates[${k}]`, rule: `must be an index in the chunk (0 to ${size - 1}), got ${describe(i)}` });
+    }
   }
   return { position, duplicates: d as ArrayLike<number> | undefined };
 }
@@ -423,15 +464,19 @@ function saveLedger(l: ExclusionLedger<string>): unknown {
 function loadLedger(functionName: string, saved: unknown): ExclusionLedger<string> {
   const l = createLedger<string>();
   const o = saved as { total?: unknown; lists?: unknown; extra?: unknown } | null;
-  if (o === null || typeof o !== 'object' || typeof o.total !== 'number' || !Array.isArray(o.lists) || !Array.isArray(o.extra)) stateError(functionName, 'a ledger is malformed');
+  if (o === null || typeof o !== 'object' || typeof o.total !== 'number' || !Number.isSafeInteger(o.total) || o.total < 0 || !Array.isArray(o.lists) || !Array.isArray(o.extra)) stateError(functionName, 'a ledger is malformed');
+  let sum = 0;
   for (const entry of o.lists as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) stateError(functionName, 'a ledger list is malformed');
-    l.lists.set(entry[0], (entry[1] as unknown[]).map(String));
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || l.lists.has(entry[0]) || !(entry[1] as unknown[]).every((id) => typeof id === 'string')) stateError(functionName, 'a ledger list is malformed');
+    l.lists.set(entry[0], (entry[1] as string[]).slice());
+    sum += (entry[1] as unknown[]).length;
   }
   for (const entry of o.extra as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') stateError(functionName, 'a ledger count is malformed');
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || !Number.isSafeInteger(entry[1]) || entry[1] < 0 || l.extra.has(entry[0])) stateError(functionName, 'a ledger count is malformed');
     l.extra.set(entry[0], entry[1]);
+    sum += entry[1];
   }
+  if (sum !== o.total) stateError(functionName, `a ledger's total ${o.total} is not the ${sum} records it lists`);
   l.total = o.total;
   return l;
 }
@@ -470,25 +515,48 @@ class Run<R> implements MetricRun<R> {
   private readonly ids: SeenIds | undefined;
   private readonly print: string | null;
 
+  /** The metric's export name. */
+  readonly metric: string;
+  private readonly post: ((result: object) => unknown) | undefined;
+
+  readonly trustIds: boolean;
+
   constructor(
-    readonly metric: IncrementalMetricName,
     private readonly fn: AnyMetric,
     private readonly options: unknown,
-    readonly trustIds: boolean,
+    /** The start options as given (read after the metric: a bad metric is named first). */
+    start: unknown,
+    /** The function that made the run, for errors before the metric is known. */
+    functionName: string,
+    /** trustIds when the caller decided it (a set's runs, a resumed state's). */
+    decided?: boolean,
   ) {
-    // An empty chunk: validates the options (a MetricsError now, not at the first add) and gives the metric's
-    // params, its accumulator for the whole, and the run's table of groups.
-    const out = this.capture([], 0, undefined);
+    // An empty chunk: tells whether `fn` is a metric over records, validates the options (a MetricsError now,
+    // not at the first add) and gives the metric's params, its accumulator for the whole, and the run's table
+    // of groups.
+    const cap = new Capture([], 0, undefined, undefined);
+    try {
+      fn(cap, options);
+    } catch (e) {
+      // A metric over records marks the capture before it reads any option of its own: an error before that is
+      // the error of a function that is not one (it took the capture for its input).
+      if (cap.touched) throw e;
+    }
+    if (cap.out === undefined) notIncremental(functionName, fn);
+    const out = cap.out;
+    this.metric = out.def.name;
+    this.post = cap.post;
     this.def = out.def;
     this.params = out.params;
     this.overall = out.overall;
     this.table = out.table;
-    this.ids = trustIds ? undefined : new SeenIds();
+    this.trustIds = decided ?? readStart(functionName, start);
+    this.ids = this.trustIds ? undefined : new SeenIds();
     this.print = fingerprint(options);
   }
 
-  private capture(records: readonly unknown[], offset: number, duplicates: ArrayLike<number> | undefined): CaptureOut {
-    const cap = new Capture(records, offset, duplicates);
+  private capture(records: readonly unknown[], offset: number, duplicates: ArrayLike<number> | undefined, prior: PriorIds | undefined): CaptureOut {
+    const cap = new Capture(records, offset, duplicates, prior);
     this.fn(cap, this.options);
     if (cap.out === undefined) throw new MetricsError({ code: 'internal', functionName: this.metric, rule: 'the metric did not run on the chunk; please report it' });
     return cap.out;
@@ -496,30 +564,77 @@ class Run<R> implements MetricRun<R> {
 
   add(records: readonly unknown[], options?: AddOptions): this {
     if (!Array.isArray(records)) argumentError(this.metric, 'records', `must be an array of records, got ${describe(records)}`);
-    const { position, duplicates } = checkAddOptions(this.metric, options, this.next);
-    return this.addChunk(records, position, crossChunkDuplicates(records, this.ids, duplicates));
+    const { position, duplicates } = checkAddOptions(this.metric, options, this.next, records.length);
+    this.stage(records, position, duplicates, this.ids)();
+    this.ids?.addChunk(records);
+    return this;
   }
 
-  /** @internal Adds a chunk whose cross-chunk duplicates were found by the caller (a set of runs). */
-  addChunk(records: readonly unknown[], position: number, duplicates: ArrayLike<number> | undefined): this {
-    const out = this.capture(records, position, duplicates);
-    const def = this.def;
-    if (def.saveShared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, def.saveShared(out.params));
-    this.overall.mergeFrom(out.overall);
-    const groups = new Map<number, ExclusionLedger<string>>();
-    if (out.table !== undefined && this.table !== undefined) {
-      for (let g = 0; g < out.table.size; g++) {
-        const row = out.table.row(g);
-        const rg = this.group(row.values, row.starts);
-        const acc = out.accs[g] as Accumulator;
-        (this.accs[rg] as Accumulator).mergeFrom(acc);
-        if (acc.ledger.total > 0) groups.set(rg, acc.ledger);
-      }
+  /**
+   * @internal Reads and steps a chunk without changing the run, and returns what adds it in. `seen` holds the
+   * ids of the chunks before it (the run's own, or its set's); the caller keeps the chunk's ids once every
+   * metric has read it.
+   */
+  stage(records: readonly unknown[], position: number, duplicates: ArrayLike<number> | undefined, seen: SeenIds | undefined): () => void {
+    const to = position + records.length;
+    this.checkFree(position, to);
+    const outOfOrder = position < this.next;
+    const hits = seen === undefined ? 0 : seen.hits;
+    const out = this.capture(records, position, duplicates, seen === undefined || seen.empty ? undefined : seen);
+    if (outOfOrder && seen !== undefined && seen.hits !== hits) {
+      // The one-shot call counts the first of two records with one id. A chunk added before a chunk it
+      // precedes found an id of that chunk: the record already counted is the later one, and cannot be taken back.
+      throw new MetricsError({
+        code: 'duplicate_id',
+        functionName: this.metric,
+        field: 'id',
+        rule: `records ${position}–${to - 1} come before records already added and share an id with them; a count cannot be taken back (add chunks in position order, or partition the input by id and use trustIds)`,
+      });
     }
-    this.insert({ from: position, to: position + records.length, overall: out.overall.ledger, groups });
-    this.count += records.length;
-    if (position + records.length > this.next) this.next = position + records.length;
-    return this;
+    return () => {
+      const def = this.def;
+      if (def.saveShared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, def.saveShared(out.params));
+      this.overall.mergeFrom(out.overall);
+      const groups = new Map<number, ExclusionLedger<string>>();
+      if (out.table !== undefined && this.table !== undefined) {
+        for (let g = 0; g < out.table.size; g++) {
+          const row = out.table.row(g);
+          const rg = this.group(row.values, row.starts);
+          const acc = out.accs[g] as Accumulator;
+          (this.accs[rg] as Accumulator).mergeFrom(acc);
+          if (acc.ledger.total > 0) groups.set(rg, acc.ledger);
+        }
+      }
+      this.insert({ from: position, to, overall: out.overall.ledger, groups });
+      this.count += records.length;
+      if (to > this.next) this.next = to;
+    };
+  }
+
+  /** Throws when records `[from, to)` overlap records already added. */
+  private checkFree(from: number, to: number): void {
+    if (from === to) return;
+    const list = this.segments;
+    const k = this.after(from);
+    const prev = list[k - 1];
+    const after = list[k];
+    if ((prev !== undefined && prev.to > from) || (after !== undefined && to > after.from)) {
+      argumentError(this.metric, 'position', `records ${from}–${to - 1} overlap records already added (${prev !== undefined && prev.to > from ? `${prev.from}–${prev.to - 1}` : `${(after as Segment).from}–${(after as Segment).to - 1}`}); give each chunk its own positions`);
+    }
+  }
+
+  /** The index of the first segment that starts after `from` (binary search: chunks added in reverse order must not scan the list each time). */
+  private after(from: number): number {
+    const list = this.segments;
+    let lo = 0;
+    let hi = list.length;
+    if (hi === 0 || (list[hi - 1] as Segment).from <= from) return hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as Segment).from > from) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   private group(values: readonly GroupValue[], starts: readonly number[]): number {
@@ -533,13 +648,9 @@ class Run<R> implements MetricRun<R> {
   private insert(seg: Segment): void {
     const list = this.segments;
     if (seg.from === seg.to && seg.overall.total === 0) return;
-    let k = list.length;
-    while (k > 0 && (list[k - 1] as Segment).from > seg.from) k--;
+    this.checkFree(seg.from, seg.to);
+    const k = this.after(seg.from);
     const prev = list[k - 1];
-    const after = list[k];
-    if ((prev !== undefined && prev.to > seg.from) || (after !== undefined && seg.to > after.from)) {
-      argumentError(this.metric, 'position', `records ${seg.from}–${seg.to - 1} overlap records already added (${prev !== undefined && prev.to > seg.from ? `${prev.from}–${prev.to - 1}` : `${(after as Segment).from}–${(after as Segment).to - 1}`}); give each chunk its own positions`);
-    }
     if (prev !== undefined && prev.to === seg.from) {
       appendLedger(prev.overall, seg.overall);
       for (const [g, l] of seg.groups) {
@@ -560,53 +671,110 @@ class Run<R> implements MetricRun<R> {
 
   /** @internal Adds a saved state into this run. */
   load(state: unknown, ids = true): this {
+    this.prepare(state, ids)();
+    return this;
+  }
+
+  /**
+   * @internal Reads a saved state without changing this run and returns what adds it in (a malformed or
+   * foreign state, or one that overlaps this run, is a MetricsError here, and the run stays as it was).
+   * With `ids`, the state's id labels are checked against this run's and added by the commit.
+   */
+  prepare(state: unknown, ids = true): () => void {
     const name = this.metric;
     if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError(name, `got ${describe(state)}`);
     const s = state as Record<string, unknown>;
     if (s.format !== FORMAT || s.version !== 1) stateError(name, `format ${describe(s.format)} version ${describe(s.version)}; expected '${FORMAT}' version 1`);
     if (s.metric !== name) stateError(name, `it is a state of ${describe(s.metric)}`);
     if (s.options !== this.print && s.options !== null && this.print !== null) stateError(name, 'it was made with other options');
-    if (typeof s.count !== 'number' || !Number.isSafeInteger(s.count) || s.count < 0) stateError(name, 'count is malformed');
+    const count = s.count;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(this.count + count)) stateError(name, 'count is malformed');
     if (!Array.isArray(s.groups) || !Array.isArray(s.segments)) stateError(name, 'groups or segments are malformed');
-    if (ids) this.loadIds(s.ids);
+    let labels: readonly string[] = [];
+    if (ids) labels = this.checkIds(s.ids, count);
     const def = this.def;
+    const table = this.table;
+    const dims = table === undefined ? 0 : table.spec.dims.length;
+    const rows: { values: GroupValue[]; starts: number[]; acc: Accumulator }[] = [];
+    const segments: { from: number; to: number; overall: ExclusionLedger<string>; groups: [number, ExclusionLedger<string>][] }[] = [];
+    let overall: Accumulator;
     try {
-      if (s.shared !== null && s.shared !== undefined && def.loadShared !== undefined) def.loadShared(this.params, s.shared);
-      this.overall.load(s.overall);
-      const map: number[] = [];
+      overall = def.start(this.params);
+      overall.load(s.overall);
       for (const g of s.groups as unknown[]) {
         const row = g as { values?: unknown; starts?: unknown; acc?: unknown };
-        if (row === null || typeof row !== 'object' || !Array.isArray(row.values) || !Array.isArray(row.starts) || this.table === undefined) stateError(name, 'a group is malformed');
-        const starts = (row.starts as unknown[]).map((x) => (x === null ? NaN : (x as number)));
-        const rg = this.group(row.values as GroupValue[], starts);
-        (this.accs[rg] as Accumulator).load(row.acc);
-        map.push(rg);
+        if (row === null || typeof row !== 'object' || !Array.isArray(row.values) || !Array.isArray(row.starts) || table === undefined || row.values.length !== dims || row.starts.length !== dims) stateError(name, 'a group is malformed');
+        const values = row.values as unknown[];
+        if (!values.every((v) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) stateError(name, 'a group key is malformed');
+        const starts = (row.starts as unknown[]).map((x) => (x === null ? NaN : typeof x === 'number' && Number.isFinite(x) ? x : stateError(name, 'a group start is malformed')));
+        const acc = def.start(this.params);
+        acc.load(row.acc);
+        // −0 is not a key of its own (JSON makes it 0; structuredClone keeps it).
+        rows.push({ values: values.map((v) => (v === 0 ? 0 : v)) as GroupValue[], starts: starts.map((x) => (x === 0 ? 0 : x)), acc });
       }
+      let covered = 0;
+      let end = 0;
       for (const raw of s.segments as unknown[]) {
         const seg = raw as { from?: unknown; to?: unknown; overall?: unknown; groups?: unknown };
-        if (seg === null || typeof seg !== 'object' || typeof seg.from !== 'number' || typeof seg.to !== 'number' || !Array.isArray(seg.groups)) stateError(name, 'a segment is malformed');
-        const groups = new Map<number, ExclusionLedger<string>>();
+        if (seg === null || typeof seg !== 'object' || !Array.isArray(seg.groups)) stateError(name, 'a segment is malformed');
+        const { from, to } = seg;
+        if (typeof from !== 'number' || typeof to !== 'number' || !Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) stateError(name, `a segment's positions are malformed (${describe(from)} to ${describe(to)})`);
+        covered += to - from;
+        if (to > end) end = to;
+        const groups: [number, ExclusionLedger<string>][] = [];
         for (const entry of seg.groups as unknown[]) {
-          if (!Array.isArray(entry) || typeof entry[0] !== 'number' || map[entry[0]] === undefined) stateError(name, 'a segment group is malformed');
-          groups.set(map[entry[0]] as number, loadLedger(name, entry[1]));
+          if (!Array.isArray(entry) || typeof entry[0] !== 'number' || !Number.isInteger(entry[0]) || entry[0] < 0 || entry[0] >= rows.length) stateError(name, 'a segment group is malformed');
+          groups.push([entry[0] as number, loadLedger(name, entry[1])]);
         }
-        this.insert({ from: seg.from, to: seg.to, overall: loadLedger(name, seg.overall), groups });
+        segments.push({ from, to, overall: loadLedger(name, seg.overall), groups });
+      }
+      // A run's segments cover each record it was given once: the records they span are its count.
+      if (covered !== count) stateError(name, `count ${count} is not the ${covered} records its segments span`);
+      if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < end)) stateError(name, 'next is malformed');
+      // Overlaps (with each other, or with this run's records) are found before anything is added.
+      const sorted = [...segments, ...this.segments].filter((x) => x.to > x.from).sort((a, b) => a.from - b.from);
+      for (let k = 1; k < sorted.length; k++) {
+        const a = sorted[k - 1] as { from: number; to: number };
+        const b = sorted[k] as { from: number; to: number };
+        if (a.to > b.from) argumentError(name, 'position', `records ${b.from}–${b.to - 1} overlap records ${a.from}–${a.to - 1} (of this run or of the state); give each chunk its own positions`);
       }
     } catch (e) {
       if (e instanceof MetricsError) throw e;
       stateError(name, `its data is malformed (${e instanceof Error ? e.message : String(e)})`);
     }
-    this.count += s.count as number;
-    if (typeof s.next === 'number' && s.next > this.next) this.next = s.next;
-    return this;
+    const shared = s.shared;
+    const next = typeof s.next === 'number' ? s.next : 0;
+    return () => {
+      // What a metric gathers across records (FCR's requesters) is checked as it loads: first, so that a bad one
+      // leaves the rest of the run as it was.
+      if (shared !== null && shared !== undefined && def.loadShared !== undefined) {
+        try {
+          def.loadShared(this.params, shared);
+        } catch (e) {
+          if (e instanceof MetricsError) throw e;
+          stateError(name, `its data is malformed (${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+      if (ids && this.ids !== undefined) this.ids.merge(name, labels);
+      this.overall.mergeFrom(overall);
+      const map = rows.map((row) => {
+        const rg = this.group(row.values, row.starts);
+        (this.accs[rg] as Accumulator).mergeFrom(row.acc);
+        return rg;
+      });
+      for (const seg of segments) this.insert({ from: seg.from, to: seg.to, overall: seg.overall, groups: new Map(seg.groups.map(([g, l]) => [map[g] as number, l])) });
+      this.count += count;
+      if (next > this.next) this.next = next;
+    };
   }
 
-  /** @internal Adds saved id labels; throws duplicate_id for one this run has. */
-  loadIds(saved: unknown): void {
+  /** @internal Checks saved id labels (strings, none twice, none this run has: duplicate_id) without adding them. */
+  checkIds(saved: unknown, count: number): readonly string[] {
     if ((saved === null || saved === undefined) !== (this.ids === undefined)) stateError(this.metric, 'one of the two runs trusts ids (trustIds) and the other does not');
-    if (this.ids === undefined) return;
-    if (!Array.isArray(saved)) stateError(this.metric, 'ids are malformed');
-    this.ids.merge(this.metric, saved);
+    if (this.ids === undefined) return [];
+    if (!Array.isArray(saved) || saved.length > count) stateError(this.metric, 'ids are malformed');
+    this.ids.conflicts(this.metric, saved);
+    return saved as string[];
   }
 
   state(): MetricState {
@@ -654,21 +822,15 @@ class Run<R> implements MetricRun<R> {
       const groups = table.order().map((g) => ({ key: table.key(g), ...(def.finish(this.accs[g] as Accumulator, this.params, overall) as object) }) as Group<object>);
       out = { ...result, groups };
     }
-    // averageResolutionTime is resolutionTime's mean.
-    if (this.metric === 'averageResolutionTime') out = (out as { meanMs: number | undefined }).meanMs;
-    return out as R;
+    // What the public function makes of the result (averageResolutionTime: resolutionTime's mean).
+    return (this.post === undefined ? out : this.post(out as object)) as R;
   }
 }
 
 function readStart(functionName: string, start: unknown): boolean {
   if (start === undefined) return false;
-  if (start === null || typeof start !== 'object') throw new MetricsError({ code: 'invalid_option', functionName, field: 'start', rule: `must be an object, got ${describe(start)}` });
-  for (const key of Object.keys(start)) {
-    if (key !== 'trustIds') {
-      const near = nearestName(key, ['trustIds']);
-      throw new MetricsError({ code: 'invalid_option', functionName, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-    }
-  }
+  if (start === null || typeof start !== 'object' || Array.isArray(start) || start instanceof Date) throw new MetricsError({ code: 'invalid_option', functionName, field: 'start', rule: `must be an object, got ${describe(start)}` });
+  checkOptionKeys(functionName, start, ['trustIds']);
   const t = (start as { trustIds?: unknown }).trustIds;
   if (t !== undefined && typeof t !== 'boolean') throw new MetricsError({ code: 'invalid_option', functionName, field: 'trustIds', rule: `must be a boolean, got ${describe(t)}` });
   return t === true;
@@ -687,10 +849,9 @@ function readStart(functionName: string, start: unknown): boolean {
  * @category Incremental
  */
 export function startMetric<F extends IncrementalMetric>(metric: F, options?: MetricOptions<F>, start?: StartOptions): MetricRun<MetricResult<F>>;
-export function startMetric(metric: IncrementalMetricName, options?: object, start?: StartOptions): MetricRun<unknown>;
-export function startMetric(metric: IncrementalMetric | IncrementalMetricName, options?: unknown, start?: StartOptions): MetricRun<unknown> {
-  const { name, fn } = resolveMetric('startMetric', metric);
-  return new Run(name, fn, options, readStart('startMetric', start));
+export function startMetric(metric: IncrementalMetric, options?: unknown, start?: StartOptions): MetricRun<unknown> {
+  const fn = runMetric('startMetric', metric);
+  return new Run(fn, options, start, 'startMetric');
 }
 
 /**
@@ -706,11 +867,10 @@ export function startMetric(metric: IncrementalMetric | IncrementalMetricName, o
  * @category Incremental
  */
 export function resumeMetric<F extends IncrementalMetric>(metric: F, options: MetricOptions<F> | undefined, state: MetricState, start?: StartOptions): MetricRun<MetricResult<F>>;
-export function resumeMetric(metric: IncrementalMetricName, options: object | undefined, state: MetricState, start?: StartOptions): MetricRun<unknown>;
-export function resumeMetric(metric: IncrementalMetric | IncrementalMetricName, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
-  const { name, fn } = resolveMetric('resumeMetric', metric);
-  const trust = start === undefined ? state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null : readStart('resumeMetric', start);
-  return new Run(name, fn, options, trust).load(state);
+export function resumeMetric(metric: IncrementalMetric, options: unknown, state: MetricState, start?: StartOptions): MetricRun<unknown> {
+  const fn = runMetric('resumeMetric', metric);
+  const trust = state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null;
+  return new Run(fn, options, start, 'resumeMetric', start === undefined ? trust : undefined).load(state);
 }
 
 // ---- sets of metrics ---------------------------------------------------------------------------------
@@ -753,7 +913,7 @@ export interface MetricSetRun {
 
 const SET_FORMAT = 'helpdesk-metrics/set-state';
 
-function readPlan(functionName: string, plan: unknown): [string, IncrementalMetricName, AnyMetric, unknown][] {
+function readPlan(functionName: string, plan: unknown): [string, AnyMetric, unknown][] {
   if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) argumentError(functionName, 'plan', `must be an object of { metric, options? } by result name, got ${describe(plan)}`);
   const entries = Object.keys(plan);
   if (entries.length === 0) argumentError(functionName, 'plan', 'names no metric');
@@ -766,8 +926,8 @@ function readPlan(functionName: string, plan: unknown): [string, IncrementalMetr
         throw new MetricsError({ code: 'invalid_option', functionName, field: `plan.${key}.${k}`, rule: `unknown key${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
       }
     }
-    const { name, fn } = resolveMetric(functionName, (entry as { metric?: unknown }).metric);
-    return [key, name, fn, (entry as { options?: unknown }).options];
+    const fn = planMetric(functionName, `plan.${key}.metric`, (entry as { metric?: unknown }).metric);
+    return [key, fn, (entry as { options?: unknown }).options];
   });
 }
 
@@ -777,17 +937,24 @@ class SetRun implements MetricSetRun {
   private readonly runs: [string, Run<unknown>][];
   private readonly ids: SeenIds | undefined;
 
-  constructor(plan: [string, IncrementalMetricName, AnyMetric, unknown][], trustIds: boolean) {
+  constructor(
+    plan: [string, AnyMetric, unknown][],
+    trustIds: boolean,
+    /** The function that made the run (startMetrics, resumeMetrics, runMetrics): it names the run's errors. */
+    private readonly name: string,
+  ) {
     // Each run trusts ids: the set checks them once for all.
-    this.runs = plan.map(([key, name, fn, options]) => [key, new Run<unknown>(name, fn, options, true)]);
+    this.runs = plan.map(([key, fn, options]) => [key, new Run<unknown>(fn, options, undefined, name, true)]);
     this.ids = trustIds ? undefined : new SeenIds();
   }
 
   add(records: readonly unknown[], options?: AddOptions): this {
-    if (!Array.isArray(records)) argumentError('startMetrics', 'records', `must be an array of records, got ${describe(records)}`);
-    const { position, duplicates } = checkAddOptions('startMetrics', options, this.next);
-    const dups = crossChunkDuplicates(records, this.ids, duplicates);
-    for (const [, run] of this.runs) run.addChunk(records, position, dups);
+    if (!Array.isArray(records)) argumentError(this.name, 'records', `must be an array of records, got ${describe(records)}`);
+    const { position, duplicates } = checkAddOptions(this.name, options, this.next, records.length);
+    // Every metric reads the chunk before any of them adds it in: a chunk that throws changes nothing.
+    const commits = this.runs.map(([, run]) => run.stage(records, position, duplicates, this.ids));
+    for (const commit of commits) commit();
+    this.ids?.addChunk(records);
     this.count += records.length;
     if (position + records.length > this.next) this.next = position + records.length;
     return this;
@@ -795,21 +962,31 @@ class SetRun implements MetricSetRun {
 
   merge(other: MetricSetRun | MetricSetState): this {
     const state = (other instanceof SetRun ? other.state() : other) as unknown;
-    if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError('startMetrics', `got ${describe(state)}`);
+    const name = this.name;
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) stateError(name, `got ${describe(state)}`);
     const s = state as Record<string, unknown>;
-    if (s.format !== SET_FORMAT || s.version !== 1) stateError('startMetrics', `format ${describe(s.format)} version ${describe(s.version)}; expected '${SET_FORMAT}' version 1`);
-    if (!Array.isArray(s.metrics) || s.metrics.length !== this.runs.length) stateError('startMetrics', 'it is a state of another plan');
-    if ((s.ids === null) !== (this.ids === undefined)) stateError('startMetrics', 'one of the two runs trusts ids (trustIds) and the other does not');
+    if (s.format !== SET_FORMAT || s.version !== 1) stateError(name, `format ${describe(s.format)} version ${describe(s.version)}; expected '${SET_FORMAT}' version 1`);
+    if (!Array.isArray(s.metrics) || s.metrics.length !== this.runs.length) stateError(name, 'it is a state of another plan');
+    if ((s.ids === null) !== (this.ids === undefined)) stateError(name, 'one of the two runs trusts ids (trustIds) and the other does not');
+    if (typeof s.count !== 'number' || !Number.isSafeInteger(s.count) || s.count < 0 || !Number.isSafeInteger(this.count + s.count)) stateError(name, 'count is malformed');
+    if (s.next !== undefined && (typeof s.next !== 'number' || !Number.isSafeInteger(s.next) || s.next < 0)) stateError(name, 'next is malformed');
     if (this.ids !== undefined) {
-      if (!Array.isArray(s.ids)) stateError('startMetrics', 'ids are malformed');
-      this.ids.merge('startMetrics', s.ids);
+      if (!Array.isArray(s.ids) || s.ids.length > s.count) stateError(name, 'ids are malformed');
+      this.ids.conflicts(name, s.ids);
     }
-    (s.metrics as unknown[]).forEach((entry, k) => {
+    // Every part is read before any is added: a bad one leaves the set run as it was.
+    const commits: (() => void)[] = [];
+    for (let k = 0; k < this.runs.length; k++) {
+      const entry = (s.metrics as unknown[])[k];
       const [key, run] = this.runs[k] as [string, Run<unknown>];
-      if (!Array.isArray(entry) || entry[0] !== key) stateError('startMetrics', `it is a state of another plan (no ${JSON.stringify(key)} at place ${k})`);
-      run.load(entry[1]);
-    });
-    if (typeof s.count === 'number') this.count += s.count;
+      if (!Array.isArray(entry) || entry[0] !== key) stateError(name, `it is a state of another plan (no ${JSON.stringify(key)} at place ${k})`);
+      const st = entry[1] as { count?: unknown } | null;
+      if (st === null || typeof st !== 'object' || st.count !== s.count) stateError(name, `the count of ${JSON.stringify(key)} is not the set's`);
+      commits.push(run.prepare(entry[1]));
+    }
+    if (this.ids !== undefined) this.ids.merge(name, s.ids as unknown[]);
+    for (const commit of commits) commit();
+    this.count += s.count;
     if (typeof s.next === 'number' && s.next > this.next) this.next = s.next;
     return this;
   }
@@ -846,7 +1023,7 @@ class SetRun implements MetricSetRun {
  * @category Incremental
  */
 export function startMetrics(plan: MetricPlan, start?: StartOptions): MetricSetRun {
-  return new SetRun(readPlan('startMetrics', plan), readStart('startMetrics', start));
+  return new SetRun(readPlan('startMetrics', plan), readStart('startMetrics', start), 'startMetrics');
 }
 
 /**
@@ -863,7 +1040,7 @@ export function startMetrics(plan: MetricPlan, start?: StartOptions): MetricSetR
  */
 export function resumeMetrics(plan: MetricPlan, state: MetricSetState, start?: StartOptions): MetricSetRun {
   const trust = start === undefined ? state !== null && typeof state === 'object' && (state as { ids?: unknown }).ids === null : readStart('resumeMetrics', start);
-  return new SetRun(readPlan('resumeMetrics', plan), trust).merge(state);
+  return new SetRun(readPlan('resumeMetrics', plan), trust, 'resumeMetrics').merge(state);
 }
 
 /**
@@ -895,13 +1072,7 @@ export async function runMetrics(plan: MetricPlan, records: Iterable<unknown> | 
   let chunkSize = 32_768;
   let trustIds: boolean | undefined;
   if (options !== undefined) {
-    if (options === null || typeof options !== 'object') throw new MetricsError({ code: 'invalid_option', functionName: name, field: 'options', rule: `must be an object, got ${describe(options)}` });
-    for (const key of Object.keys(options)) {
-      if (key !== 'chunkSize' && key !== 'trustIds') {
-        const near = nearestName(key, ['chunkSize', 'trustIds']);
-        throw new MetricsError({ code: 'invalid_option', functionName: name, field: key, rule: `unknown option${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-      }
-    }
+    checkOptionKeys(name, options, ['chunkSize', 'trustIds']);
     const c = options.chunkSize;
     if (c !== undefined) {
       if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 1) throw new MetricsError({ code: 'invalid_option', functionName: name, field: 'chunkSize', rule: `must be a whole number ≥ 1, got ${describe(c)}` });
@@ -913,7 +1084,7 @@ export async function runMetrics(plan: MetricPlan, records: Iterable<unknown> | 
   if (iterable === null || typeof iterable !== 'object' || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
     argumentError(name, 'records', `must be an iterable or an async iterable of records, got ${describe(records)}`);
   }
-  const run = startMetrics(plan, trustIds === undefined ? undefined : { trustIds });
+  const run = new SetRun(readPlan(name, plan), readStart(name, trustIds === undefined ? undefined : { trustIds }), name);
   let chunk: unknown[] = [];
   for await (const record of records as AsyncIterable<unknown>) {
     chunk.push(record);

@@ -16,7 +16,7 @@ import { optionError, readBoolean, readZone } from '../options/shared.js';
 import { countScores, NO_ANSWER, READ_AT, S_BAD_AT, ScoreHistogram, SurveyColumns, SurveyReader, type CountSetup } from '../read/surveyReader.js';
 import { Accumulator } from './collect.js';
 import { readBy, type RecordSchema } from './breakdown.js';
-import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { ColumnKeys, drive, touchCapture, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 
 /** @internal The option keys every survey score takes besides its own. */
 export const SURVEY_KEYS = ['by', 'timeZone', 'allowEarlyTimestamps'] as const;
@@ -75,6 +75,40 @@ class ScoreAccumulator extends Accumulator {
   mergeFrom(o: ScoreAccumulator): void {
     this.h.merge(o.h);
   }
+  /**
+   * `{ hist, explicitCount, explicitWeight, explicitWeightSquares, weighted, words }`: the counts per point,
+   * the exact weight sums as decimal strings.
+   */
+  override save(): unknown {
+    const h = this.h;
+    return {
+      hist: Array.from(h.hist),
+      explicitCount: Array.from(h.explicitCount),
+      explicitWeight: h.explicitWeight.map((w) => w.toString()),
+      explicitWeightSquares: h.explicitWeightSquares.toString(),
+      weighted: h.weighted,
+      words: h.words,
+    };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly hist: readonly number[];
+      readonly explicitCount: readonly number[];
+      readonly explicitWeight: readonly string[];
+      readonly explicitWeightSquares: string;
+      readonly weighted: boolean;
+      readonly words: boolean;
+    };
+    const h = this.h;
+    for (let k = 0; k < h.hist.length; k++) {
+      h.hist[k] = (h.hist[k] as number) + (s.hist[k] as number);
+      h.explicitCount[k] = (h.explicitCount[k] as number) + (s.explicitCount[k] as number);
+      h.explicitWeight[k] = (h.explicitWeight[k] as Decimal).plus(s.explicitWeight[k] as string);
+    }
+    h.explicitWeightSquares = h.explicitWeightSquares.plus(s.explicitWeightSquares);
+    h.weighted ||= s.weighted;
+    h.words ||= s.words;
+  }
   protected override reset(): void {
     this.h = new ScoreHistogram(this.points);
   }
@@ -129,13 +163,14 @@ export function runSurveyMetric<P, Res extends object>(
   const zone = readZone(name, options?.timeZone);
   const minMs = earliestEpochMs(readBoolean(name, 'allowEarlyTimestamps', options?.allowEarlyTimestamps, false));
   const spec = readBy(name, options?.by, SURVEY_SCHEMA);
-  const capture = responses instanceof Capture ? responses : undefined;
+  const capture = touchCapture(responses) ? responses : undefined;
   if (spec === undefined && capture === undefined) return def.result(countScores(responses, setup), params, false) as WithGroups<Res>;
   if (capture !== undefined && setup.weights !== undefined) optionError(name, 'weights', 'a weights array is not incremental: give each response its weight', 'invalid_argument');
   const reader = new SurveyReader((capture === undefined ? responses : capture.records) as ArrayLike<unknown>, setup, zone, minMs);
   if (capture !== undefined) {
     reader.offset = capture.offset;
     if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+    if (capture.prior !== undefined) reader.usePrior(capture.prior);
   }
   const level = spec !== undefined && spec.instants.length > 0 ? READ_AT : 0;
   const p: Params<P> = { scale: setup.scale, cur: new CurrentAnswer(), metric: params };

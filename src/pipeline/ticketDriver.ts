@@ -24,7 +24,7 @@ import {
 import { TicketReader } from '../read/ticketReader.js';
 import type { Accumulator } from './collect.js';
 import { readBy, type BreakdownSpec, type GroupValue, type RecordSchema } from './breakdown.js';
-import { Capture, ColumnKeys, drive, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
+import { ColumnKeys, drive, touchCapture, type RecordKind, type RecordMetric, type WithGroups } from './driver.js';
 import { checkPreparedConflicts, instantsOf, PreparedTicketSet, QUALIFYING_KEYS, readConfig, TICKET_READ_KEYS, type PreparedTickets, type ReadConfig } from './ticketSource.js';
 import { ticketAttribution, ticketInstant } from './ticketKeys.js';
 
@@ -143,12 +143,13 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   options: object | undefined,
 ): WithGroups<Res> {
   const name = def.name;
+  // First, before any option is read: the incremental API tells a metric over records by it.
+  const capture = touchCapture(input) ? input : undefined;
   const opts = (options ?? {}) as Record<string, unknown>;
   checkOptionKeys(name, options, [...def.optionKeys, ...TICKET_READ_KEYS, ...(def.qualifying === true ? QUALIFYING_KEYS : []), ...ELIGIBILITY_KEYS, 'by']);
   let config: ReadConfig;
   let prepared: PreparedTicketSet | undefined;
   let records: readonly unknown[];
-  const capture = input instanceof Capture ? input : undefined;
   if (capture !== undefined) {
     config = readConfig(name, opts as never);
     records = capture.records;
@@ -177,6 +178,7 @@ export function runTicketMetric<P, A extends Accumulator, Res extends object>(
   if (reader !== undefined && capture !== undefined) {
     reader.offset = capture.offset;
     if (capture.duplicates !== undefined) reader.forceDuplicates(capture.duplicates);
+    if (capture.prior !== undefined) reader.usePrior(capture.prior);
   }
   return drive(
     TICKETS,

@@ -19,7 +19,7 @@
 import type { ZoneInfo } from '../calendar/timeZone.js';
 import type { Call } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
-import { checkRecordId, IdSet } from '../_lib/ids.js';
+import { checkRecordId, IdSet, type PriorIds } from '../_lib/ids.js';
 import { describe } from '../_lib/options.js';
 import { readError } from '../_lib/readError.js';
 import { Invalid, recordError, recordTime } from '../_lib/records.js';
@@ -74,6 +74,11 @@ export class CallReader {
   /** Marks records whose ids appeared in earlier chunks of the same input ({@link IdSet.forceDuplicates}). */
   forceDuplicates(indices: ArrayLike<number>): void {
     this.seen.forceDuplicates(indices);
+  }
+
+  /** Checks ids against those of earlier chunks of the same input too ({@link IdSet.usePrior}). */
+  usePrior(prior: PriorIds): void {
+    this.seen.usePrior(prior);
   }
 
   /** Reads records `[from, to)` into `c` at `level`. Throws a MetricsError for an invalid core in `'throw'` mode. */

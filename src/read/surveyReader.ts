@@ -19,6 +19,7 @@ import { createLedger, exclude, type InvalidReason } from '../results/excluded.j
 import { D } from '../_lib/decimal.js';
 import { describe } from '../_lib/options.js';
 import { readError } from '../_lib/readError.js';
+import type { PriorIds } from '../_lib/ids.js';
 import { Invalid, recordLabel, recordTime } from '../_lib/records.js';
 import type { ScoreCounts, ScoreScale, SurveyExclusion } from '../_lib/surveys.js';
 import { optionError } from '../options/shared.js';
@@ -85,6 +86,8 @@ export class AnswerReader {
   offset = 0;
   /** Indices whose ids appeared in earlier chunks of the same input (the incremental API's `duplicates`). */
   forced: ReadonlySet<number> | undefined = undefined;
+  /** The ids of earlier chunks of the same input (the incremental API). */
+  prior: PriorIds | undefined = undefined;
 
   constructor(
     private readonly responses: ArrayLike<unknown>,
@@ -115,7 +118,7 @@ export class AnswerReader {
       if (rid !== undefined) {
         this.hasId = true;
         this.seen ??= new Set<string>();
-        if (this.seen.has(this.label) || (this.forced !== undefined && this.forced.has(i))) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(this.label)} appears more than once`);
+        if (this.seen.has(this.label) || (this.forced !== undefined && this.forced.has(i)) || (this.prior !== undefined && this.prior.has(rid as string | number))) throw new Invalid('duplicate_id', 'id', `id ${JSON.stringify(this.label)} appears more than once`);
         this.seen.add(this.label);
       }
       v = r.score;
@@ -374,6 +377,11 @@ export class SurveyReader {
   /** Marks answers whose ids appeared in earlier chunks of the same input. */
   forceDuplicates(indices: ArrayLike<number>): void {
     if (indices.length > 0) this.answers.forced = new Set(Array.from(indices));
+  }
+
+  /** Checks ids against those of earlier chunks of the same input too. */
+  usePrior(prior: PriorIds): void {
+    this.answers.prior = prior;
   }
 
   /** Reads answers `[from, to)` into `c`; `level` READ_AT also reads `at`. Throws a bad answer in `'throw'` mode. */

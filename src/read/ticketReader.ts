@@ -17,7 +17,7 @@
 import type { ZoneInfo } from '../calendar/timeZone.js';
 import type { MessageEvent, Ticket, TicketStatus } from '../model/index.js';
 import { MetricsError } from '../results/errors.js';
-import { checkRecordId, IdSet } from '../_lib/ids.js';
+import { checkRecordId, IdSet, type PriorIds } from '../_lib/ids.js';
 import { describe } from '../_lib/options.js';
 import { Invalid, recordError, recordLabel, recordTime } from '../_lib/records.js';
 import { isoOf, MAX_EPOCH_MS, toEpochMs } from '../_lib/timestamp.js';
@@ -155,6 +155,11 @@ export class TicketReader {
   /** Marks records whose ids appeared in earlier chunks of the same input ({@link IdSet.forceDuplicates}). */
   forceDuplicates(indices: ArrayLike<number>): void {
     this.seen.forceDuplicates(indices);
+  }
+
+  /** Checks ids against those of earlier chunks of the same input too ({@link IdSet.usePrior}). */
+  usePrior(prior: PriorIds): void {
+    this.seen.usePrior(prior);
   }
 
   /**

@@ -183,6 +183,14 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   fromChatwoot: { area: 'import', optionsType: 'FromChatwootOptions', optionKeys: ['invalid', 'statusMap', 'channelMap', 'activityStatus'] },
   fromRows: { area: 'import', optionsType: 'FromRowsMapping', optionKeys: ['kind', 'columns', 'eventColumns', 'time', 'timeZone', 'statuses', 'roles', 'types', 'fields', 'invalid'] },
   MetricsError: { area: 'misc' },
+
+  // The incremental API (issue 14). AddOptions (position, duplicates) are the options of MetricRun.add and
+  // MetricSetRun.add: TYPE_KEYS.AddOptions below, misspelled in misc.test.ts.
+  startMetric: { area: 'misc', optionsType: 'StartOptions', optionKeys: ['trustIds'] },
+  resumeMetric: { area: 'misc', optionsType: 'StartOptions', optionKeys: ['trustIds'] },
+  startMetrics: { area: 'misc', optionsType: 'StartOptions', optionKeys: ['trustIds'] },
+  resumeMetrics: { area: 'misc', optionsType: 'StartOptions', optionKeys: ['trustIds'] },
+  runMetrics: { area: 'misc', optionsType: 'RunMetricsOptions', optionKeys: ['chunkSize', 'trustIds'] },
 };
 
 /** The documented keys of a registered function's options (throws for an unregistered name). */
@@ -200,5 +208,6 @@ export const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
   NetPromoterBands: ['detractors', 'passives', 'promoters'],
   ScoreScale: ['min', 'max'],
   QueueRules: ['segment', 'segmentWeights', 'waitWeight', 'breachWeight', 'breachWindowMs', 'firstRequestBoost', 'tiers'],
+  AddOptions: ['position', 'duplicates'],
   SlaTargets: ['firstReply', 'nextReply', 'resolution', 'requesterWait', 'agentWork', 'periodicUpdate', 'pausableUpdate'],
 };

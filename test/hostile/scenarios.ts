@@ -13,6 +13,8 @@ import {
   firstResponseTime,
   reopenRate,
   serviceLevel,
+  startMetric,
+  startMetrics,
   ticketVolume,
 } from '../../src/index.js';
 import { collidingIds, MON } from './arbitraries.js';
@@ -118,5 +120,14 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'averageSpeedOfAnswer/huge-sparse': scenario(
     () => hugeSparse({ id: 'A', queuedAt: MON }),
     (calls) => averageSpeedOfAnswer(calls as never).count,
+  ),
+  // The incremental API's own pass over a chunk (the cross-chunk id check) comes before the metric reads it.
+  'startMetric/huge-sparse': scenario(
+    () => hugeSparse({ id: 'A', createdAt: MON, events: [] }),
+    (tickets) => startMetric(firstResponseTime).add([{ id: 'B', createdAt: MON, events: [] }]).add(tickets as never).finish().count,
+  ),
+  'startMetrics/huge-sparse': scenario(
+    () => hugeSparse({ id: 'A', createdAt: MON, events: [] }),
+    (tickets) => (startMetrics({ frt: { metric: firstResponseTime } }).add(tickets as never).finish().frt as { count: number }).count,
   ),
 };

@@ -157,8 +157,8 @@ class Contribution {
   solver = -1;
   one = 0;
   two = 0;
-  /** Input index of the ticket. */
-  index = 0;
+  /** The ticket's id as survey responses name it (set only when there are responses to match). */
+  key = '';
 
   /** The slot of agent `a` in this ticket (added when new). */
   slot(a: number): number {
@@ -205,8 +205,8 @@ interface Params {
   readonly ids: Map<string, number>;
   readonly surveys: Surveys;
   readonly out: Contribution;
-  /** The input tickets (set per batch: survey matching needs their ids). */
-  records: readonly unknown[];
+  /** Whether responses name tickets (the counted tickets' ids are kept to match them). */
+  readonly matching: boolean;
 }
 
 function agentIndex(p: Params, id: string | null): number {
@@ -291,7 +291,15 @@ function readSurveys(value: unknown, scale: ScoreScale, invalid: 'throw' | 'excl
   return s;
 }
 
-/** Per-agent counters of the tickets and responses that reached this accumulator. */
+const COUNTERS = ['replies', 'notes', 'touched', 'solved', 'one', 'two'] as const;
+
+/** An agent's counters as plain data: its id (`null`: the null agent), then the counters in `COUNTERS` order. */
+type SavedAgent = readonly [string | null, number, number, number, number, number, number];
+
+/**
+ * Per-agent counters of the tickets and responses that reached this accumulator, by agent index (the call's
+ * params intern agent ids: a partial state names agents by id).
+ */
 class AgentAccumulator extends Accumulator {
   replies = new Float64Array(16);
   notes = new Float64Array(16);
@@ -299,18 +307,22 @@ class AgentAccumulator extends Accumulator {
   solved = new Float64Array(16);
   one = new Float64Array(16);
   two = new Float64Array(16);
-  /** Input indices of the tickets counted. */
-  tickets = new Int32Array(64);
+  /** Ids of the tickets counted (only when responses are matched to tickets). */
+  keys: string[] = [];
   count = 0;
-  constructor(private readonly out: Contribution) {
+  private readonly out: Contribution;
+  private readonly matching: boolean;
+  constructor(private p: Params | undefined) {
     super();
+    this.out = (p as Params).out;
+    this.matching = (p as Params).matching;
   }
 
   private room(a: number): void {
     if (a < this.replies.length) return;
     let n = this.replies.length;
     while (n <= a) n *= 2;
-    for (const k of ['replies', 'notes', 'touched', 'solved', 'one', 'two'] as const) {
+    for (const k of COUNTERS) {
       const g = new Float64Array(n);
       g.set(this[k]);
       this[k] = g;
@@ -319,12 +331,8 @@ class AgentAccumulator extends Accumulator {
 
   add(): void {
     const o = this.out;
-    if (this.count === this.tickets.length) {
-      const g = new Int32Array(this.count * 2);
-      g.set(this.tickets);
-      this.tickets = g;
-    }
-    this.tickets[this.count++] = o.index;
+    this.count++;
+    if (this.matching) this.keys.push(o.key);
     for (let k = 0; k < o.n; k++) {
       const a = o.agent[k] as number;
       this.room(a);
@@ -342,26 +350,56 @@ class AgentAccumulator extends Accumulator {
   }
 
   mergeFrom(o: AgentAccumulator): void {
+    // Another call's params number agents otherwise (a chunk's): through the agent ids.
+    if (o.p !== this.p) {
+      this.load(o.save());
+      return;
+    }
     this.room(o.replies.length - 1);
-    for (const k of ['replies', 'notes', 'touched', 'solved', 'one', 'two'] as const) {
+    for (const k of COUNTERS) {
       const mine = this[k];
       const theirs = o[k];
       for (let a = 0; a < theirs.length; a++) mine[a] = (mine[a] as number) + (theirs[a] as number);
     }
-    for (let t = 0; t < o.count; t++) {
-      if (this.count === this.tickets.length) {
-        const g = new Int32Array(this.count * 2);
-        g.set(this.tickets);
-        this.tickets = g;
-      }
-      this.tickets[this.count++] = o.tickets[t] as number;
+    for (const key of o.keys) this.keys.push(key);
+    this.count += o.count;
+  }
+
+  /**
+   * `{ count, keys, agents }`: the tickets counted, their ids (when responses are matched), and the counters of
+   * each agent with any (`SavedAgent` rows, by id in UTF-16 order, the null agent first).
+   */
+  override save(): unknown {
+    const names = (this.p as Params).names;
+    const agents: SavedAgent[] = [];
+    for (let a = 0; a < this.replies.length && a < names.length; a++) {
+      const row = COUNTERS.map((k) => this[k][a] as number);
+      if (row.every((x) => x === 0)) continue;
+      agents.push([names[a] as string | null, ...row] as unknown as SavedAgent);
     }
+    agents.sort((x, y) => (x[0] === y[0] ? 0 : x[0] === null ? -1 : y[0] === null ? 1 : x[0] < y[0] ? -1 : 1));
+    return { count: this.count, keys: this.keys.slice(), agents };
+  }
+
+  override load(saved: unknown): void {
+    const s = saved as { readonly count: number; readonly keys: readonly string[]; readonly agents: readonly SavedAgent[] };
+    const p = this.p as Params;
+    for (const row of s.agents) {
+      const a = agentIndex(p, row[0]);
+      this.room(a);
+      COUNTERS.forEach((k, i) => {
+        this[k][a] = (this[k][a] as number) + (row[i + 1] as number);
+      });
+    }
+    for (const key of s.keys) this.keys.push(key);
+    this.count += s.count;
   }
 
   protected override reset(): void {
-    for (const k of ['replies', 'notes', 'touched', 'solved', 'one', 'two'] as const) this[k] = new Float64Array(16);
-    this.tickets = new Int32Array(64);
+    for (const k of COUNTERS) this[k] = new Float64Array(16);
+    this.keys = [];
     this.count = 0;
+    this.p = undefined; // the driver keeps an emptied accumulator: it must not hold the call's params
   }
 }
 
@@ -375,6 +413,7 @@ const METRIC: TicketMetric<Params, AgentAccumulator, AgentActivityResult> = {
     const satisfiedFrom = o.satisfiedFrom === undefined ? (points <= 3 ? scale.max : scale.max - 1) : readWhole(NAME, 'satisfiedFrom', o.satisfiedFrom, scale.min, scale.max);
     const names: (string | null)[] = [null];
     const ids = new Map<string, number>();
+    const surveys = readSurveys(o.surveys, scale, ctx.invalid ?? 'throw', { names, ids });
     return {
       period: readPeriod(NAME, o as PeriodOptions, ctx, 'created'),
       level: readConfidence(NAME, o.confidence),
@@ -382,17 +421,14 @@ const METRIC: TicketMetric<Params, AgentAccumulator, AgentActivityResult> = {
       satisfiedFrom,
       names,
       ids,
-      surveys: readSurveys(o.surveys, scale, ctx.invalid ?? 'throw', { names, ids }),
+      surveys,
       out: new Contribution(),
-      records: NO_SURVEYS,
+      matching: surveys.byTicket.size > 0,
     };
   },
   level: () => LEVEL_EVENTS,
-  batch(c, p) {
-    p.records = c.records;
-  },
   step: collectActivity,
-  start: (p) => new AgentAccumulator(p.out),
+  start: (p) => new AgentAccumulator(p),
   finish: (acc, p, overall) => finishActivity(acc, p, acc === overall),
 };
 
@@ -413,7 +449,7 @@ function collectActivity(c: TicketColumns, j: number, p: Params): number | Agent
   out.solver = -1;
   out.one = 0;
   out.two = 0;
-  out.index = c.base + j;
+  if (p.matching) out.key = recordKey(c.records, c.base + j);
   // An agent-created ticket's opening message is not a reply (Zendesk's `replies`).
   const opening = (f & F_AGENT_CREATED) !== 0 && (f & F_FIRST_QUALIFIES) !== 0 ? 1 : 0;
   let skip = opening;
@@ -444,7 +480,7 @@ function collectActivity(c: TicketColumns, j: number, p: Params): number | Agent
   return 1;
 }
 
-function recordKey(records: readonly unknown[], i: number): string {
+function recordKey(records: ArrayLike<unknown>, i: number): string {
   const id = (records[i] as { id: string | number }).id;
   return typeof id === 'string' ? id : String(id);
 }
@@ -456,11 +492,9 @@ function finishActivity(acc: AgentAccumulator, p: Params, whole: boolean): Agent
   const span = p.scale.max - p.scale.min + 1;
   // Responses of this accumulator's counted tickets.
   const matched = new Uint8Array(n);
-  if (s.byTicket.size > 0) {
-    for (let t = 0; t < acc.count; t++) {
-      const list = s.byTicket.get(recordKey(p.records, acc.tickets[t] as number));
-      if (list !== undefined) for (const i of list) matched[i] = 1;
-    }
+  for (const key of acc.keys) {
+    const list = s.byTicket.get(key);
+    if (list !== undefined) for (const i of list) matched[i] = 1;
   }
   const ledger: ExclusionLedger<AgentActivitySurveyExclusion> = createLedger();
   const hist = new Map<number, Float64Array>();

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import type { Ticket } from '../../model/index.js';
 import type { PreparedTickets } from '../../pipeline/ticketSource.js';
 import { MetricsError } from '../../results/errors.js';
@@ -44,8 +45,15 @@ export function averageResolutionTime(
   tickets: readonly Ticket[] | PreparedTickets,
   options?: AverageResolutionTimeOptions,
 ): number | undefined {
+  // The incremental API (src/pipeline/driver.ts): options are read here first, and a run finishes with the mean.
+  if (touchCapture(tickets)) tickets.post = meanOf;
   if (options !== undefined && options !== null && typeof options === 'object' && 'by' in options) {
     throw new MetricsError({ code: 'invalid_option', functionName: NAME, field: 'by', rule: 'averageResolutionTime returns one number; for a breakdown use resolutionTime(tickets, { by }), whose groups have meanMs' });
   }
   return runTicketMetric(METRIC, tickets, options).meanMs;
+}
+
+/** The number averageResolutionTime gives of resolutionTime's result. */
+function meanOf(result: object): number | undefined {
+  return (result as { meanMs?: number | undefined }).meanMs;
 }

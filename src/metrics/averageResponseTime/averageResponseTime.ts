@@ -143,10 +143,35 @@ class CycleAccumulator extends Accumulator {
     this.cycleCount += o.cycleCount;
     this.openCycles += o.openCycles;
   }
+  /**
+   * The durations (per reply, or per-ticket means: a sorted run), the exact totals by cycle count as
+   * `[cycles, decimal string]` pairs by increasing count, and the counts.
+   */
+  override save(): unknown {
+    const totals = [...this.totalsByCycles].sort((a, b) => a[0] - b[0]).map(([k, v]) => [k, v.toString()]);
+    return { durations: this.durations.save(), totalsByCycles: totals, tickets: this.tickets, cycleCount: this.cycleCount, openCycles: this.openCycles };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly durations: { readonly values: readonly number[]; readonly sum: string };
+      readonly totalsByCycles: readonly (readonly [number, string])[];
+      readonly tickets: number;
+      readonly cycleCount: number;
+      readonly openCycles: number;
+    };
+    this.durations.load(s.durations);
+    for (const [k, v] of s.totalsByCycles) this.totalsByCycles.set(k, (this.totalsByCycles.get(k) ?? 0n) + BigInt(v));
+    this.tickets += s.tickets;
+    this.cycleCount += s.cycleCount;
+    this.openCycles += s.openCycles;
+  }
   protected override reset(): void {
     this.durations.values = new Float64Array(4);
     this.durations.n = 0;
+    this.durations.sum.safe = 0;
+    this.durations.sum.big = 0n;
     this.totalsByCycles = new Map();
+    this.tickets = this.cycleCount = this.openCycles = 0;
   }
 }
 

@@ -150,6 +150,16 @@ class BacklogAccumulator extends DurationAccumulator {
     this.aged += o.aged;
     for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
   }
+  /** The ages (a sorted run and their exact total), the aged count and the counts per age bucket. */
+  override save(): unknown {
+    return { ages: super.save(), aged: this.aged, counts: Array.from(this.counts) };
+  }
+  override load(saved: unknown): void {
+    const s = saved as { readonly ages: unknown; readonly aged: number; readonly counts: readonly number[] };
+    super.load(s.ages);
+    this.aged += s.aged;
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
+  }
   protected override reset(): void {
     super.reset();
     this.aged = 0;

@@ -150,6 +150,19 @@ class SeriesAccumulator extends Accumulator {
       this.reopened[k] = (this.reopened[k] as number) + (o.reopened[k] as number);
     }
   }
+  /** The opening backlog and the counts per bucket. */
+  override save(): unknown {
+    return { opening: this.opening, created: Array.from(this.created), resolved: Array.from(this.resolved), reopened: Array.from(this.reopened) };
+  }
+  override load(saved: unknown): void {
+    const s = saved as { readonly opening: number; readonly created: readonly number[]; readonly resolved: readonly number[]; readonly reopened: readonly number[] };
+    this.opening += s.opening;
+    for (let k = 0; k < this.created.length; k++) {
+      this.created[k] = (this.created[k] as number) + (s.created[k] as number);
+      this.resolved[k] = (this.resolved[k] as number) + (s.resolved[k] as number);
+      this.reopened[k] = (this.reopened[k] as number) + (s.reopened[k] as number);
+    }
+  }
   protected override reset(): void {
     this.created = this.resolved = this.reopened = new Float64Array(0);
     this.opening = 0;

@@ -115,6 +115,18 @@ class BotAccumulator extends Accumulator {
     this.involved += o.involved;
     this.handedOver += o.handedOver;
   }
+  /** `[considered, counted, resolved, involved, handedOver]`. */
+  override save(): unknown {
+    return [this.considered, this.counted, this.resolved, this.involved, this.handedOver];
+  }
+  override load(saved: unknown): void {
+    const [considered, counted, resolved, involved, handedOver] = saved as readonly number[];
+    this.considered += considered as number;
+    this.counted += counted as number;
+    this.resolved += resolved as number;
+    this.involved += involved as number;
+    this.handedOver += handedOver as number;
+  }
   protected override reset(): void {
     this.considered = this.counted = this.resolved = this.involved = this.handedOver = 0;
   }

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import type { Decimal } from 'decimal.js';
 import { D, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys } from '../../_lib/options.js';
@@ -142,6 +143,7 @@ export function customerEffortScore(
   responses: readonly SurveyAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: CustomerEffortScoreOptions,
 ): CustomerEffortScoreResult {
+  touchCapture(responses); // the incremental API: options are read here first (src/pipeline/driver.ts)
   checkOptionKeys(NAME, options, OPTIONS);
   const method = readChoice(NAME, 'method', options?.method, ['mean', 'top-box'], 'mean');
   const direction = readChoice(NAME, 'direction', options?.direction, ['higher-is-better', 'lower-is-better'], 'higher-is-better');

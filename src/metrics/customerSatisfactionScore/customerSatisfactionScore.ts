@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import type { Decimal } from 'decimal.js';
 import { D, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys } from '../../_lib/options.js';
@@ -168,6 +169,7 @@ export function customerSatisfactionScore(
   responses: readonly SatisfactionAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: CustomerSatisfactionScoreOptions,
 ): CustomerSatisfactionScoreResult {
+  touchCapture(responses); // the incremental API: options are read here first (src/pipeline/driver.ts)
   checkOptionKeys(NAME, options, OPTIONS);
   const method = readChoice(NAME, 'method', options?.method, METHODS, 'top-2-box');
   const scale = readScale(NAME, options?.scale, method === 'good-bad' ? '1-2' : '1-5');

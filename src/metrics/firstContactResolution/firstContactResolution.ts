@@ -22,6 +22,7 @@ import { callbackError, describe } from '../../_lib/options.js';
 import { readAt, readBoolean, readChoice, readConfidence, readWholeMs, readWholeNumber, optionError, type ConfidenceOptions, type EvaluationOptions } from '../../options/shared.js';
 import { readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import { Accumulator, RateAccumulator } from '../../pipeline/collect.js';
+import { decodeNumber, encodeNumber, mergeByPosition } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { ineligibleReason, runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -160,44 +161,68 @@ export interface FirstContactResolutionOptions
 const NAME = 'firstContactResolution';
 const DAY_MS = 86_400_000;
 
-/** 'no-repeat-contact': every valid ticket's requester and creation, over the whole input. */
+/** A requester's tickets as plain data: the requester and the creation times of its tickets, ascending. */
+type SavedRequester = readonly [string, readonly number[]];
+
+/**
+ * 'no-repeat-contact': every valid ticket's requester and creation, over the whole input (the batches this
+ * call read, and what other chunks' calls saved). Requesters are numbered in the order this call met them.
+ */
 class RequesterIndex {
   readonly ids = new Map<string, number>();
-  /** Per input index: requester number (−1 none) and creation. */
-  req = new Int32Array(0);
-  created = new Float64Array(0);
+  readonly names: string[] = [];
+  /** Per record of the current batch: its requester number (−1 none). */
+  batch = new Int32Array(0);
+  /** Every ticket with a requester: requester number and creation, in the order seen. */
+  req = new Int32Array(64);
+  created = new Float64Array(64);
+  n = 0;
   latest = -Infinity;
   /** Per requester, its creation times sorted (built at the end). */
   start: Int32Array | undefined;
   times: Float64Array | undefined;
 
-  gather(c: TicketColumns): void {
-    const end = c.base + c.n;
-    if (this.req.length < end) {
-      const req = new Int32Array(Math.max(end, this.req.length * 2)).fill(-1);
+  /** The number of requester `r` (numbered when new). */
+  number(r: string): number {
+    let id = this.ids.get(r);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(r, id);
+      this.names.push(r);
+    }
+    return id;
+  }
+
+  private push(id: number, cr: number): void {
+    if (this.n === this.req.length) {
+      const req = new Int32Array(this.n * 2);
       req.set(this.req);
-      const created = new Float64Array(req.length);
+      const created = new Float64Array(this.n * 2);
       created.set(this.created);
       this.req = req;
       this.created = created;
     }
+    this.req[this.n] = id;
+    this.created[this.n++] = cr;
+  }
+
+  gather(c: TicketColumns): void {
+    this.start = undefined;
+    if (this.batch.length < c.n) this.batch = new Int32Array(c.n);
+    const batch = this.batch;
     for (let j = 0; j < c.n; j++) {
-      const i = c.base + j;
+      batch[j] = -1;
       if (c.state[j] === S_BAD) continue;
-      const t = c.records[i] as Ticket;
+      const t = c.records[c.base + j] as Ticket;
       const raw: unknown = t.requesterId;
       // A number is an id too (Zendesk and Freshdesk requester ids are numbers).
       const r = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
-      if (typeof r === 'string' && r.length > 0) {
-        let id = this.ids.get(r);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(r, id);
-        }
-        this.req[i] = id;
-      }
       const cr = c.created[j] as number;
-      this.created[i] = cr;
+      if (typeof r === 'string' && r.length > 0) {
+        const id = this.number(r);
+        batch[j] = id;
+        this.push(id, cr);
+      }
       if (cr > this.latest) this.latest = cr;
     }
   }
@@ -205,19 +230,19 @@ class RequesterIndex {
   /** Groups creation times by requester (counting sort), each group sorted: O(n log n). */
   build(): void {
     if (this.start !== undefined) return;
-    const groups = this.ids.size;
+    const groups = this.names.length;
     const start = new Int32Array(groups + 1);
-    const { req, created } = this;
-    for (let i = 0; i < req.length; i++) {
+    const { req, created, n } = this;
+    for (let i = 0; i < n; i++) {
       const g = req[i] as number;
-      if (g >= 0) start[g + 1] = (start[g + 1] as number) + 1;
+      start[g + 1] = (start[g + 1] as number) + 1;
     }
     for (let g = 1; g <= groups; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
     const fill = start.slice(0, groups);
-    const times = new Float64Array(start[groups] as number);
-    for (let i = 0; i < req.length; i++) {
+    const times = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
       const g = req[i] as number;
-      if (g >= 0) times[(fill[g] as number)++] = created[i] as number;
+      times[(fill[g] as number)++] = created[i] as number;
     }
     for (let g = 0; g < groups; g++) {
       const a = start[g] as number;
@@ -228,12 +253,10 @@ class RequesterIndex {
     this.times = times;
   }
 
-  /** Whether the requester of input index i opened another ticket in (created, created + window). */
-  repeated(i: number, windowMs: number): boolean {
+  /** Whether requester g opened another ticket in [created, created + window) besides the one created then. */
+  repeated(g: number, c: number, windowMs: number): boolean {
     const start = this.start as Int32Array;
     const times = this.times as Float64Array;
-    const g = this.req[i] as number;
-    const c = this.created[i] as number;
     let lo = start[g] as number;
     let hi = start[g + 1] as number;
     while (lo < hi) {
@@ -245,40 +268,122 @@ class RequesterIndex {
     const next = lo + 1 < (start[g + 1] as number) ? (times[lo + 1] as number) : Infinity;
     return next < c + windowMs;
   }
+
+  /** `{ latest, requesters }`: the latest creation, and each requester's creation times (`SavedRequester`, by requester). */
+  save(): unknown {
+    this.build();
+    const start = this.start as Int32Array;
+    const times = this.times as Float64Array;
+    const requesters: SavedRequester[] = this.names.map((r, g) => [r, Array.from(times.subarray(start[g] as number, start[g + 1] as number))]);
+    requesters.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { latest: encodeNumber(this.latest), requesters };
+  }
+
+  load(saved: unknown): void {
+    const s = saved as { readonly latest: number | string; readonly requesters: readonly SavedRequester[] };
+    this.start = undefined;
+    for (const [r, times] of s.requesters) {
+      const id = this.number(r);
+      for (const t of times) this.push(id, t);
+    }
+    const latest = decodeNumber(s.latest);
+    if (latest > this.latest) this.latest = latest;
+  }
 }
 
-/** 'no-repeat-contact' candidates: decided at the end, against the whole input's requesters. */
+/** A 'no-repeat-contact' candidate as plain data: position in the input, state, id, creation, requester. */
+type SavedCandidate = readonly [number, number, string, number, string];
+
+/**
+ * 'no-repeat-contact' candidates, in input order (by position): decided at the end, against the whole input's
+ * requesters.
+ */
 class RepeatAccumulator extends Accumulator {
-  /** Input index of each candidate; its state: 1 resolved (a success unless repeated), 2 a failure. */
+  /** Position of each candidate in the whole input; its state: 1 resolved (a success unless repeated), 2 a failure. */
   index: number[] = [];
   state: number[] = [];
   labels: string[] = [];
-  constructor(private readonly cur: Current) {
+  created: number[] = [];
+  /** Requester numbers of the params' index. */
+  req: number[] = [];
+  constructor(
+    private readonly cur: Current,
+    private requesters: RequesterIndex | undefined,
+  ) {
     super();
   }
   add(state: number): void {
-    this.index.push(this.cur.index);
+    const cur = this.cur;
+    this.index.push(cur.index);
     this.state.push(state);
-    this.labels.push(this.cur.label);
+    this.labels.push(cur.label);
+    this.created.push(cur.created);
+    this.req.push(cur.req);
   }
-  mergeFrom(o: RepeatAccumulator): void {
+  /** Interleaves candidates sorted by position into these (linear; appends when they all come after). */
+  private interleave(o: Pick<RepeatAccumulator, 'index' | 'state' | 'labels' | 'created' | 'req'>): void {
+    const last = this.index.length === 0 ? -Infinity : (this.index[this.index.length - 1] as number);
+    if (o.index.length > 0 && (o.index[0] as number) <= last) {
+      const m = { index: [] as number[], state: [] as number[], labels: [] as string[], created: [] as number[], req: [] as number[] };
+      mergeByPosition(this.index, o.index, (mine, k) => {
+        const from = mine ? this : o;
+        m.index.push(from.index[k] as number);
+        m.state.push(from.state[k] as number);
+        m.labels.push(from.labels[k] as string);
+        m.created.push(from.created[k] as number);
+        m.req.push(from.req[k] as number);
+      });
+      Object.assign(this, m);
+      return;
+    }
     for (let k = 0; k < o.index.length; k++) {
       this.index.push(o.index[k] as number);
       this.state.push(o.state[k] as number);
       this.labels.push(o.labels[k] as string);
+      this.created.push(o.created[k] as number);
+      this.req.push(o.req[k] as number);
     }
+  }
+  mergeFrom(o: RepeatAccumulator): void {
+    // Another call's params number requesters otherwise (a chunk's): through the requester ids.
+    if (o.requesters !== this.requesters) this.load(o.save());
+    else this.interleave(o);
+  }
+  /** `{ candidates }`: `SavedCandidate` rows by position. */
+  override save(): unknown {
+    const names = (this.requesters as RequesterIndex).names;
+    return { candidates: this.index.map((pos, k): SavedCandidate => [pos, this.state[k] as number, this.labels[k] as string, this.created[k] as number, names[this.req[k] as number] as string]) };
+  }
+  override load(saved: unknown): void {
+    const index = this.requesters as RequesterIndex;
+    const o = { index: [] as number[], state: [] as number[], labels: [] as string[], created: [] as number[], req: [] as number[] };
+    for (const [pos, state, label, created, requester] of (saved as { readonly candidates: readonly SavedCandidate[] }).candidates) {
+      o.index.push(pos);
+      o.state.push(state);
+      o.labels.push(label);
+      o.created.push(created);
+      o.req.push(index.number(requester));
+    }
+    this.interleave(o);
   }
   protected override reset(): void {
     this.index = [];
     this.state = [];
     this.labels = [];
+    this.created = [];
+    this.req = [];
+    this.requesters = undefined; // the driver keeps an emptied accumulator: it must not hold the call's data
   }
 }
 
 /** The ticket the step is on (for the repeat candidates). */
 class Current {
+  /** Position in the whole input. */
   index = 0;
   label = '';
+  created = 0;
+  /** Requester number. */
+  req = 0;
 }
 
 interface Params {
@@ -340,8 +445,13 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
   batch(c, p) {
     p.requesters?.gather(c);
   },
+  // 'no-repeat-contact': every requester's tickets (`null` under the other definitions).
+  saveShared: (p) => (p.requesters === undefined ? null : p.requesters.save()),
+  loadShared(p, saved) {
+    if (saved !== null) p.requesters?.load(saved);
+  },
   step: classify,
-  start: (p) => (p.requesters === undefined ? new RateAccumulator() : new RepeatAccumulator(p.cur)),
+  start: (p) => (p.requesters === undefined ? new RateAccumulator() : new RepeatAccumulator(p.cur, p.requesters)),
   finish(acc, p) {
     if (acc instanceof RateAccumulator) return acc.rate<FirstContactResolutionExclusion>(p.level);
     const index = p.requesters as RequesterIndex;
@@ -351,8 +461,8 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
     let denominator = 0;
     const ledger = acc.ledger;
     for (let k = 0; k < acc.index.length; k++) {
-      const i = acc.index[k] as number;
-      if ((index.created[i] as number) + p.windowMs > at) {
+      const created = acc.created[k] as number;
+      if (created + p.windowMs > at) {
         ledger.total++;
         const list = ledger.lists.get('window_open');
         if (list === undefined) ledger.lists.set('window_open', [acc.labels[k] as string]);
@@ -360,7 +470,7 @@ const METRIC: TicketMetric<Params, Acc, RateResult<FirstContactResolutionExclusi
         continue;
       }
       denominator++;
-      if (acc.state[k] === 1 && !index.repeated(i, p.windowMs)) numerator++;
+      if (acc.state[k] === 1 && !index.repeated(acc.req[k] as number, created, p.windowMs)) numerator++;
     }
     const excluded = acc.excluded<FirstContactResolutionExclusion>();
     // The window_open exclusions were added to the ledger for this result only: take them out again, so a
@@ -403,7 +513,7 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
     try {
       verdict = p.eligible(t);
     } catch (err) {
-      if (p.invalid === 'throw') throw callbackError({ functionName: NAME, option: 'eligible', collection: 'tickets', recordIndex: c.base + j, recordId: c.idOf(j) }, err);
+      if (p.invalid === 'throw') throw callbackError({ functionName: NAME, option: 'eligible', collection: 'tickets', recordIndex: c.offset + c.base + j, recordId: c.idOf(j) }, err);
       return 'invalid:callback_failed';
     }
     if (verdict !== true) return `ineligible:${typeof verdict === 'string' && verdict.length > 0 ? verdict : 'custom'}`;
@@ -420,9 +530,13 @@ function classify(c: TicketColumns, j: number, p: Params): number | FirstContact
   }
   if (p.requesters !== undefined) {
     // 'no-repeat-contact': decided at the end; 1 resolved (a candidate), 2 unresolved (a failure).
-    if (p.requesters.req[c.base + j] === -1) return 'no_requester';
-    p.cur.index = c.base + j;
-    p.cur.label = c.idOf(j);
+    const req = p.requesters.batch[j] as number;
+    if (req === -1) return 'no_requester';
+    const cur = p.cur;
+    cur.index = c.offset + c.base + j;
+    cur.label = c.idOf(j);
+    cur.created = created;
+    cur.req = req;
     return resolved ? 1 : 2;
   }
   if (!resolved) return 0; // excludeUnresolved: false: an unresolved ticket is a failure under every definition

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { touchCapture } from '../../pipeline/driver.js';
 import type { Decimal } from 'decimal.js';
 import { D, plusZero, toDouble } from '../../_lib/decimal.js';
 import { checkOptionKeys, describe } from '../../_lib/options.js';
@@ -193,6 +194,7 @@ export function netPromoterScore(
   responses: readonly SurveyAnswer[] | ArrayLike<number> | ArrayLike<bigint>,
   options?: NetPromoterScoreOptions,
 ): NetPromoterScoreResult {
+  touchCapture(responses); // the incremental API: options are read here first (src/pipeline/driver.ts)
   checkOptionKeys(NAME, options, OPTIONS);
   const scale = readScale(NAME, readChoice(NAME, 'scale', options?.scale, ['0-10', '1-10'], '0-10'), '0-10');
   const params: Params = { bands: readBands(options?.bands, scale), confidence: readConfidence(NAME, options?.confidence) };

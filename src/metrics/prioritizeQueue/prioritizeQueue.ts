@@ -18,6 +18,7 @@ import { Invalid } from '../../_lib/records.js';
 import type { Ticket, TicketStatus } from '../../model/index.js';
 import { optionError, readBoolean, readWholeMs } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { decodeNumber, decodeOptional, encodeNumber, encodeOptional } from '../../pipeline/partial.js';
 import type { KeyFunction } from '../../pipeline/breakdown.js';
 import type { TicketField } from '../../pipeline/ticketBy.js';
 import { ELIGIBILITY_KEYS, runTicketMetric, TICKET_SCHEMA, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
@@ -27,6 +28,7 @@ import { invalidError } from '../../read/ticketReader.js';
 import type { Excluded, InvalidReason } from '../../results/excluded.js';
 import type { GroupValue } from '../../results/groups.js';
 import { LIVE_QUEUE_KEYS, ON_AGENT, openState, OpenState, readLiveQueue, WAITING_ON, type LiveQueueOptions, type LiveQueueParams, type QueueSla, type WaitingOn } from '../queueState.js';
+import type { SlaTargetName } from '../slaTargets.js';
 
 const NAME = 'prioritizeQueue';
 const HOUR_MS = 3_600_000;
@@ -238,38 +240,79 @@ function readRules(value: unknown): Rules {
   };
 }
 
-/** The earliest ticket of each requester (created at or before `at`, not left out as spam/deleted/merged). */
+/** A requester's first ticket as plain data: requester, creation, position in the input, id. */
+type SavedFirst = readonly [string, number, number, string];
+
+/**
+ * The earliest ticket of each requester (created at or before `at`, not left out as spam/deleted/merged), by
+ * position in the whole input. Tickets of this run's records (at `offset`) have their ids read when a tie needs
+ * them; those loaded from other chunks carry theirs.
+ */
 class FirstRequests {
   private readonly slots = new Map<string, number>();
   private readonly index: number[] = [];
   private readonly ms: number[] = [];
-  constructor(private readonly records: readonly unknown[]) {}
+  private readonly labels: (string | undefined)[] = [];
+  constructor(
+    private records: readonly unknown[],
+    private offset: number,
+  ) {}
 
-  private label(i: number): string {
-    const id = (this.records[i] as { id: string | number }).id;
+  /** Reads ids from `records` at `offset` from now on (the ids of the tickets seen so far are kept). */
+  bind(records: readonly unknown[], offset: number): void {
+    if (records === this.records && offset === this.offset) return;
+    for (let k = 0; k < this.index.length; k++) this.labels[k] = this.label(k);
+    this.records = records;
+    this.offset = offset;
+  }
+
+  /** The id of the ticket at `position` of this run's records. */
+  private idAt(position: number): string {
+    const id = (this.records[position - this.offset] as { id: string | number }).id;
     return typeof id === 'string' ? id : String(id);
   }
 
-  see(requester: string, i: number, ms: number): void {
+  private label(k: number): string {
+    return this.labels[k] ?? this.idAt(this.index[k] as number);
+  }
+
+  /** Sees the ticket at `position` (of this run's records, or loaded with its `id`). */
+  see(requester: string, position: number, ms: number, id?: string): void {
     const k = this.slots.get(requester);
     if (k === undefined) {
       this.slots.set(requester, this.index.length);
-      this.index.push(i);
+      this.index.push(position);
       this.ms.push(ms);
+      this.labels.push(id);
       return;
     }
     const cur = this.ms[k] as number;
-    if (ms < cur || (ms === cur && this.label(i) < this.label(this.index[k] as number))) {
-      this.index[k] = i;
-      this.ms[k] = ms;
+    if (ms > cur) return;
+    if (ms === cur) {
+      const mine = this.label(k);
+      const theirs = id ?? this.idAt(position);
+      if (theirs > mine || (theirs === mine && position > (this.index[k] as number))) return;
     }
+    this.index[k] = position;
+    this.ms[k] = ms;
+    this.labels[k] = id;
   }
 
-  /** Whether input record `i` is its requester's first; undefined without a requester. */
-  isFirst(i: number): boolean | undefined {
-    const requester = requesterOf(this.records[i]);
+  /** Whether the ticket at `position` is its requester's first; undefined without a requester. */
+  isFirst(requester: string | undefined, position: number): boolean | undefined {
     if (requester === undefined) return undefined;
-    return this.index[this.slots.get(requester) as number] === i;
+    return this.index[this.slots.get(requester) as number] === position;
+  }
+
+  /** Each requester's first ticket (`SavedFirst`), by requester (UTF-16 order). */
+  save(): SavedFirst[] {
+    const out: SavedFirst[] = [];
+    for (const [requester, k] of this.slots) out.push([requester, this.ms[k] as number, this.index[k] as number, this.label(k)]);
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  load(saved: readonly SavedFirst[]): void {
+    for (const [requester, ms, position, id] of saved) this.see(requester, position, ms, id);
   }
 }
 
@@ -290,7 +333,10 @@ class Draft {
   why: QueueScoreParts | undefined = undefined;
   segment: GroupValue = null;
   segmentPoints = 0;
+  /** The ticket's requester (for `firstRequest`). */
+  requester: string | undefined = undefined;
   constructor(
+    /** The ticket's position in the whole input. */
     readonly index: number,
     readonly id: string,
     readonly createdAt: number,
@@ -325,7 +371,7 @@ function segmentOf(c: TicketColumns, j: number, p: Params, d: Draft): string | u
       v = rules.fn(raw as unknown as Ticket);
     } catch (err) {
       if (p.live.invalid === 'exclude') return 'invalid:callback_failed';
-      throw callbackError({ functionName: NAME, option: 'rules.segment', collection: 'tickets', recordIndex: c.base + j, recordId: c.idOf(j) }, err);
+      throw callbackError({ functionName: NAME, option: 'rules.segment', collection: 'tickets', recordIndex: c.offset + c.base + j, recordId: c.idOf(j) }, err);
     }
   } else {
     v = raw[rules.field as string];
@@ -340,7 +386,7 @@ function segmentOf(c: TicketColumns, j: number, p: Params, d: Draft): string | u
     if (typeof x !== 'string' && typeof x !== 'boolean' && !(typeof x === 'number' && Number.isFinite(x))) {
       const rule = new Invalid('invalid_value', 'rules.segment', `a segment must be a string, a finite number, a boolean or null, got ${describe(x)}`);
       if (p.live.invalid === 'exclude') return 'invalid:invalid_value';
-      throw invalidError(NAME, rule, c.base + j, raw);
+      throw invalidError(NAME, rule, c.offset + c.base + j, raw);
     }
     const w = rules.weights.get(String(x));
     if (w !== undefined && (!weighted || w > bestPoints)) {
@@ -359,7 +405,8 @@ function step(c: TicketColumns, j: number, p: Params): number | PrioritizeQueueE
   const s = p.state;
   const why = openState(c, j, p.live, s);
   if (why !== 0) return why;
-  const d = new Draft(c.base + j, c.idOf(j), c.created[j] as number, s.statusName(), WAITING_ON[s.waitingOn] as WaitingOn, s.sinceMs, s.waitedMs, s.waitedBusinessMs, s.firstReplyMs, s.sla());
+  const d = new Draft(c.offset + c.base + j, c.idOf(j), c.created[j] as number, s.statusName(), WAITING_ON[s.waitingOn] as WaitingOn, s.sinceMs, s.waitedMs, s.waitedBusinessMs, s.firstReplyMs, s.sla());
+  d.requester = requesterOf(c.records[c.base + j]);
   if (s.waitingOn === ON_AGENT && (p.rules.field !== undefined || p.rules.fn !== undefined)) {
     const failed = segmentOf(c, j, p, d);
     if (failed !== undefined) return failed as InvalidReason;
@@ -383,9 +430,54 @@ class QueueAccumulator extends Accumulator {
   mergeFrom(o: QueueAccumulator): void {
     for (const d of o.drafts) this.drafts.push(d);
   }
+  /** `{ drafts }`: each open ticket as the step saw it (`SavedDraft`); the rest is computed by `finish`. */
+  override save(): unknown {
+    return { drafts: this.drafts.map(saveDraft) };
+  }
+  override load(saved: unknown): void {
+    for (const d of (saved as { readonly drafts: readonly SavedDraft[] }).drafts) this.drafts.push(loadDraft(d));
+  }
   protected override reset(): void {
     this.drafts = [];
   }
+}
+
+type SavedSla = readonly [SlaTargetName, number, number | string | null, number | string, boolean, boolean, boolean];
+/** A draft as plain data: what the step filled in, in the constructor's order, then segment, its points and the requester. */
+type SavedDraft = readonly [
+  number,
+  string,
+  number | string,
+  TicketStatus,
+  WaitingOn,
+  number | string,
+  number | string,
+  number | string,
+  number | string,
+  SavedSla | null,
+  GroupValue,
+  number | string,
+  string | null,
+];
+
+function saveDraft(d: Draft): SavedDraft {
+  const a = d.sla;
+  const sla: SavedSla | null = a === undefined ? null : [a.target, a.cycle, encodeOptional(a.dueMs), encodeNumber(a.timeLeftMs), a.business, a.breached, a.nearBreach];
+  const n = encodeNumber;
+  return [d.index, d.id, n(d.createdAt), d.status, d.waitingOn, n(d.since), n(d.waited), n(d.waitedBusiness), n(d.firstReply), sla, d.segment, n(d.segmentPoints), d.requester ?? null];
+}
+
+function loadDraft(s: SavedDraft): Draft {
+  const a = s[9];
+  // The key order of OpenState.sla(): a loaded draft is the one the step would have made.
+  const sla: QueueSla | undefined =
+    a === null ? undefined : { target: a[0], cycle: a[1], dueMs: decodeOptional(a[2]), timeLeftMs: decodeNumber(a[3]), business: a[4], breached: a[5], nearBreach: a[6] };
+  const n = decodeNumber;
+  const d = new Draft(s[0], s[1], n(s[2]), s[3], s[4], n(s[5]), n(s[6]), n(s[7]), n(s[8]), sla);
+  d.segment = s[10];
+  d.segmentPoints = n(s[11]);
+  d.requester = s[12] ?? undefined;
+  return d;
 }
 
 const clean = (x: number): number => (x === 0 ? 0 : x);
@@ -451,16 +543,24 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
   screen: (c, j, p) => ((c.created[j] as number) > p.live.at ? 'created_after' : undefined),
   // Every ticket's requester and creation, before the steps: "first request" is across the whole input.
   batch(c, p) {
-    const first = (p.first ??= new FirstRequests(c.records));
+    const first = (p.first ??= new FirstRequests(c.records, c.offset));
+    first.bind(c.records, c.offset);
     const { records, base, n, state, flags, created } = c;
+    const at0 = c.offset + base;
     const { at, ineligible } = p.live;
     for (let j = 0; j < n; j++) {
       if (state[j] === S_BAD || ((flags[j] as number) & ineligible) !== 0) continue;
       const ms = created[j] as number;
       if (ms > at) continue;
       const requester = requesterOf(records[base + j]);
-      if (requester !== undefined) first.see(requester, base + j, ms);
+      if (requester !== undefined) first.see(requester, at0 + j, ms);
     }
+  },
+  // Each requester's first ticket, as plain data (`SavedFirst` rows); `null` before any batch.
+  saveShared: (p) => (p.first === undefined ? null : p.first.save()),
+  loadShared(p, saved) {
+    if (saved === null) return;
+    (p.first ??= new FirstRequests([], 0)).load(saved as readonly SavedFirst[]);
   },
   step,
   start: (p) => new QueueAccumulator(p.out),
@@ -471,7 +571,7 @@ const METRIC: TicketMetric<Params, QueueAccumulator, PrioritizeQueueResult> = {
     const waiting: Draft[] = [];
     const others: Draft[] = [];
     for (const d of acc.drafts) {
-      d.firstRequest = first?.isFirst(d.index);
+      d.firstRequest = first?.isFirst(d.requester, d.index);
       if (d.waitingOn === 'agent') {
         score(d, rules, business);
         waiting.push(d);

@@ -16,6 +16,7 @@ import { describe } from '../../_lib/options.js';
 import type { Ticket } from '../../model/index.js';
 import { optionError } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { decodeNumber, encodeNumber } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -146,6 +147,39 @@ class SnapshotAccumulator extends Accumulator {
     this.oldest = Math.max(this.oldest, o.oldest);
     this.oldestBusiness = Math.max(this.oldestBusiness, o.oldestBusiness);
     for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
+  }
+  /** The counts; the oldest waits as they are (−1: nobody waits; NaN business waits as `null`). */
+  override save(): unknown {
+    return {
+      open: this.open,
+      byOn: this.byOn.slice(),
+      noFirstReply: this.noFirstReply,
+      breached: this.breached,
+      nearBreach: this.nearBreach,
+      oldest: encodeNumber(this.oldest),
+      oldestBusiness: encodeNumber(this.oldestBusiness),
+      counts: Array.from(this.counts),
+    };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly open: number;
+      readonly byOn: readonly number[];
+      readonly noFirstReply: number;
+      readonly breached: number;
+      readonly nearBreach: number;
+      readonly oldest: number | string;
+      readonly oldestBusiness: number | string;
+      readonly counts: readonly number[];
+    };
+    this.open += s.open;
+    for (let k = 0; k < 3; k++) this.byOn[k] = (this.byOn[k] as number) + (s.byOn[k] as number);
+    this.noFirstReply += s.noFirstReply;
+    this.breached += s.breached;
+    this.nearBreach += s.nearBreach;
+    this.oldest = Math.max(this.oldest, decodeNumber(s.oldest));
+    this.oldestBusiness = Math.max(this.oldestBusiness, decodeNumber(s.oldestBusiness));
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
   }
   protected override reset(): void {
     this.open = 0;

@@ -26,6 +26,7 @@ import { F_EVENTS, LEVEL_EVENTS, type TicketColumns } from '../../read/ticketCol
 import { withReasonAliases, type Excluded, type InvalidReason } from '../../results/excluded.js';
 import type { Group } from '../../results/groups.js';
 import { buildRate, type RateResult } from '../../results/rate.js';
+import { decodeNumber, decodeOptional, encodeNumber, encodeOptional, mergeByPosition } from '../../pipeline/partial.js';
 import { evaluateTargets, priorityOf, readSlaSpec, TARGET_NAMES, type SlaDefinition, type SlaSpec, type SlaTargetName, type Target, type TargetRow, type TargetSink } from '../slaTargets.js';
 
 export type { SlaDefinition, SlaTarget, SlaTargetName, SlaTargets } from '../slaTargets.js';
@@ -170,6 +171,8 @@ function count(c: Counts, s: SlaStatus): void {
 /** The ticket the step evaluated (for the accumulators), and the sink that builds its target results. */
 class Evaluated implements TargetSink {
   result: SlaTicketResult | undefined;
+  /** The ticket's position in the whole input (results are listed in input order, chunks merged or not). */
+  position = 0;
   targets: SlaTargetResult[] = [];
   instance(kind: number, cycle: number, t: Target, start: number, end: number, elapsed: number, due: number): void {
     const done = end === end;
@@ -219,6 +222,7 @@ function evaluate(c: TicketColumns, j: number, p: Params): number | SlaComplianc
     else if (r.status === 'pending' && ticketStatus === 'met') ticketStatus = 'pending';
   }
   p.out.result = { id: c.idOf(j), priority, status: ticketStatus, targets: out };
+  p.out.position = c.offset + c.base + j;
   return 1;
 }
 
@@ -240,34 +244,127 @@ function tally(g: Tally, r: SlaTicketResult): void {
   count(g.overall, r.status);
 }
 
-/** Ticket results and counts, overall and per priority. */
+function addCounts(c: Counts, o: Counts): void {
+  c.achieved += o.achieved;
+  c.breached += o.breached;
+  c.pending += o.pending;
+}
+
+/** A target result as plain data (numbers through `encodeNumber`: no NaN nor −0 is lost). */
+type SavedTarget = readonly [SlaTargetName, number, SlaStatus, number | string, number | string | null, number | string | null, number | string, number | string, number | string | null, boolean];
+/** A ticket result as plain data: its position in the input, id, priority, status and targets. */
+type SavedTicket = readonly [number, string, string, SlaStatus, readonly SavedTarget[]];
+
+function saveTarget(t: SlaTargetResult): SavedTarget {
+  return [t.target, t.cycle, t.status, encodeNumber(t.startMs), encodeOptional(t.dueMs), encodeOptional(t.completedMs), encodeNumber(t.elapsedMs), encodeNumber(t.targetMs), encodeOptional(t.lateMs), t.business];
+}
+
+function loadTarget(t: SavedTarget): SlaTargetResult {
+  // The key order of Evaluated.instance: a loaded result is the object the step would have made.
+  return {
+    target: t[0],
+    cycle: t[1],
+    status: t[2],
+    startMs: decodeNumber(t[3]),
+    dueMs: decodeOptional(t[4]),
+    completedMs: decodeOptional(t[5]),
+    elapsedMs: decodeNumber(t[6]),
+    targetMs: decodeNumber(t[7]),
+    lateMs: decodeOptional(t[8]),
+    business: t[9],
+  };
+}
+
+/**
+ * Ticket results (in input order: by position) and counts, overall and per priority (with the position of
+ * each priority's first ticket: `byPriority` lists them in the order they first came in the input).
+ */
 class SlaAccumulator extends Accumulator {
   tickets: SlaTicketResult[] = [];
+  positions: number[] = [];
   total = newTally();
   byPriority = new Map<string, Tally>();
+  firstSeen = new Map<string, number>();
   constructor(private readonly out: Evaluated) {
     super();
   }
   add(): void {
-    this.push(this.out.result as SlaTicketResult);
-  }
-  private push(r: SlaTicketResult): void {
+    const r = this.out.result as SlaTicketResult;
     this.tickets.push(r);
+    this.positions.push(this.out.position);
+    this.count(r, this.out.position, true); // adds come in input order
+  }
+  /** Counts a result; `position` is its priority's first when the priority is new here, or comes earlier. */
+  private count(r: SlaTicketResult, position: number, ordered: boolean): void {
     tally(this.total, r);
     let g = this.byPriority.get(r.priority);
     if (g === undefined) {
       g = newTally();
       this.byPriority.set(r.priority, g);
+      this.firstSeen.set(r.priority, position);
+    } else if (!ordered && position < (this.firstSeen.get(r.priority) as number)) {
+      this.firstSeen.set(r.priority, position);
     }
     tally(g, r);
   }
+  /** Interleaves results sorted by position into this accumulator's (linear; appends when they come after). */
+  private interleave(tickets: readonly SlaTicketResult[], positions: readonly number[]): void {
+    const mine = this.tickets;
+    const at = this.positions;
+    if (at.length === 0 || (positions.length > 0 && (positions[0] as number) > (at[at.length - 1] as number))) {
+      for (let k = 0; k < tickets.length; k++) {
+        mine.push(tickets[k] as SlaTicketResult);
+        at.push(positions[k] as number);
+      }
+      return;
+    }
+    const t: SlaTicketResult[] = [];
+    const q: number[] = [];
+    mergeByPosition(at, positions, (fromMine, k) => {
+      t.push((fromMine ? mine[k] : tickets[k]) as SlaTicketResult);
+      q.push((fromMine ? at[k] : positions[k]) as number);
+    });
+    this.tickets = t;
+    this.positions = q;
+  }
   mergeFrom(o: SlaAccumulator): void {
-    for (const r of o.tickets) this.push(r);
+    this.interleave(o.tickets, o.positions);
+    for (const key of Object.keys(this.total) as (keyof Tally)[]) addCounts(this.total[key], o.total[key]);
+    for (const [priority, g] of o.byPriority) {
+      let mine = this.byPriority.get(priority);
+      if (mine === undefined) this.byPriority.set(priority, (mine = newTally()));
+      for (const key of Object.keys(g) as (keyof Tally)[]) addCounts(mine[key], g[key]);
+      const first = this.firstSeen.get(priority);
+      const theirs = o.firstSeen.get(priority) as number;
+      if (first === undefined || theirs < first) this.firstSeen.set(priority, theirs);
+    }
+  }
+  /** `{ tickets }`: each ticket's position and result (`SavedTicket`), by position; the counts follow from them. */
+  override save(): unknown {
+    return { tickets: this.tickets.map((r, k): SavedTicket => [this.positions[k] as number, r.id, r.priority, r.status, r.targets.map(saveTarget)]) };
+  }
+  override load(saved: unknown): void {
+    const list = (saved as { readonly tickets: readonly SavedTicket[] }).tickets;
+    const tickets: SlaTicketResult[] = [];
+    const positions: number[] = [];
+    for (const [position, id, priority, status, targets] of list) {
+      const r: SlaTicketResult = { id, priority, status, targets: targets.map(loadTarget) };
+      tickets.push(r);
+      positions.push(position);
+      this.count(r, position, false);
+    }
+    this.interleave(tickets, positions);
+  }
+  /** The priorities in the order their first tickets came in the input. */
+  priorities(): [string, Tally][] {
+    return [...this.byPriority].sort((a, b) => (this.firstSeen.get(a[0]) as number) - (this.firstSeen.get(b[0]) as number));
   }
   protected override reset(): void {
     this.tickets = [];
+    this.positions = [];
     this.total = newTally();
     this.byPriority = new Map();
+    this.firstSeen = new Map();
   }
 }
 
@@ -302,7 +399,7 @@ const METRIC: TicketMetric<Params, SlaAccumulator, SlaComplianceResult> = {
       },
     });
     // Object.fromEntries: priorities are data (a '__proto__' priority is a key like any other).
-    const byPriority = Object.fromEntries([...acc.byPriority].map(([k, g]) => [k, groupSummary(g)])) as Record<string, SlaGroupSummary>;
+    const byPriority = Object.fromEntries(acc.priorities().map(([k, g]) => [k, groupSummary(g)])) as Record<string, SlaGroupSummary>;
     return { count: acc.tickets.length, tickets: acc.tickets, ...groupSummary(acc.total), byPriority, excluded };
   },
 };

@@ -17,6 +17,7 @@ import type { ZoneInfo } from '../../calendar/timeZone.js';
 import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readPeriodRange, readZone, type Period } from '../../options/shared.js';
 import { Accumulator } from '../../pipeline/collect.js';
+import { mergeByPosition } from '../../pipeline/partial.js';
 import type { KeyFunction } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -118,11 +119,24 @@ interface Params {
   /** The deprecated per-bucket split: the key of ticket j (null when there is no legacy split). */
   readonly legacy: 'channel' | KeyFunction<Ticket> | undefined;
   /** The legacy key of the ticket the step is on (or why it has none). */
-  readonly cur: { key: string; failed: string };
+  readonly cur: Legacy;
   readonly invalid: 'throw' | 'exclude';
 }
 
-/** Creation times (no range) or counts per bucket (range), and the legacy split. */
+/** The legacy key of the ticket the step is on (or why it has none), and the ticket's position in the input. */
+interface Legacy {
+  key: string;
+  failed: string;
+  position: number;
+}
+
+/** A bucket's legacy split as plain data: `[key, count, position of the key's first ticket]` rows. */
+type SavedSplit = readonly (readonly [string, number, number])[];
+
+/**
+ * Creation times (no range) or counts per bucket (range), and the legacy split: its keys come out in the order
+ * of their first tickets in the input (per bucket), however chunks were merged.
+ */
 class VolumeAccumulator extends Accumulator {
   /** With the range known: tickets per bucket. */
   counts: Float64Array;
@@ -133,13 +147,22 @@ class VolumeAccumulator extends Accumulator {
   max = -Infinity;
   /** Legacy split: per bucket (by index, or by creation time), key → count. */
   legacy: Array<Map<string, number>> | undefined;
+  /** Range and legacy split: per bucket, key → position of its first ticket. */
+  legacyFirst: Array<Map<string, number>> | undefined;
+  /** No range, legacy split: the key and the position of each ticket of `created` (kept in position order). */
   legacyCreated: string[] | undefined;
-  constructor(private readonly p: Params, private readonly cur: { key: string; failed: string }) {
+  legacyAt: number[] | undefined;
+  constructor(private readonly p: Params, private readonly cur: Legacy) {
     super();
     this.counts = new Float64Array(p.bounds === undefined ? 0 : p.bounds.count);
     if (p.legacy !== undefined) {
-      if (p.bounds === undefined) this.legacyCreated = [];
-      else this.legacy = [];
+      if (p.bounds === undefined) {
+        this.legacyCreated = [];
+        this.legacyAt = [];
+      } else {
+        this.legacy = [];
+        this.legacyFirst = [];
+      }
     }
   }
   add(v: number): void {
@@ -147,7 +170,12 @@ class VolumeAccumulator extends Accumulator {
       this.counts[v] = (this.counts[v] as number) + 1;
       if (this.legacy !== undefined) {
         const m = this.legacy[v] ?? (this.legacy[v] = new Map());
-        m.set(this.cur.key, (m.get(this.cur.key) ?? 0) + 1);
+        const had = m.get(this.cur.key);
+        m.set(this.cur.key, (had ?? 0) + 1);
+        if (had === undefined) {
+          const firsts = this.legacyFirst as Array<Map<string, number>>;
+          (firsts[v] ?? (firsts[v] = new Map())).set(this.cur.key, this.cur.position);
+        }
       }
       return;
     }
@@ -159,18 +187,112 @@ class VolumeAccumulator extends Accumulator {
     this.created[this.n++] = v;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
-    this.legacyCreated?.push(this.cur.key);
+    if (this.legacyCreated !== undefined) {
+      this.legacyCreated.push(this.cur.key);
+      (this.legacyAt as number[]).push(this.cur.position);
+    }
+  }
+  /** The keys of bucket v's legacy split (range known) in the order of their first tickets. */
+  split(v: number): [string, number][] {
+    const m = (this.legacy as Array<Map<string, number> | undefined>)[v];
+    if (m === undefined) return [];
+    const first = (this.legacyFirst as Array<Map<string, number>>)[v] as Map<string, number>;
+    return [...m].sort((a, b) => (first.get(a[0]) as number) - (first.get(b[0]) as number));
   }
   mergeFrom(o: VolumeAccumulator): void {
-    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (o.counts[k] as number);
-    for (let k = 0; k < o.n; k++) this.add(o.created[k] as number);
+    this.load(o.save());
+  }
+  /**
+   * `{ counts, legacy, created, keys, at }`: with the range known, the counts per bucket and the legacy split per
+   * bucket (`SavedSplit`, `null` for a bucket without); without it, the creation times, and with a legacy split
+   * the key and the position of each, in position order (`null` without a legacy split).
+   */
+  override save(): unknown {
+    const legacy = this.legacy === undefined ? null : Array.from(this.counts, (_, v): SavedSplit | null => {
+      const m = (this.legacy as Array<Map<string, number> | undefined>)[v];
+      if (m === undefined) return null;
+      const first = (this.legacyFirst as Array<Map<string, number>>)[v] as Map<string, number>;
+      return [...m].map(([key, n]) => [key, n, first.get(key) as number]);
+    });
+    return {
+      counts: Array.from(this.counts),
+      legacy,
+      created: Array.from(this.created.subarray(0, this.n)),
+      keys: this.legacyCreated === undefined ? null : this.legacyCreated.slice(),
+      at: this.legacyAt === undefined ? null : this.legacyAt.slice(),
+    };
+  }
+  override load(saved: unknown): void {
+    const s = saved as {
+      readonly counts: readonly number[];
+      readonly legacy: readonly (SavedSplit | null)[] | null;
+      readonly created: readonly number[];
+      readonly keys: readonly string[] | null;
+      readonly at: readonly number[] | null;
+    };
+    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
+    if (this.legacy !== undefined && s.legacy !== null) {
+      for (let v = 0; v < s.legacy.length; v++) {
+        const pairs = s.legacy[v];
+        if (pairs === null || pairs === undefined) continue;
+        const m = this.legacy[v] ?? (this.legacy[v] = new Map());
+        const firsts = this.legacyFirst as Array<Map<string, number>>;
+        const f = firsts[v] ?? (firsts[v] = new Map());
+        for (const [key, n, first] of pairs) {
+          m.set(key, (m.get(key) ?? 0) + n);
+          const mine = f.get(key);
+          if (mine === undefined || first < mine) f.set(key, first);
+        }
+      }
+    }
+    const created = s.created;
+    const at = this.legacyAt;
+    if (at !== undefined && at.length > 0 && created.length > 0 && ((s.at as readonly number[])[0] as number) <= (at[at.length - 1] as number)) {
+      // Out of input order: interleave by position (the split's keys come in the order of their first tickets).
+      const keys = this.legacyCreated as string[];
+      const mine = this.created.slice(0, this.n);
+      const c: number[] = [];
+      const k: string[] = [];
+      const q: number[] = [];
+      mergeByPosition(at, s.at as readonly number[], (fromMine, i) => {
+        c.push((fromMine ? mine[i] : created[i]) as number);
+        k.push((fromMine ? keys[i] : (s.keys as readonly string[])[i]) as string);
+        q.push((fromMine ? at[i] : (s.at as readonly number[])[i]) as number);
+      });
+      this.n = 0;
+      this.legacyCreated = [];
+      this.legacyAt = [];
+      this.load({ counts: [], legacy: null, created: c, keys: k, at: q });
+      return;
+    }
+    if (this.n + created.length > this.created.length) {
+      let size = this.created.length;
+      while (size < this.n + created.length) size *= 2;
+      const grown = new Float64Array(size);
+      grown.set(this.created);
+      this.created = grown;
+    }
+    for (let k = 0; k < created.length; k++) {
+      const v = created[k] as number;
+      this.created[this.n++] = v;
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+      if (this.legacyCreated !== undefined) {
+        this.legacyCreated.push((s.keys as readonly string[])[k] as string);
+        (this.legacyAt as number[]).push((s.at as readonly number[])[k] as number);
+      }
+    }
   }
   protected override reset(): void {
     this.counts = new Float64Array(0);
     this.created = new Float64Array(16);
     this.n = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
     this.legacy = undefined;
+    this.legacyFirst = undefined;
     this.legacyCreated = undefined;
+    this.legacyAt = undefined;
   }
 }
 
@@ -194,7 +316,7 @@ function legacyKey(p: Params, c: TicketColumns, j: number): string | undefined {
 }
 
 function failLegacy(p: Params, c: TicketColumns, j: number, rule: Invalid): undefined {
-  if (p.invalid === 'throw') throw invalidError(NAME, rule, c.base + j, c.records[c.base + j]);
+  if (p.invalid === 'throw') throw invalidError(NAME, rule, c.offset + c.base + j, c.records[c.base + j]);
   p.cur.failed = `invalid:${rule.code}`;
   return undefined;
 }
@@ -215,7 +337,7 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
     const bounds = from !== undefined && to !== undefined ? makeBuckets(NAME, zone, interval, weekStartsOn, from, to) : undefined;
     const by = o.by;
     const legacy = by === 'channel' || typeof by === 'function' ? (by as 'channel' | KeyFunction<Ticket>) : undefined;
-    return { zone, timeZone: o.timeZone as string, interval, weekStartsOn, bounds, from, to, legacy, cur: { key: '', failed: '' }, invalid: ctx.invalid ?? 'throw' };
+    return { zone, timeZone: o.timeZone as string, interval, weekStartsOn, bounds, from, to, legacy, cur: { key: '', failed: '', position: 0 }, invalid: ctx.invalid ?? 'throw' };
   },
   level: () => LEVEL_IDENTITY,
   step(c, j, p) {
@@ -223,6 +345,7 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
       const key = legacyKey(p, c, j);
       if (key === undefined) return p.cur.failed as TicketVolumeExclusion;
       p.cur.key = key;
+      p.cur.position = c.offset + c.base + j;
     }
     const created = c.created[j] as number;
     const b = p.bounds;
@@ -276,9 +399,11 @@ const METRIC: TicketMetric<Params, VolumeAccumulator, TicketVolumeResult> = {
       if (perBucket === undefined) buckets[k] = bucket;
       else {
         const m = perBucket[k];
-        if (m !== undefined) for (const [key, n] of m) totals.set(key, (totals.get(key) ?? 0) + n);
+        // With the range known, in the order of each key's first ticket (chunks may have merged in any order).
+        const entries: [string, number][] = m === undefined ? [] : p.bounds !== undefined ? acc.split(k) : [...m];
+        for (const [key, n] of entries) totals.set(key, (totals.get(key) ?? 0) + n);
         // Object.fromEntries: the keys are data (see src/pipeline/ticketDriver.ts).
-        buckets[k] = { ...bucket, byKey: Object.fromEntries(m ?? []) as Record<string, number> };
+        buckets[k] = { ...bucket, byKey: Object.fromEntries(entries) as Record<string, number> };
       }
     }
     const excluded = withReasonAliases(acc.excluded<TicketVolumeExclusion>() as Excluded<TicketVolumeExclusion>, { out_of_range: 'out_of_period' });
