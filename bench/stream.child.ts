@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const sample = generateTickets(20, 1, { startMs: START_MS });
     for (const [k, e] of Object.entries(DASHBOARD)) {
       try {
-        lib.startMetric(e.metric as never, e.options).add(sample).state();
+        lib.startMetrics({ probe: e }).add(sample).state();
         plan[k] = e;
       } catch {
         skipped.push(k);

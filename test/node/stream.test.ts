@@ -16,6 +16,7 @@ import { generateTickets } from '../../bench/generate.js';
 const dir = mkdtempSync(join(tmpdir(), 'hm-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FROM = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
 const T = 60_000; // every streaming test: workers start from the sources
 
 function write(name: string, text: string): string {
@@ -32,6 +33,10 @@ function planOf(invalid: 'throw' | 'exclude'): MetricPlan {
     first: { metric: 'resolutionTime', options: { resolution: 'first', invalid } },
     resolved: { metric: 'resolutionRate', options: { by: 'channel', invalid } },
     reopened: { metric: 'reopenRate', options: { invalid } },
+    backlog: { metric: 'backlog', options: { at: FROM + 20 * DAY, by: 'channel', invalid } },
+    volume: { metric: 'ticketVolume', options: { interval: 'day', timeZone: 'UTC', invalid } },
+    replies: { metric: 'interactionsPerTicket', options: { invalid } },
+    art: { metric: 'averageResponseTime', options: { invalid } },
   };
 }
 
@@ -187,7 +192,7 @@ describe('runMetricsOnFile', () => {
     expect(await code(runMetricsOnFile(file, { frt: { metric: lib.firstResponseTime } }))).toEqual(['invalid_option', 'plan.frt.metric']);
     expect(await code(runMetricsOnFile(file, { 'a b': { metric: 'firstResponseTime', options: { isQualifyingReply: () => true } } } as never))).toEqual(['invalid_option', 'plan["a b"].options.isQualifyingReply']);
     expect(await code(runMetricsOnFile(file, { a: { metric: 'firstResponseTime' }, b: { metric: 'resolutionRate', options: { invalid: 'exclude' } } }))).toEqual(['invalid_option', 'plan.b.options.invalid']);
-    expect(await code(runMetricsOnFile(file, { a: { metric: 'firstResponseTimes' as never } }))).toEqual(['invalid_argument', 'metric']);
+    expect(await code(runMetricsOnFile(file, { a: { metric: 'firstResponseTimes' as never } }))).toEqual(['invalid_argument', 'plan.a.metric']);
     expect(await code(runMetricsOnFile(file, planOf('throw'), { thread: 2 } as never))).toEqual(['invalid_option', 'thread']);
     expect(await code(runMetricsOnFile(file, planOf('throw'), { threads: 0 }))).toEqual(['invalid_option', 'threads']);
     expect(await code(runMetricsOnFile(file, planOf('throw'), { format: 'csv' as never }))).toEqual(['invalid_option', 'format']);
