@@ -16,13 +16,15 @@
  * @module
  */
 
+import { randomFillSync } from 'node:crypto';
+
 /** Keys of HalfSipHash: two 32-bit words. */
 export type IdTableSeed = readonly [number, number];
 
 /** 64 random bits for a table's hash key (crypto-quality: the point is that a file cannot predict them). */
 export function randomSeed(): IdTableSeed {
   const a = new Uint32Array(2);
-  globalThis.crypto.getRandomValues(a);
+  randomFillSync(a); // node:crypto (globalThis.crypto is Node 19+; the package runs on 18)
   return [a[0]!, a[1]!];
 }
 
