@@ -27,13 +27,19 @@ interface ChildResult {
   readonly skipped: readonly string[];
 }
 
-function child(mode: 'loop' | 'stream', file: string, threads: number, from: string): ChildResult {
+/** One run in a child process; a run that fails (out of memory) is a row that says so, not the end of the bench. */
+function child(mode: 'loop' | 'stream', file: string, threads: number, from: string): ChildResult | undefined {
+  const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', join(HERE, 'stream.child.ts'), mode, file, String(threads), from], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (r.status !== 0) throw new Error(`bench/stream.child.ts ${mode} ${threads}: exit ${r.status}`);
+  if (r.status !== 0) {
+    const oom = /heap out of memory/.test(r.stderr ?? '');
+    console.log(`  ${mode} on ${threads} thread(s) failed after ${((performance.now() - t0) / 1000).toFixed(0)} s: ${oom ? 'JavaScript heap out of memory (4 GB heap)' : `exit ${r.status} ${r.signal ?? ''}: ${(r.stderr ?? '').split('\n').slice(-5).join(' ')}`}`);
+    return undefined;
+  }
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
@@ -63,6 +69,10 @@ export function streamBench(sizes: readonly number[] = streamSizes()): BenchRow[
     const loop = child('loop', file, 1, from);
     const one = child('stream', file, 1, from);
     const all = child('stream', file, cores, from);
+    if (loop === undefined || one === undefined || all === undefined) {
+      rows.push({ name: `${n}: runMetricsOnFile, dashboard (a run failed, see above)`, items: count, ms: Number.NaN, heapMB: 0, target: 'every run completes', ok: false });
+      continue;
+    }
     if (one.skipped.length > 0) console.log(`  left out of the plan (their partial state cannot be saved yet): ${one.skipped.join(', ')}`);
     const rate = (r: ChildResult): string => `${Math.round(r.records / (r.ms / 1000)).toLocaleString('en-US')} tickets/s (CPU ${r.cpuS.toFixed(1)} s)`;
     console.log(`  ${n} tickets (${from}): loop ${(loop.ms / 1000).toFixed(1)} s ${rate(loop)} ${loop.maxRssMB.toFixed(0)} MB; 1 thread ${(one.ms / 1000).toFixed(1)} s ${rate(one)} ${one.maxRssMB.toFixed(0)} MB; ${cores} threads ${(all.ms / 1000).toFixed(1)} s ${rate(all)} ${all.maxRssMB.toFixed(0)} MB`);
