@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: per-metric throughput and extra heap on seeded synthetic data (1M tickets, 1M calls,
  * 10M scores), each against a plain hand-written loop in the same run; the live queue generates its own 1M tickets
- * (fewer of them left open) after the others are released. Set BENCH_TICKETS to change the size.
+ * (fewer of them left open) after the others are released. Set BENCH_TICKETS to change the size. Last, the Node
+ * entry streams a seeded NDJSON file (bench/stream.bench.ts; BENCH_STREAM=1m,10m or skip).
  */
 import type { Ticket } from '../src/model/index.js';
 import { generateTickets } from './generate.js';
@@ -15,6 +16,7 @@ import { dashboardBench, idOrderBench, preparedBench } from './pipeline.bench.js
 import { queueBench } from './queue.bench.js';
 import { incrementalBench } from './incremental.bench.js';
 import { vendorBench } from './vendor.bench.js';
+import { streamBench, streamSizes } from './stream.bench.js';
 
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const t0 = performance.now();
@@ -50,6 +52,8 @@ section('Ids that stop increasing in string order, 1M and 3M tickets', () => idO
 section('Contact centre (1M calls)', () => contactCentreBench());
 section('Surveys (10M scores)', () => surveysAndCostBench());
 section(`Live queue (${count.toLocaleString('en-US')} prepared tickets, its own)`, () => queueBench(count));
+// The Node entry streams a file in child processes of its own (BENCH_STREAM: sizes, or `skip`).
+if (streamSizes().length > 0) section(`Node entry: streaming NDJSON (${streamSizes().map((n) => n.toLocaleString('en-US')).join(' and ')} tickets), one process per run`, () => streamBench());
 
 const failed = rows.filter((r) => !r.ok);
 console.log(failed.length === 0 ? 'all targets met' : `targets missed: ${failed.map((r) => r.name).join(', ')}`);
