@@ -8,7 +8,7 @@
  * Options (or the environment):
  *   --tickets 200k | 1m | <n>   BENCH_COMPARE_TICKETS   default 200k (the issue's figures: 1m)
  *   --runs <n>                  BENCH_COMPARE_RUNS      default 3
- *   --engines a,b,…             BENCH_COMPARE_ENGINES   default library,library-ndjson,duckdb,polars,pandas
+ *   --engines a,b,…             BENCH_COMPARE_ENGINES   default library,library-ndjson,library-stream,duckdb,polars,pandas
  *   --at <ISO or ms>            the backlog instant     default 2026-09-15T12:00:00Z
  *   --seed <n>, --days <n>      the data                default 42, 365
  * PYTHON=<python> chooses the Python (default: the first of python3, /usr/bin/python3 that imports pandas).
@@ -40,7 +40,7 @@ const atArg = opt('at', undefined, String(DEFAULT_BACKLOG_AT));
 const at = /^\d+$/.test(atArg) ? Number(atArg) : Date.parse(atArg);
 if (!Number.isSafeInteger(at)) throw new Error(`--at: not an instant: ${atArg}`);
 const spec: TicketFileSpec = { ...DEFAULT_SPEC, count, seed: Number(opt('seed', undefined, String(DEFAULT_SPEC.seed))), days: Number(opt('days', undefined, String(DEFAULT_SPEC.days))) };
-const ALL = ['library', 'library-ndjson', 'duckdb', 'polars', 'pandas'] as const;
+const ALL = ['library', 'library-ndjson', 'library-stream', 'duckdb', 'polars', 'pandas'] as const;
 type EngineName = (typeof ALL)[number];
 const wanted = opt('engines', process.env.BENCH_COMPARE_ENGINES, ALL.join(',')).split(',').map((s) => s.trim()) as EngineName[];
 for (const e of wanted) if (!ALL.includes(e)) throw new Error(`--engines: unknown engine ${e} (${ALL.join(', ')})`);
@@ -117,6 +117,7 @@ for (const name of ALL) {
   if (!wanted.includes(name)) continue;
   if (name === 'library') engines.push({ name, label: 'library', command: tsx('library.ts', [], ['--max-old-space-size=8192']) });
   else if (name === 'library-ndjson') engines.push({ name, label: 'library (NDJSON)', command: tsx('library.ts', ['--ndjson'], ['--max-old-space-size=8192']) });
+  else if (name === 'library-stream') engines.push({ name, label: 'library (Node entry, all cores)', command: tsx('libraryStream.ts') });
   else if (name === 'duckdb') engines.push({ name, label: 'duckdb', command: tsx('duckdb.ts') });
   else if (name === 'polars') {
     const skipped = ensurePolarsBinary(setupLog);
