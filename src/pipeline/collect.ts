@@ -14,14 +14,9 @@ import type { SummarySpec } from '../options/shared.js';
 import type { DurationSummary } from '../results/durationSummary.js';
 import { createLedger, finishLedger, type Excluded, type ExclusionLedger } from '../results/excluded.js';
 import { buildRate, type RateResult } from '../results/rate.js';
+import { malformed, savedCount, savedDurations, savedList, savedWhole } from './partial.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
-
-/**
- * @internal Saved data that cannot be an accumulator's (a corrupted or foreign partial state): the incremental API
- * turns it into a MetricsError naming the state.
- */
-export class SavedDataError extends Error {}
 
 /** @internal An exact sum of whole numbers: a double while it is safe, spilling into a BigInt. */
 export class ExactSum {
@@ -48,8 +43,7 @@ export class ExactSum {
 
   /** Adds a saved sum. */
   load(saved: string): void {
-    if (typeof saved !== 'string' || !/^-?\d{1,400}$/.test(saved)) throw new SavedDataError(`a sum is not a whole number: ${String(saved).slice(0, 40)}`);
-    this.big += BigInt(saved);
+    this.big += BigInt(savedWhole(saved, 'a sum'));
   }
 
   value(): bigint {
@@ -92,26 +86,34 @@ export class DurationCollector {
     return { values: Array.from(sorted), sum: this.sum.save() };
   }
 
-  /** Adds saved durations and their total. */
-  load(saved: { readonly values: ArrayLike<number>; readonly sum: string }): void {
-    if (saved === null || typeof saved !== 'object' || !Array.isArray(saved.values)) throw new SavedDataError('durations are not a list');
-    const list = saved.values as readonly unknown[];
-    // Durations are finite and ≥ 0; whole ms when they come with their total (a per-ticket mean has none).
-    const check = new ExactSum();
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i];
-      if (typeof v !== 'number' || !(v >= 0) || v === Infinity) throw new SavedDataError(`a duration is not a number ≥ 0: ${String(v).slice(0, 40)}`);
-      if (saved.sum !== '0') {
-        if (!Number.isInteger(v)) throw new SavedDataError(`a duration is not whole ms: ${v}`);
+  /**
+   * Adds saved durations and their total (checked first: finite values ≥ 0, and whole ms adding up to the
+   * total when there is one; a per-ticket mean has none).
+   */
+  load(saved: unknown): void {
+    const { values, sum } = savedDurations(saved, 'durations');
+    if (sum !== '0') {
+      const check = new ExactSum();
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as number;
+        if (!Number.isInteger(v)) malformed('durations');
         check.add(v);
       }
+      if (check.save() !== sum) malformed('durations (their total)');
     }
-    if (saved.sum !== '0' && check.save() !== saved.sum) throw new SavedDataError('the durations do not add up to their total');
-    const k = saved.values.length;
+    const k = values.length;
     if (this.n + k > this.values.length) this.grow(this.n + k);
-    for (let i = 0; i < k; i++) this.values[this.n + i] = saved.values[i] as number;
+    for (let i = 0; i < k; i++) this.values[this.n + i] = values[i] as number;
     this.n += k;
-    this.sum.load(saved.sum);
+    this.sum.load(sum);
+  }
+
+  /** Drops every duration and the total. */
+  clear(): void {
+    this.values = new Float64Array(4);
+    this.n = 0;
+    this.sum.safe = 0;
+    this.sum.big = 0n;
   }
 
   private grow(need: number): void {
@@ -233,13 +235,10 @@ export class DurationAccumulator extends Accumulator {
     return this.durations.save();
   }
   override load(saved: unknown): void {
-    this.durations.load(saved as { values: number[]; sum: string });
+    this.durations.load(saved);
   }
   protected override reset(): void {
-    this.durations.values = new Float64Array(4);
-    this.durations.n = 0;
-    this.durations.sum.safe = 0;
-    this.durations.sum.big = 0n;
+    this.durations.clear();
   }
 }
 
@@ -259,9 +258,10 @@ export class RateAccumulator extends Accumulator {
     return [this.hits, this.count];
   }
   override load(saved: unknown): void {
-    const ok = Array.isArray(saved) && saved.length === 2 && Number.isSafeInteger(saved[0]) && Number.isSafeInteger(saved[1]) && (saved[0] as number) >= 0 && (saved[0] as number) <= (saved[1] as number);
-    if (!ok) throw new SavedDataError('a rate is not [hits, count] with 0 ≤ hits ≤ count');
-    const [hits, count] = saved as [number, number];
+    const [h, c] = savedList(saved, 'a rate', 2, true);
+    const hits = savedCount(h, 'a rate');
+    const count = savedCount(c, 'a rate');
+    if (hits > count) malformed('a rate');
     this.hits += hits;
     this.count += count;
   }

@@ -10,6 +10,7 @@
  * @module
  */
 import type Decimal from 'decimal.js';
+import { D } from '../_lib/decimal.js';
 import { earliestEpochMs } from '../_lib/timestamp.js';
 import type { ScoreCounts, ScoreScale, SurveyExclusion } from '../_lib/surveys.js';
 import { optionError, readBoolean, readZone } from '../options/shared.js';
@@ -92,25 +93,18 @@ class ScoreAccumulator extends Accumulator {
     };
   }
   override load(saved: unknown): void {
-    const o = savedObject(saved, 'a score histogram');
-    const h = this.h;
-    const points = h.hist.length;
-    const s = {
-      hist: savedCounts(o.hist, 'a score histogram', points, true),
-      explicitCount: savedCounts(o.explicitCount, 'a score histogram', points, true),
-      explicitWeight: savedList(o.explicitWeight, 'a score histogram', points, true).map((w) => savedDecimal(w, 'a score histogram')),
-      explicitWeightSquares: savedDecimal(o.explicitWeightSquares, 'a score histogram'),
-      weighted: savedBoolean(o.weighted, 'a score histogram'),
-      words: savedBoolean(o.words, 'a score histogram'),
-    };
-    for (let k = 0; k < h.hist.length; k++) {
-      h.hist[k] = (h.hist[k] as number) + (s.hist[k] as number);
-      h.explicitCount[k] = (h.explicitCount[k] as number) + (s.explicitCount[k] as number);
-      h.explicitWeight[k] = (h.explicitWeight[k] as Decimal).plus(s.explicitWeight[k] as string);
-    }
-    h.explicitWeightSquares = h.explicitWeightSquares.plus(s.explicitWeightSquares);
-    h.weighted ||= s.weighted;
-    h.words ||= s.words;
+    const what = 'a score histogram';
+    const o = savedObject(saved, what);
+    const points = this.h.hist.length;
+    // The saved histogram, checked whole before it is added (ScoreHistogram.merge, as mergeFrom does).
+    const h = new ScoreHistogram(points);
+    h.hist.set(savedCounts(o.hist, what, points, true));
+    h.explicitCount.set(savedCounts(o.explicitCount, what, points, true));
+    savedList(o.explicitWeight, what, points, true).forEach((w, k) => (h.explicitWeight[k] = new D(savedDecimal(w, what))));
+    h.explicitWeightSquares = new D(savedDecimal(o.explicitWeightSquares, what));
+    h.weighted = savedBoolean(o.weighted, what);
+    h.words = savedBoolean(o.words, what);
+    this.h.merge(h);
   }
   protected override reset(): void {
     this.h = new ScoreHistogram(this.points);

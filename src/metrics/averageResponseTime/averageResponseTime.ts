@@ -17,7 +17,7 @@ import { readChoice, readSummary, type SummarySpec } from '../../options/shared.
 import { createdOutside, placeInPeriod, readPeriod, type ParsedPeriod, type PeriodOptions } from '../../options/period.js';
 import type { AgentCreatedMode } from '../../options/tickets.js';
 import { Accumulator, DurationCollector, summarize } from '../../pipeline/collect.js';
-import { malformed, savedCount, savedDurations, savedList, savedObject, savedWhole } from '../../pipeline/partial.js';
+import { malformed, savedCount, savedList, savedObject, savedWhole } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -156,7 +156,6 @@ class CycleAccumulator extends Accumulator {
     const what = 'reply cycles';
     const o = savedObject(saved, what);
     const s = {
-      durations: savedDurations(o.durations, what),
       totalsByCycles: savedList(o.totalsByCycles, what).map((pair) => {
         const [k, v] = savedList(pair, what, 2, true);
         return [savedCount(k, what) || malformed(what), savedWhole(v, what)] as const;
@@ -165,17 +164,15 @@ class CycleAccumulator extends Accumulator {
       cycleCount: savedCount(o.cycleCount, what),
       openCycles: savedCount(o.openCycles, what),
     };
-    this.durations.load(s.durations);
+    // The durations are checked as they load (first: nothing is added when they are malformed).
+    this.durations.load(o.durations);
     for (const [k, v] of s.totalsByCycles) this.totalsByCycles.set(k, (this.totalsByCycles.get(k) ?? 0n) + BigInt(v));
     this.tickets += s.tickets;
     this.cycleCount += s.cycleCount;
     this.openCycles += s.openCycles;
   }
   protected override reset(): void {
-    this.durations.values = new Float64Array(4);
-    this.durations.n = 0;
-    this.durations.sum.safe = 0;
-    this.durations.sum.big = 0n;
+    this.durations.clear();
     this.totalsByCycles = new Map();
     this.tickets = this.cycleCount = this.openCycles = 0;
   }

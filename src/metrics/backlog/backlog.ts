@@ -15,7 +15,7 @@ import type { Ticket, Timestamp } from '../../model/index.js';
 import { optionError, readAt, readSummary, readWholeMs, type SummarySpec } from '../../options/shared.js';
 import { describe } from '../../_lib/options.js';
 import { DurationAccumulator, summarize } from '../../pipeline/collect.js';
-import { savedCount, savedCounts, savedDurations, savedObject } from '../../pipeline/partial.js';
+import { savedCount, savedCounts, savedObject } from '../../pipeline/partial.js';
 import type { BreakdownOptions } from '../../pipeline/breakdown.js';
 import { runTicketMetric, type EligibilityOptions, type IneligibleReason, type TicketMetric } from '../../pipeline/ticketDriver.js';
 import type { TicketBy } from '../../pipeline/ticketBy.js';
@@ -158,8 +158,9 @@ class BacklogAccumulator extends DurationAccumulator {
   }
   override load(saved: unknown): void {
     const o = savedObject(saved, 'backlog counts');
-    const s = { ages: savedDurations(o.ages, 'backlog ages'), aged: savedCount(o.aged, 'backlog counts'), counts: savedCounts(o.counts, 'backlog counts', this.counts.length, true) };
-    super.load(s.ages);
+    const s = { aged: savedCount(o.aged, 'backlog counts'), counts: savedCounts(o.counts, 'backlog counts', this.counts.length, true) };
+    // The ages are checked as they load (first: nothing is added when they are malformed).
+    super.load(o.ages);
     this.aged += s.aged;
     for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (s.counts[k] as number);
   }
