@@ -32,7 +32,9 @@ const rotl = (x: number, b: number): number => (x << b) | (x >>> (32 - b));
 
 /**
  * HalfSipHash-1-3 (32-bit words, one compression round per 4 bytes, three finalisation rounds) of
- * `bytes[start, end)` under key `k0, k1`. Unsigned 32-bit result.
+ * `bytes[start, end)` under key `k0, k1`. Unsigned 32-bit result. The SipRound is written out where it is used
+ * (five times) on local words: a round function over a shared state array was 45 % slower (5M hashes of a
+ * 12-byte id: 126 → 184 ms), and the main thread hashes every id of the file.
  */
 export function halfSipHash(bytes: Uint8Array, start: number, end: number, k0: number, k1: number): number {
   let v0 = k0 | 0;
