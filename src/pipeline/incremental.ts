@@ -946,12 +946,7 @@ function readPlan(functionName: string, plan: unknown): [string, AnyMetric, unkn
   return entries.map((key) => {
     const entry = (plan as Record<string, unknown>)[key];
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) argumentError(functionName, `plan.${key}`, `must be { metric, options? }, got ${describe(entry)}`);
-    for (const k of Object.keys(entry)) {
-      if (k !== 'metric' && k !== 'options') {
-        const near = nearestName(k, ['metric', 'options']);
-        throw new MetricsError({ code: 'invalid_option', functionName, field: `plan.${key}.${k}`, rule: `unknown key${near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`}` });
-      }
-    }
+    checkOptionKeys(functionName, entry, ['metric', 'options'], `plan.${key}`);
     const fn = planMetric(functionName, `plan.${key}.metric`, (entry as { metric?: unknown }).metric);
     return [key, fn, (entry as { options?: unknown }).options];
   });
